@@ -1,0 +1,2 @@
+/** Who is surveyed: contacts, mailing lists and the journey events that trigger surveys. */
+package org.npsloop.domain.audience;

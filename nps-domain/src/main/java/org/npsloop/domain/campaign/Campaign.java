@@ -1,0 +1,123 @@
+package org.npsloop.domain.campaign;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.survey.Survey;
+
+/** Sending one survey to an audience, once, repeatedly or on journey events. */
+@Entity
+@Table(name = "campaign")
+@NamedQuery(name = "Campaign.countByStatus",
+        query = "SELECT c.status, COUNT(c) FROM Campaign c GROUP BY c.status")
+public class Campaign {
+
+    @Id
+    @SequenceGenerator(name = "campaign_seq", sequenceName = "campaign_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "campaign_seq")
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "survey_id")
+    private Survey survey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private CampaignKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private CampaignStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "mailing_list_id")
+    private MailingList mailingList;
+
+    /** Zone in which the schedule and send windows are read. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Campaign() {
+        // for JPA
+    }
+
+    public Campaign(String name, Survey survey, CampaignKind kind, ZoneId timeZone, Instant now) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A campaign needs a name");
+        }
+        this.name = name.trim();
+        this.survey = Objects.requireNonNull(survey, "survey");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.timeZone = timeZone.getId();
+        this.status = CampaignStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Survey getSurvey() {
+        return survey;
+    }
+
+    public CampaignKind getKind() {
+        return kind;
+    }
+
+    public CampaignStatus getStatus() {
+        return status;
+    }
+
+    public MailingList getMailingList() {
+        return mailingList;
+    }
+
+    public void target(MailingList list, Instant now) {
+        this.mailingList = list;
+        this.updatedAt = now;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
+    }
+}

@@ -1,0 +1,135 @@
+package org.npsloop.domain.campaign;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.npsloop.domain.audience.Contact;
+
+/**
+ * One email to one contact for one wave of a campaign: unique per (campaign, wave, contact, kind),
+ * so that no recipient can be mailed twice for the same thing. Only the SHA-256 hash of the
+ * respondent's token is stored.
+ */
+@Entity
+@Table(name = "invitation")
+public class Invitation {
+
+    @Id
+    @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invitation_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "campaign_id")
+    private Campaign campaign;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
+
+    @Column(nullable = false)
+    private int wave;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private InvitationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private InvitationStatus status;
+
+    @Column(name = "token_hash", nullable = false, length = 64)
+    private String tokenHash;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "claimed_by", length = 100)
+    private String claimedBy;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Invitation() {
+        // for JPA
+    }
+
+    public Invitation(Campaign campaign, Contact contact, int wave, InvitationKind kind, String tokenHash,
+            Instant dueAt, Instant now) {
+        this.campaign = Objects.requireNonNull(campaign, "campaign");
+        this.contact = Objects.requireNonNull(contact, "contact");
+        this.wave = wave;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
+        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+        this.status = InvitationStatus.PENDING;
+        this.createdAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Campaign getCampaign() {
+        return campaign;
+    }
+
+    public Contact getContact() {
+        return contact;
+    }
+
+    public int getWave() {
+        return wave;
+    }
+
+    public InvitationKind getKind() {
+        return kind;
+    }
+
+    public InvitationStatus getStatus() {
+        return status;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+}

@@ -1,0 +1,5 @@
+package org.npsloop.domain.campaign;
+
+public enum InvitationKind {
+    INITIAL, REMINDER
+}

@@ -1,0 +1,150 @@
+package org.npsloop.domain.response;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.campaign.Campaign;
+import org.npsloop.domain.campaign.Invitation;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.nps.Score;
+
+/**
+ * One respondent's answer: at most one per invitation, the latest answer wins. The contact link is
+ * cleared when a contact is erased, so that the anonymous score still counts.
+ */
+@Entity
+@Table(name = "response")
+@NamedQuery(name = "Response.countByScore",
+        query = "SELECT r.score, COUNT(r) FROM Response r GROUP BY r.score")
+public class Response {
+
+    @Id
+    @SequenceGenerator(name = "response_seq", sequenceName = "response_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "response_seq")
+    private Long id;
+
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "invitation_id")
+    private Invitation invitation;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "campaign_id")
+    private Campaign campaign;
+
+    @Column(nullable = false)
+    private int score;
+
+    @Column(name = "comment_text", length = 10000)
+    private String comment;
+
+    @Column(name = "contact_consent", nullable = false)
+    private boolean contactConsent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ResponseChannel channel;
+
+    @Column(name = "responded_at", nullable = false)
+    private Instant respondedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Response() {
+        // for JPA
+    }
+
+    /** An answer to an emailed invitation. */
+    public static Response toInvitation(Invitation invitation, Score score, Instant now) {
+        Response response = new Response(invitation.getContact(), score, ResponseChannel.EMAIL, now);
+        response.invitation = invitation;
+        response.campaign = invitation.getCampaign();
+        return response;
+    }
+
+    public Response(Contact contact, Score score, ResponseChannel channel, Instant respondedAt) {
+        this.contact = contact;
+        this.score = Objects.requireNonNull(score, "score").value();
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.respondedAt = Objects.requireNonNull(respondedAt, "respondedAt");
+        this.updatedAt = respondedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Invitation getInvitation() {
+        return invitation;
+    }
+
+    public Contact getContact() {
+        return contact;
+    }
+
+    public Campaign getCampaign() {
+        return campaign;
+    }
+
+    public Score getScore() {
+        return new Score(score);
+    }
+
+    public NpsCategory getCategory() {
+        return NpsCategory.of(score);
+    }
+
+    /** The respondent changed their mind; allowed until the survey closes. */
+    public void rescore(Score newScore, Instant now) {
+        this.score = newScore.value();
+        this.updatedAt = now;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void comment(String text, boolean consentToBeContacted, Instant now) {
+        this.comment = text == null || text.isBlank() ? null : text.strip();
+        this.contactConsent = consentToBeContacted;
+        this.updatedAt = now;
+    }
+
+    public boolean isContactConsent() {
+        return contactConsent;
+    }
+
+    public ResponseChannel getChannel() {
+        return channel;
+    }
+
+    public Instant getRespondedAt() {
+        return respondedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** What is asked: the NPS question, its follow-up and branding, per language. */
+package org.npsloop.domain.survey;
