@@ -18,16 +18,21 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** Why a password is refused; the UI words each in the user's language. */
+    public enum Problem {
+        TOO_SHORT, TOO_LONG, SAME_AS_USERNAME
+    }
+
     /** @return why the password is refused, or empty when it is acceptable */
-    public static Optional<String> problemWith(String password, String username) {
+    public static Optional<Problem> problemWith(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("A password needs at least " + MIN_LENGTH + " characters");
+            return Optional.of(Problem.TOO_SHORT);
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("A password has at most " + MAX_LENGTH + " characters");
+            return Optional.of(Problem.TOO_LONG);
         }
-        if (username != null && password.equalsIgnoreCase(username)) {
-            return Optional.of("A password cannot be the user name");
+        if (username != null && password.strip().equalsIgnoreCase(username.strip())) {
+            return Optional.of(Problem.SAME_AS_USERNAME);
         }
         return Optional.empty();
     }

@@ -49,8 +49,11 @@ class UserTest {
 
     @Test
     void passwordPolicyExplainsRefusals() {
-        assertTrue(PasswordPolicy.problemWith("short", "x").orElseThrow().contains("10"));
-        assertTrue(PasswordPolicy.problemWith("alice.martin", "alice.martin").isPresent());
+        assertEquals(PasswordPolicy.Problem.TOO_SHORT, PasswordPolicy.problemWith("short", "x").orElseThrow());
+        assertEquals(PasswordPolicy.Problem.TOO_SHORT, PasswordPolicy.problemWith(null, "x").orElseThrow());
+        assertEquals(PasswordPolicy.Problem.SAME_AS_USERNAME,
+                PasswordPolicy.problemWith("Alice.Martin", "alice.martin").orElseThrow());
+        assertEquals(PasswordPolicy.Problem.TOO_LONG, PasswordPolicy.problemWith("x".repeat(201), "a").orElseThrow());
         assertTrue(PasswordPolicy.problemWith("correct horse battery", "alice").isEmpty());
         String otp = PasswordPolicy.oneTimePassword();
         assertEquals(16, otp.length());

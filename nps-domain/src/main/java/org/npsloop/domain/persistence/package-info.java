@@ -1,0 +1,2 @@
+/** JPA plumbing shared by every entity. */
+package org.npsloop.domain.persistence;

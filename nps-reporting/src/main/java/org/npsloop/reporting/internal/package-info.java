@@ -1,0 +1,2 @@
+/** JPA-backed implementations of the reporting services. */
+package org.npsloop.reporting.internal;

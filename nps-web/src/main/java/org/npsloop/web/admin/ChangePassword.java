@@ -1,0 +1,65 @@
+package org.npsloop.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.npsloop.web.security.AccountException;
+import org.npsloop.web.security.CurrentUser;
+import org.npsloop.web.security.UserAccountService;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** Choosing one's own password; forced after a one-time password. */
+@Named
+@RequestScoped
+public class ChangePassword {
+
+    @Inject
+    private UserAccountService accounts;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmation;
+
+    public String change() {
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            Messages.addError("passwordForm:confirmation", Faces.getResourceBundle("msg").getString("password.error.mismatch"));
+            return null;
+        }
+        try {
+            accounts.changeOwnPassword(currentUser.getUsername(), currentPassword, newPassword);
+        } catch (AccountException e) {
+            Messages.addGlobalError(e.localizedMessage(Faces.getLocale()));
+            return null;
+        }
+        Messages.addFlashGlobalInfo(Faces.getResourceBundle("msg").getString("password.changed"));
+        return "/index.xhtml?faces-redirect=true";
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

@@ -1,0 +1,175 @@
+package org.npsloop.web.admin;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.npsloop.domain.user.Role;
+import org.npsloop.web.security.AccountException;
+import org.npsloop.web.security.CreatedUser;
+import org.npsloop.web.security.CurrentUser;
+import org.npsloop.web.security.NewUser;
+import org.npsloop.web.security.UserAccountService;
+import org.npsloop.web.security.UserView;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+/** The Users page (ADMIN): create, disable/enable, re-role and reset passwords. */
+@Named
+@ViewScoped
+public class UserAdministration implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private UserAccountService accounts;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private List<UserView> users;
+
+    // New-user form
+    private String username;
+    private String displayName;
+    private String email;
+    private List<Role> roles = new ArrayList<>();
+    private String password;
+
+    // Role editor
+    private UserView editing;
+    private List<Role> editingRoles = new ArrayList<>();
+
+    /** Shown once after creating a user or resetting a password. */
+    private String oneTimePassword;
+    private String oneTimePasswordFor;
+
+    public List<UserView> getUsers() {
+        if (users == null) {
+            users = accounts.list();
+        }
+        return users;
+    }
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public void create() {
+        run(() -> {
+            CreatedUser created = accounts.create(new NewUser(username, displayName, email, toSet(roles), password));
+            showOneTimePassword(created.user().username(), created.oneTimePassword());
+            Messages.addGlobalInfo(text("users.created", created.user().username()));
+            username = displayName = email = password = null;
+            roles = new ArrayList<>();
+            return null;
+        });
+    }
+
+    public void toggleEnabled(UserView user) {
+        run(() -> accounts.setEnabled(user.id(), !user.enabled(), currentUser.getUsername()));
+    }
+
+    public void editRoles(UserView user) {
+        editing = user;
+        editingRoles = new ArrayList<>(user.roles());
+    }
+
+    public void saveRoles() {
+        run(() -> accounts.changeRoles(editing.id(), toSet(editingRoles), currentUser.getUsername()));
+    }
+
+    public void resetPassword(UserView user) {
+        run(() -> {
+            showOneTimePassword(user.username(), accounts.resetPassword(user.id()));
+            return null;
+        });
+    }
+
+    private void run(Supplier<?> action) {
+        try {
+            action.get();
+            users = null;
+        } catch (AccountException e) {
+            Messages.addGlobalError(e.localizedMessage(Faces.getLocale()));
+        }
+    }
+
+    private void showOneTimePassword(String user, String otp) {
+        this.oneTimePasswordFor = otp == null ? null : user;
+        this.oneTimePassword = otp;
+    }
+
+    private static Set<Role> toSet(List<Role> list) {
+        return list == null || list.isEmpty() ? Set.of() : EnumSet.copyOf(list);
+    }
+
+    private static String text(String key, Object... args) {
+        return java.text.MessageFormat.format(Faces.getResourceBundle("msg").getString(key), args);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public List<Role> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<Role> roles) {
+        this.roles = roles;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public UserView getEditing() {
+        return editing;
+    }
+
+    public List<Role> getEditingRoles() {
+        return editingRoles;
+    }
+
+    public void setEditingRoles(List<Role> editingRoles) {
+        this.editingRoles = editingRoles;
+    }
+
+    public String getOneTimePassword() {
+        return oneTimePassword;
+    }
+
+    public String getOneTimePasswordFor() {
+        return oneTimePasswordFor;
+    }
+}

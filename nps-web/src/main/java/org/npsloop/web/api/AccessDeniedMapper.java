@@ -1,0 +1,27 @@
+package org.npsloop.web.api;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * {@code @RolesAllowed} refusals: 401 when nobody is signed in, 403 when the caller's role does not
+ * allow the call; both with a JSON body, never a redirect to the login page.
+ */
+@Provider
+public class AccessDeniedMapper implements ExceptionMapper<ForbiddenException> {
+
+    @Context
+    private SecurityContext security;
+
+    @Override
+    public Response toResponse(ForbiddenException e) {
+        if (security.getUserPrincipal() == null) {
+            return ApiError.response(Response.Status.UNAUTHORIZED, "Sign in first");
+        }
+        return ApiError.response(Response.Status.FORBIDDEN, "Your role does not allow this call");
+    }
+}

@@ -1,0 +1,18 @@
+package org.npsloop.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.npsloop.web.security.AccountException;
+
+/** A refused account operation is the client's mistake: 400 with the reason. */
+@Provider
+public class AccountRefusedMapper implements ExceptionMapper<AccountException> {
+
+    @Override
+    public Response toResponse(AccountException e) {
+        Response.Status status = "user.error.notFound".equals(e.key()) ? Response.Status.NOT_FOUND
+                : Response.Status.BAD_REQUEST;
+        return ApiError.response(status, e.getMessage());
+    }
+}

@@ -1,0 +1,32 @@
+package org.npsloop.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import org.npsloop.domain.user.Role;
+
+/** The signed-in user, for pages: which menu entries to show. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    private SecurityContext security;
+
+    public String getUsername() {
+        return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    }
+
+    public boolean isAdmin() {
+        return security.isCallerInRole(Role.ADMIN_NAME);
+    }
+
+    public boolean isMarketer() {
+        return security.isCallerInRole(Role.MARKETER_NAME);
+    }
+
+    public boolean isExecutive() {
+        return security.isCallerInRole(Role.EXECUTIVE_NAME);
+    }
+}

@@ -1,0 +1,179 @@
+package org.npsloop.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.user.PasswordPolicy;
+import org.npsloop.domain.user.Role;
+import org.npsloop.domain.user.User;
+
+/**
+ * Creates and manages admin accounts. Guards against locking everyone out: nobody can disable
+ * themselves or remove their own ADMIN role, and the last enabled administrator stays one.
+ */
+@ApplicationScoped
+@Transactional
+public class UserAccountService {
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Inject
+    private PasswordHashing hashing;
+
+    @Inject
+    private Clock clock;
+
+    public List<UserView> list() {
+        return em.createNamedQuery("User.all", User.class).getResultList().stream().map(UserView::of).toList();
+    }
+
+    public Optional<UserView> find(String username) {
+        return findEntity(username).map(UserView::of);
+    }
+
+    public boolean noUserExists() {
+        return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult() == 0;
+    }
+
+    public CreatedUser create(NewUser request) {
+        String username = validUsername(request.username());
+        if (findEntity(username).isPresent()) {
+            throw new AccountException("user.error.exists", username);
+        }
+        if (request.roles() == null || request.roles().isEmpty()) {
+            throw new AccountException("user.error.noRole");
+        }
+        boolean generated = request.password() == null || request.password().isEmpty();
+        String password = generated ? PasswordPolicy.oneTimePassword() : validPassword(request.password(), username);
+        // Any password not chosen by the user themself is temporary.
+        User user = new User(username, request.displayName(), request.roles(), hashing.hash(password), true, now());
+        user.rename(request.displayName(), request.email(), now());
+        em.persist(user);
+        em.flush();
+        return new CreatedUser(UserView.of(user), generated ? password : null);
+    }
+
+    /** The very first account, from configuration; its password is temporary unless one was configured. */
+    CreatedUser createFirstAdmin(String username, Optional<String> configuredPassword) {
+        String password = configuredPassword.orElseGet(PasswordPolicy::oneTimePassword);
+        User admin = new User(username, "Administrator", Set.of(Role.ADMIN), hashing.hash(password),
+                configuredPassword.isEmpty(), now());
+        em.persist(admin);
+        return new CreatedUser(UserView.of(admin), configuredPassword.isPresent() ? null : password);
+    }
+
+    public UserView changeRoles(long userId, Set<Role> roles, String actingUsername) {
+        User user = existing(userId);
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountException("user.error.noRole");
+        }
+        if (user.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            if (user.getUsername().equals(actingUsername)) {
+                throw new AccountException("user.error.ownAdminRole");
+            }
+            requireAnotherEnabledAdmin(user);
+        }
+        user.changeRoles(roles, now());
+        return UserView.of(user);
+    }
+
+    public UserView setEnabled(long userId, boolean enabled, String actingUsername) {
+        User user = existing(userId);
+        if (enabled) {
+            user.enable(now());
+        } else {
+            if (user.getUsername().equals(actingUsername)) {
+                throw new AccountException("user.error.disableSelf");
+            }
+            if (user.hasRole(Role.ADMIN)) {
+                requireAnotherEnabledAdmin(user);
+            }
+            user.disable(now());
+        }
+        return UserView.of(user);
+    }
+
+    /** @return a new one-time password, to be changed at next login */
+    public String resetPassword(long userId) {
+        User user = existing(userId);
+        String password = PasswordPolicy.oneTimePassword();
+        user.changePassword(hashing.hash(password), true, now());
+        return password;
+    }
+
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        User user = findEntity(username).orElseThrow(() -> new AccountException("user.error.notFound"));
+        if (!hashing.matches(currentPassword, user.getPasswordHash())) {
+            throw new AccountException("password.error.current");
+        }
+        if (hashing.matches(newPassword, user.getPasswordHash())) {
+            throw new AccountException("password.error.unchanged");
+        }
+        user.changePassword(hashing.hash(validPassword(newPassword, username)), false, now());
+    }
+
+    /** Called once per session after login: the state the per-request checks rely on. */
+    public Optional<AccountState> recordLogin(String username) {
+        Optional<User> user = findEntity(username);
+        user.ifPresent(u -> u.recordLogin(now()));
+        return user.map(AccountState::of);
+    }
+
+    public Optional<AccountState> state(String username) {
+        return findEntity(username).map(AccountState::of);
+    }
+
+    private void requireAnotherEnabledAdmin(User user) {
+        long enabledAdmins = em.createNamedQuery("User.countEnabledWithRole", Long.class)
+                .setParameter("role", Role.ADMIN).getSingleResult();
+        if (user.isEnabled() && enabledAdmins <= 1) {
+            throw new AccountException("user.error.lastAdmin");
+        }
+    }
+
+    private String validUsername(String username) {
+        try {
+            return User.normaliseUsername(username);
+        } catch (IllegalArgumentException e) {
+            throw new AccountException("user.error.username");
+        }
+    }
+
+    private static String validPassword(String password, String username) {
+        PasswordPolicy.problemWith(password, username).ifPresent(problem -> {
+            throw new AccountException("password.error." + problem.name(), PasswordPolicy.MIN_LENGTH,
+                    PasswordPolicy.MAX_LENGTH);
+        });
+        return password;
+    }
+
+    private Optional<User> findEntity(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("User.byUsername", User.class)
+                .setParameter("username", username.trim().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    private User existing(long id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new AccountException("user.error.notFound");
+        }
+        return user;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,21 @@
+package org.npsloop.web.security;
+
+import java.time.Instant;
+import java.util.Set;
+import org.npsloop.domain.user.Role;
+import org.npsloop.domain.user.User;
+
+/** What the admin pages and the API show of a user: never the password hash. */
+public record UserView(long id, String username, String displayName, String email, Set<Role> roles,
+        boolean enabled, boolean mustChangePassword, Instant createdAt, Instant lastLoginAt) {
+
+    static UserView of(User user) {
+        return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getEmail(),
+                user.getRoles(), user.isEnabled(), user.isMustChangePassword(), user.getCreatedAt(),
+                user.getLastLoginAt());
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(Role.valueOf(role));
+    }
+}

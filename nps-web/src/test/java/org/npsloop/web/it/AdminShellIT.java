@@ -1,0 +1,234 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin shell over HTTP, as a browser or an API client sees it: sign-in, roles on pages and API
+ * calls, temporary passwords, disabled accounts, health and metrics. Runs against the database of
+ * NPS_DB_URL (PostgreSQL in CI).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminShellIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("\"oneTimePassword\":\"([^\"]+)\"");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndAppliedMigrations() {
+        HttpResponse<String> ready = new WebClient(base).get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(ready.body().contains("\"pendingMigrations\":\"0\""), ready.body());
+        String expectedDatabase = System.getenv().getOrDefault("NPS_DB_URL", "").startsWith("jdbc:postgresql")
+                ? "PostgreSQL" : "H2";
+        assertTrue(ready.body().contains("\"database\":\"" + expectedDatabase + "\""), ready.body());
+
+        HttpResponse<String> live = new WebClient(base).get("health/live");
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"status\":\"UP\""), live.body());
+    }
+
+    @Test
+    void metricsAreServedWithoutSignIn() {
+        HttpResponse<String> metrics = new WebClient(base).get("metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format expected");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPageAndApiCallsGet401() {
+        WebClient anonymous = new WebClient(base);
+        HttpResponse<String> root = anonymous.get("");
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+
+        HttpResponse<String> login = anonymous.get("login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("name=\"j_password\""));
+
+        HttpResponse<String> api = anonymous.get("api/overview");
+        assertEquals(401, api.statusCode());
+        assertTrue(api.body().contains("\"message\""), api.body());
+    }
+
+    @Test
+    void wrongPasswordUnknownUserAndDisabledUserGetTheSameAnswer() {
+        WebClient admin = signedInAdmin();
+        String name = Deployments.unique("disabled");
+        String password = "Initial-password-1";
+        long id = createUser(admin, name, "MARKETER", password);
+        assertEquals(200, admin.sendJson("PUT", "api/users/" + id + "/enabled", "{\"enabled\":false}").statusCode());
+
+        String wrongPassword = new WebClient(base).login(Deployments.adminUsername(), "not-the-password");
+        String unknownUser = new WebClient(base).login(Deployments.unique("nobody"), "whatever-password");
+        String disabledUser = new WebClient(base).login(name, password);
+        assertTrue(wrongPassword.endsWith("/login.xhtml?failed=true"), wrongPassword);
+        assertEquals(wrongPassword, unknownUser);
+        assertEquals(wrongPassword, disabledUser);
+
+        HttpResponse<String> page = new WebClient(base).get("login.xhtml?failed=true");
+        assertTrue(page.body().contains("Invalid user name or password."), page.body());
+    }
+
+    @Test
+    void adminSeesTheDashboardWithLiveCounts() {
+        WebClient admin = signedInAdmin();
+        HttpResponse<String> dashboard = admin.get("");
+        assertEquals(200, dashboard.statusCode());
+        assertTrue(dashboard.body().contains("id=\"dashboard:contacts\""), dashboard.body());
+        assertTrue(dashboard.body().contains("Net Promoter Score"));
+
+        HttpResponse<String> overview = admin.get("api/overview");
+        assertEquals(200, overview.statusCode());
+        assertTrue(overview.body().contains("\"contacts\":"), overview.body());
+    }
+
+    @Test
+    void eachRoleIsRefusedThePagesAndCallsOfTheOthers() {
+        WebClient admin = signedInAdmin();
+        WebClient marketer = newSignedInUser(admin, "MARKETER");
+        WebClient executive = newSignedInUser(admin, "EXECUTIVE");
+
+        assertEquals(200, marketer.get("campaigns/index.xhtml").statusCode());
+        assertEquals(200, marketer.get("audience/index.xhtml").statusCode());
+        assertEquals(200, marketer.get("reports/index.xhtml").statusCode());
+        assertEquals(403, marketer.get("admin/users.xhtml").statusCode());
+        assertEquals(403, marketer.get("publications/index.xhtml").statusCode());
+        HttpResponse<String> marketerApi = marketer.get("api/users");
+        assertEquals(403, marketerApi.statusCode());
+        assertTrue(marketerApi.body().contains("\"status\":403"), marketerApi.body());
+        assertEquals(200, marketer.get("api/overview").statusCode());
+
+        assertEquals(200, executive.get("reports/index.xhtml").statusCode());
+        assertEquals(200, executive.get("publications/index.xhtml").statusCode());
+        assertEquals(403, executive.get("campaigns/index.xhtml").statusCode());
+        assertEquals(403, executive.get("admin/settings.xhtml").statusCode());
+        assertEquals(403, executive.sendJson("POST", "api/users",
+                "{\"username\":\"" + Deployments.unique("x") + "\",\"roles\":[\"ADMIN\"]}").statusCode());
+
+        assertEquals(200, admin.get("admin/users.xhtml").statusCode());
+        assertEquals(403, admin.get("campaigns/index.xhtml").statusCode(), "ADMIN alone is not MARKETER");
+    }
+
+    @Test
+    void aOneTimePasswordMustBeChangedBeforeAnythingElse() {
+        WebClient admin = signedInAdmin();
+        String name = Deployments.unique("newcomer");
+        HttpResponse<String> created = admin.sendJson("POST", "api/users",
+                "{\"username\":\"" + name + "\",\"displayName\":\"New Comer\",\"roles\":[\"EXECUTIVE\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        String oneTimePassword = match(ONE_TIME_PASSWORD, created.body());
+
+        WebClient user = new WebClient(base);
+        assertTrue(user.login(name, oneTimePassword).endsWith("/account/password.xhtml"));
+        HttpResponse<String> elsewhere = user.get("reports/index.xhtml");
+        assertEquals(302, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Location").orElseThrow().endsWith("/account/password.xhtml"));
+        assertEquals(403, user.get("api/overview").statusCode());
+
+        HttpResponse<String> tooShort = user.changePassword(oneTimePassword, "short");
+        assertTrue(tooShort.body().contains("at least 10 characters"), tooShort.body());
+
+        HttpResponse<String> changed = user.changePassword(oneTimePassword, "My-own-password-42");
+        assertEquals(302, changed.statusCode(), changed.body());
+        assertEquals(200, user.get("reports/index.xhtml").statusCode());
+
+        assertTrue(new WebClient(base).login(name, oneTimePassword).endsWith("failed=true"),
+                "the one-time password no longer works");
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSession() {
+        WebClient admin = signedInAdmin();
+        String name = Deployments.unique("leaver");
+        long id = createUser(admin, name, "MARKETER", "Initial-password-1");
+        WebClient leaver = new WebClient(base);
+        leaver.login(name, "Initial-password-1");
+        leaver.changePassword("Initial-password-1", "Leaver-password-42");
+        assertEquals(200, leaver.get("campaigns/index.xhtml").statusCode());
+
+        admin.sendJson("PUT", "api/users/" + id + "/enabled", "{\"enabled\":false}");
+        HttpResponse<String> after = leaver.get("campaigns/index.xhtml");
+        assertEquals(302, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElseThrow().contains("/login.xhtml"));
+    }
+
+    @Test
+    void adminsCannotLockThemselvesOut() {
+        WebClient admin = signedInAdmin();
+        HttpResponse<String> users = admin.get("api/users");
+        Matcher m = Pattern.compile("\"id\":(\\d+)[^}]*\"username\":\"" + Deployments.adminUsername() + "\"")
+                .matcher(users.body());
+        assertTrue(m.find(), users.body());
+        HttpResponse<String> refused = admin.sendJson("PUT", "api/users/" + m.group(1) + "/enabled", "{\"enabled\":false}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("cannot disable your own account"), refused.body());
+
+        HttpResponse<String> badRole = admin.sendJson("PUT", "api/users/" + m.group(1) + "/roles", "{\"roles\":[\"MARKETER\"]}");
+        assertEquals(400, badRole.statusCode());
+        assertEquals(404, admin.sendJson("PUT", "api/users/999999999/enabled", "{\"enabled\":true}").statusCode());
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        WebClient admin = signedInAdmin();
+        HttpResponse<String> logout = admin.postForm("logout", java.util.Map.of());
+        assertEquals(302, logout.statusCode());
+        assertTrue(logout.headers().firstValue("Location").orElseThrow().contains("loggedOut"));
+        assertEquals(302, admin.get("").statusCode());
+        assertFalse(admin.get("api/overview").statusCode() == 200);
+    }
+
+    private WebClient signedInAdmin() {
+        WebClient admin = new WebClient(base);
+        String landing = admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        assertFalse(landing.contains("failed"), "admin login failed: " + landing);
+        return admin;
+    }
+
+    private long createUser(WebClient admin, String name, String role, String password) {
+        HttpResponse<String> created = admin.sendJson("POST", "api/users",
+                "{\"username\":\"" + name + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + password + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return Long.parseLong(match(ID, created.body()));
+    }
+
+    /** A user of the role who has signed in and replaced the temporary password. */
+    private WebClient newSignedInUser(WebClient admin, String role) {
+        String name = Deployments.unique(role.toLowerCase());
+        createUser(admin, name, role, "Temporary-pass-1");
+        WebClient user = new WebClient(base);
+        assertTrue(user.login(name, "Temporary-pass-1").endsWith("/account/password.xhtml"));
+        assertEquals(302, user.changePassword("Temporary-pass-1", "Chosen-pass-42").statusCode());
+        return user;
+    }
+
+    private static String match(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        assertTrue(m.find(), "no " + pattern + " in " + text);
+        return m.group(1);
+    }
+}

@@ -1,0 +1,97 @@
+package org.npsloop.web.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** One browser-like HTTP session (its own cookies), redirects not followed so tests can see them. */
+final class WebClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URI base;
+    private final HttpClient http;
+
+    WebClient(URL base) {
+        this.base = URI.create(base.toExternalForm());
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).GET().header("Accept-Language", "en"));
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> sendJson(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Posts the login form; returns where the server redirects to. */
+    String login(String username, String password) {
+        HttpResponse<String> response = postForm("j_security_check", Map.of("j_username", username, "j_password", password));
+        return response.headers().firstValue("Location").orElse("(no redirect, status " + response.statusCode() + ")");
+    }
+
+    /** Fills and submits the change-password page as a user with a temporary password does. */
+    HttpResponse<String> changePassword(String current, String newPassword) {
+        HttpResponse<String> page = get("account/password.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("passwordForm", "passwordForm");
+        form.put("passwordForm:current", current);
+        form.put("passwordForm:newPassword", newPassword);
+        form.put("passwordForm:confirmation", newPassword);
+        form.put("passwordForm:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        return postForm("account/password.xhtml", form);
+    }
+
+    URI resolve(String path) {
+        return base.resolve(path);
+    }
+
+    static String viewState(String html) {
+        Matcher m = VIEW_STATE.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("No JSF view state in page:\n" + html);
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
