@@ -1,0 +1,53 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The zero-configuration start: no NPS_DB_* at all (failsafe's "embedded-default" execution), so
+ * the app creates and migrates an H2 file under NPS_DATA_DIR and works on it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EmbeddedDatabaseIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @Test
+    void runsOnAnH2FileUnderTheDataDirectory() {
+        HttpResponse<String> ready = new WebClient(base).get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"database\":\"H2\""), ready.body());
+        assertTrue(ready.body().contains("\"pendingMigrations\":\"0\""), ready.body());
+        assertTrue(new java.io.File(System.getenv("NPS_DATA_DIR"), "db/npsloop.mv.db").isFile(),
+                "the database file lives under the data directory");
+    }
+
+    @Test
+    void theConfiguredAdministratorSignsInAndUsersAreStored() {
+        WebClient admin = new WebClient(base);
+        assertTrue(admin.login(Deployments.adminUsername(), Deployments.adminPassword()).endsWith("/"));
+        assertEquals(200, admin.get("").statusCode());
+        String name = Deployments.unique("h2user");
+        HttpResponse<String> created = admin.sendJson("POST", "api/users",
+                "{\"username\":\"" + name + "\",\"roles\":[\"EXECUTIVE\",\"MARKETER\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(admin.get("api/users").body().contains("\"username\":\"" + name + "\""));
+    }
+}
