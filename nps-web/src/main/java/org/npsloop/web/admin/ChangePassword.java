@@ -24,6 +24,11 @@ public class ChangePassword {
     private String newPassword;
     private String confirmation;
 
+    /** True when the password was set by someone else and must be replaced now. */
+    public boolean isTemporary() {
+        return accounts.state(currentUser.getUsername()).map(state -> state.mustChangePassword()).orElse(false);
+    }
+
     public String change() {
         if (newPassword == null || !newPassword.equals(confirmation)) {
             Messages.addError("passwordForm:confirmation", Faces.getResourceBundle("msg").getString("password.error.mismatch"));

@@ -3,6 +3,7 @@ package org.npsloop.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,7 @@ public class UsersResource {
     @POST
     public Response create(NewUser request, @Context UriInfo uri) {
         if (request == null) {
-            return ApiError.response(Response.Status.BAD_REQUEST, "A JSON body with username and roles is required");
+            throw new BadRequestException();
         }
         CreatedUser created = accounts.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.user().id())).build())
@@ -56,17 +57,21 @@ public class UsersResource {
     @PUT
     @Path("{id}/roles")
     public UserView changeRoles(@PathParam("id") long id, RolesChange change, @Context SecurityContext caller) {
-        return accounts.changeRoles(id, change == null ? Set.of() : change.roles(), caller.getUserPrincipal().getName());
+        if (change == null) {
+            throw new BadRequestException();
+        }
+        return accounts.changeRoles(id, change.roles(), caller.getUserPrincipal().getName());
     }
 
-    public record EnabledChange(boolean enabled) {
+    /** Boolean, not boolean: a body without "enabled" is refused rather than read as false. */
+    public record EnabledChange(Boolean enabled) {
     }
 
     @PUT
     @Path("{id}/enabled")
     public UserView setEnabled(@PathParam("id") long id, EnabledChange change, @Context SecurityContext caller) {
-        if (change == null) {
-            return null;
+        if (change == null || change.enabled() == null) {
+            throw new BadRequestException();
         }
         return accounts.setEnabled(id, change.enabled(), caller.getUserPrincipal().getName());
     }

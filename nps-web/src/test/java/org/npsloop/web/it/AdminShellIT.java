@@ -193,6 +193,29 @@ class AdminShellIT {
     }
 
     @Test
+    void badApiRequestsGetJsonErrorsNamingTheProblem() {
+        WebClient admin = signedInAdmin();
+        HttpResponse<String> notJson = admin.sendJson("POST", "api/users", "{not json");
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("\"status\":400"), notJson.body());
+
+        HttpResponse<String> invalidName = admin.sendJson("POST", "api/users", "{\"username\":\"a b\",\"roles\":[\"ADMIN\"]}");
+        assertEquals(400, invalidName.statusCode());
+        assertTrue(invalidName.body().contains("A user name has 2 to 64 characters"), invalidName.body());
+
+        HttpResponse<String> noRole = admin.sendJson("POST", "api/users", "{\"username\":\"" + Deployments.unique("r") + "\"}");
+        assertEquals(400, noRole.statusCode());
+        assertTrue(noRole.body().contains("at least one role"), noRole.body());
+
+        HttpResponse<String> missingFlag = admin.sendJson("PUT", "api/users/1/enabled", "{}");
+        assertEquals(400, missingFlag.statusCode(), "an empty body must not disable anyone");
+
+        HttpResponse<String> unknownPath = admin.get("api/no-such-thing");
+        assertEquals(404, unknownPath.statusCode());
+        assertTrue(unknownPath.body().contains("\"status\":404"), unknownPath.body());
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         WebClient admin = signedInAdmin();
         HttpResponse<String> logout = admin.postForm("logout", java.util.Map.of());
