@@ -99,6 +99,18 @@ public class Contact {
         return status == ContactStatus.ACTIVE;
     }
 
+    /**
+     * GDPR erasure: the row stays as an anonymous tombstone (invitations still point at it), with no
+     * name and an address that cannot be mailed or matched again.
+     */
+    public void erase(Instant now) {
+        this.email = new EmailAddress("erased-" + id + "@erased.invalid");
+        this.firstName = null;
+        this.lastName = null;
+        this.status = ContactStatus.ERASED;
+        this.updatedAt = now;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -11,7 +11,7 @@ public class AccountRefusedMapper implements ExceptionMapper<AccountException> {
 
     @Override
     public Response toResponse(AccountException e) {
-        Response.Status status = "user.error.notFound".equals(e.key()) ? Response.Status.NOT_FOUND
+        Response.Status status = e.key().endsWith(".notFound") ? Response.Status.NOT_FOUND
                 : Response.Status.BAD_REQUEST;
         return ApiError.response(status, e.getMessage());
     }

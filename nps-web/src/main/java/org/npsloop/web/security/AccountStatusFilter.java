@@ -33,6 +33,17 @@ public class AccountStatusFilter extends HttpFilter {
         Principal principal = request.getUserPrincipal();
         // Path inside the application, whatever servlet serves it (JAX-RS's servlet path is "/api").
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getAttribute(FormLoginMechanism.API_KEY_CALLER) != null) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                HttpSession apiSession = request.getSession(false);
+                if (apiSession != null && apiSession.isNew()) {
+                    apiSession.invalidate();
+                }
+            }
+            return;
+        }
         if (principal == null || path.startsWith("/jakarta.faces.resource/") || path.equals("/logout")) {
             chain.doFilter(request, response);
             return;

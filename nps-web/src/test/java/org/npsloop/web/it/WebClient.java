@@ -22,11 +22,18 @@ final class WebClient {
 
     private final URI base;
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     WebClient(URL base) {
         this.base = URI.create(base.toExternalForm());
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends this header with every request from now on (e.g. an API key). */
+    WebClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     HttpResponse<String> get(String path) {
@@ -81,6 +88,7 @@ final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

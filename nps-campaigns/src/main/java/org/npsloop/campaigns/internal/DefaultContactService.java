@@ -1,0 +1,249 @@
+package org.npsloop.campaigns.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.npsloop.campaigns.ContactDetail;
+import org.npsloop.campaigns.ContactInput;
+import org.npsloop.campaigns.ContactPage;
+import org.npsloop.campaigns.ContactQuery;
+import org.npsloop.campaigns.ContactService;
+import org.npsloop.campaigns.ContactSummary;
+import org.npsloop.campaigns.UpsertResult;
+import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.audience.EmailAddress;
+import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.validation.Violations;
+
+@ApplicationScoped
+@Transactional
+public class DefaultContactService implements ContactService {
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private DefaultAttributeService attributes;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public UpsertResult upsert(List<ContactInput> contacts, Long listId) {
+        if (contacts == null || contacts.isEmpty()) {
+            throw new InvalidInputException("contacts", "at least one contact is required");
+        }
+        if (listId != null && em.find(MailingList.class, listId) == null) {
+            throw new InvalidInputException("listId", "no list with id " + listId);
+        }
+        Violations violations = new Violations();
+        ContactInputs.Validated valid = ContactInputs.validate(contacts, knownTypes(), "contacts", violations, null);
+        violations.throwIfAny();
+        return write(valid, listId);
+    }
+
+    /** Writes validated records; also the entry point of CSV imports. */
+    UpsertResult write(ContactInputs.Validated valid, Long listId) {
+        Map<String, Long> attributeIds = attributes.ensure(valid.attributeTypes());
+        try (Connection connection = dataSource.getConnection()) {
+            return new ContactWriter(connection).upsert(valid.records(), attributeIds, listId, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store contacts: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ContactSummary create(ContactInput input) {
+        if (input != null && input.email() != null && findByEmail(input.email()).isPresent()) {
+            throw new InvalidInputException("email", "a contact with this email already exists");
+        }
+        Violations violations = new Violations();
+        ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
+                "", violations, null);
+        violations.throwIfAny();
+        write(valid, null);
+        return findByEmail(valid.records().get(0).email().value()).orElseThrow();
+    }
+
+    @Override
+    public ContactSummary update(long id, ContactInput input) {
+        Contact contact = existing(id);
+        Violations violations = new Violations();
+        if (input != null && input.email() != null && !contact.getEmail().value().equals(input.email().strip().toLowerCase(Locale.ROOT))) {
+            violations.add("email", "the email of a contact cannot change; create another contact");
+        }
+        ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
+                "", violations, contact.getEmail());
+        violations.throwIfAny();
+        em.detach(contact);
+        write(valid, null);
+        return summary(em.find(Contact.class, id));
+    }
+
+    @Override
+    public Optional<ContactSummary> findByEmail(String email) {
+        String normalised;
+        try {
+            normalised = new EmailAddress(email).value();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT c FROM Contact c WHERE c.email.value = :email", Contact.class)
+                .setParameter("email", normalised).getResultStream().findFirst().map(DefaultContactService::summary);
+    }
+
+    @Override
+    public ContactPage search(ContactQuery query) {
+        String where = " WHERE 1 = 1";
+        if (query.text() != null && !query.text().isBlank()) {
+            where += " AND (c.email.value LIKE :text OR LOWER(c.firstName) LIKE :text OR LOWER(c.lastName) LIKE :text)";
+        }
+        if (query.status() != null) {
+            where += " AND c.status = :status";
+        }
+        String sortColumn = "email".equals(query.sortBy()) ? "c.email.value" : "c." + query.sortBy();
+        TypedQuery<Contact> rows = em.createQuery("SELECT c FROM Contact c" + where + " ORDER BY " + sortColumn
+                + (query.ascending() ? " ASC" : " DESC") + ", c.id", Contact.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
+        if (query.text() != null && !query.text().isBlank()) {
+            String pattern = "%" + likeEscape(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            rows.setParameter("text", pattern);
+            count.setParameter("text", pattern);
+        }
+        if (query.status() != null) {
+            rows.setParameter("status", query.status());
+            count.setParameter("status", query.status());
+        }
+        List<ContactSummary> page = rows.setFirstResult(query.first()).setMaxResults(query.size()).getResultList()
+                .stream().map(DefaultContactService::summary).toList();
+        return new ContactPage(page, count.getSingleResult());
+    }
+
+    @Override
+    public Optional<ContactDetail> detail(long id) {
+        Contact contact = em.find(Contact.class, id);
+        if (contact == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> attributeValues = new LinkedHashMap<>();
+        for (Object[] row : rows("SELECT d.name, a.text_value, a.number_value, a.date_value, a.boolean_value "
+                + "FROM contact_attribute a JOIN attribute_definition d ON d.id = a.attribute_id "
+                + "WHERE a.contact_id = ?1 ORDER BY d.name", id)) {
+            attributeValues.put((String) row[0], attributeValue(row[1], row[2], row[3], row[4]));
+        }
+        List<ContactDetail.ListRef> lists = rows("SELECT l.id, l.name FROM mailing_list l JOIN mailing_list_member m "
+                + "ON m.mailing_list_id = l.id WHERE m.contact_id = ?1 ORDER BY l.name", id).stream()
+                .map(r -> new ContactDetail.ListRef(num(r[0]), (String) r[1])).toList();
+        List<ContactDetail.EventRow> events = rows("SELECT e.id, e.type, e.occurred_at, e.external_id, e.properties "
+                + "FROM journey_event e WHERE e.contact_id = ?1 ORDER BY e.occurred_at DESC", id).stream()
+                .map(r -> new ContactDetail.EventRow(num(r[0]), (String) r[1], instant(r[2]), (String) r[3], (String) r[4]))
+                .toList();
+        List<ContactDetail.InvitationRow> invitations = rows("SELECT i.id, c.name, i.kind, i.status, i.due_at, i.sent_at "
+                + "FROM invitation i JOIN campaign c ON c.id = i.campaign_id WHERE i.contact_id = ?1 ORDER BY i.due_at DESC", id)
+                .stream().map(r -> new ContactDetail.InvitationRow(num(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                        instant(r[4]), instant(r[5]))).toList();
+        List<ContactDetail.ResponseRow> responses = rows("SELECT r.id, r.score, r.comment_text, r.contact_consent, "
+                + "r.channel, r.responded_at FROM response r WHERE r.contact_id = ?1 ORDER BY r.responded_at DESC", id)
+                .stream().map(r -> new ContactDetail.ResponseRow(num(r[0]), (int) num(r[1]),
+                        NpsCategory.of((int) num(r[1])).name(), (String) r[2], Boolean.TRUE.equals(r[3]), (String) r[4],
+                        instant(r[5]))).toList();
+        return Optional.of(new ContactDetail(summary(contact), attributeValues, lists, events, invitations, responses));
+    }
+
+    @Override
+    public void erase(long id) {
+        Contact contact = existing(id);
+        Instant now = clock.instant();
+        em.createNativeQuery("DELETE FROM contact_attribute WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM mailing_list_member WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM journey_event WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        // Scores keep counting in reports, but nothing links them to the person any more.
+        em.createNativeQuery("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE "
+                + "WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        contact.erase(now);
+    }
+
+    private Map<String, AttributeType> knownTypes() {
+        Map<String, AttributeType> types = new HashMap<>();
+        attributes.definitions().forEach((name, definition) -> types.put(name, definition.getType()));
+        return types;
+    }
+
+    private Contact existing(long id) {
+        Contact contact = em.find(Contact.class, id);
+        if (contact == null) {
+            throw new java.util.NoSuchElementException("No contact with id " + id);
+        }
+        return contact;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, long id) {
+        return em.createNativeQuery(sql).setParameter(1, id).getResultList();
+    }
+
+    /** The one non-null typed column, as JSON shows it best: whole numbers without ".0", dates as LocalDate. */
+    private static Object attributeValue(Object text, Object number, Object date, Object bool) {
+        if (text != null) {
+            return text;
+        }
+        if (number != null) {
+            double d = ((Number) number).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+        }
+        if (date != null) {
+            return date instanceof java.sql.Date sql ? sql.toLocalDate() : java.time.LocalDate.parse(date.toString());
+        }
+        return bool;
+    }
+
+    private static long num(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+
+    static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static ContactSummary summary(Contact c) {
+        return new ContactSummary(c.getId(), c.getEmail().value(), c.getFirstName(), c.getLastName(), c.getLanguage(),
+                c.getStatus(), c.getCreatedAt(), c.getUpdatedAt());
+    }
+
+}

@@ -1,0 +1,48 @@
+package org.npsloop.campaigns.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The one thing plain JDBC writes need that H2 and PostgreSQL spell differently: the next value of a
+ * sequence. Ids are taken in blocks of 50 exactly as EclipseLink does (value V stands for V-49..V),
+ * so JDBC and JPA inserts never collide.
+ */
+enum SqlDialect {
+    H2("SELECT NEXT VALUE FOR %s"),
+    POSTGRESQL("SELECT nextval('%s')");
+
+    static final int ALLOCATION_SIZE = 50;
+
+    private final String nextValue;
+
+    SqlDialect(String nextValue) {
+        this.nextValue = nextValue;
+    }
+
+    static SqlDialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
+    }
+
+    /** @return {@code count} fresh ids from the sequence */
+    Deque<Long> allocateIds(Connection connection, String sequence, int count) throws SQLException {
+        Deque<Long> ids = new ArrayDeque<>(count);
+        try (PreparedStatement next = connection.prepareStatement(String.format(nextValue, sequence))) {
+            while (ids.size() < count) {
+                try (ResultSet rs = next.executeQuery()) {
+                    rs.next();
+                    long top = rs.getLong(1);
+                    for (long id = top - ALLOCATION_SIZE + 1; id <= top; id++) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,25 @@
+package org.npsloop.domain.validation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Input refused as a whole, naming each bad field. Nothing was stored. */
+public class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldError> errors;
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

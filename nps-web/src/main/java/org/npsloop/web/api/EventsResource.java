@@ -1,0 +1,61 @@
+package org.npsloop.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.npsloop.campaigns.JourneyEventService;
+import org.npsloop.campaigns.JourneyEventService.EventInput;
+import org.npsloop.campaigns.JourneyEventService.Recorded;
+import org.npsloop.domain.user.Role;
+
+/**
+ * Journey events (ONBOARDING, PURCHASE, ...). Sending the same externalId again stores nothing and
+ * answers 200 with the first event's id, so clients can retry safely.
+ */
+@RequestScoped
+@Path("events")
+@RolesAllowed(Role.MARKETER_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    public static final int MAX_BATCH = 10_000;
+
+    @Inject
+    private JourneyEventService events;
+
+    /** 201 for a new event, 200 for a repeat of a known externalId. */
+    @POST
+    public Response record(EventInput event) {
+        if (event == null) {
+            throw new BadRequestException();
+        }
+        Recorded recorded = events.record(event);
+        return Response.status(recorded.outcome() == JourneyEventService.Outcome.CREATED ? 201 : 200)
+                .entity(recorded).build();
+    }
+
+    public record Batch(List<EventInput> events) {
+    }
+
+    @POST
+    @Path("batch")
+    public List<Recorded> recordAll(Batch batch) {
+        if (batch == null) {
+            throw new BadRequestException();
+        }
+        if (batch.events() != null && batch.events().size() > MAX_BATCH) {
+            throw new org.npsloop.domain.validation.InvalidInputException("events",
+                    "at most " + MAX_BATCH + " events per call");
+        }
+        return events.recordAll(batch.events());
+    }
+}

@@ -1,0 +1,16 @@
+package org.npsloop.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.npsloop.domain.validation.InvalidInputException;
+
+/** Refused input: 400, naming each bad field. */
+@Provider
+public class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+
+    @Override
+    public Response toResponse(InvalidInputException e) {
+        return ApiError.response(Response.Status.BAD_REQUEST, "Invalid input", e.errors());
+    }
+}

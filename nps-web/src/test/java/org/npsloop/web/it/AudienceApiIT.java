@@ -1,0 +1,202 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The audience REST API as another system uses it: API keys, contacts, lists, journey events. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AudienceApiIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @Test
+    void apiKeysAuthenticateUntilRevokedAndCarryTheirRole() {
+        WebClient admin = signedInAdmin();
+        HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys", "{\"name\":\"CRM\",\"role\":\"MARKETER\"}");
+        assertEquals(201, issued.statusCode(), issued.body());
+        String secret = match("\"secret\":\"([^\"]+)\"", issued.body());
+        String id = match("\"id\":(\\d+)", issued.body());
+        assertFalse(admin.get("api/api-keys").body().contains(secret), "the secret is shown once only");
+
+        WebClient crm = new WebClient(base).withHeader("Authorization", "Bearer " + secret);
+        assertEquals(200, crm.get("api/contacts").statusCode());
+        assertEquals(200, new WebClient(base).withHeader("X-API-Key", secret).get("api/lists").statusCode());
+        HttpResponse<String> forbidden = crm.get("api/users");
+        assertEquals(403, forbidden.statusCode(), "a MARKETER key cannot manage users");
+
+        HttpResponse<String> wrong = new WebClient(base).withHeader("Authorization", "Bearer nps_not-a-key").get("api/contacts");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("Unknown or revoked API key"), wrong.body());
+        assertEquals(401, new WebClient(base).get("api/contacts").statusCode());
+
+        assertEquals(204, admin.sendJson("DELETE", "api/api-keys/" + id, "").statusCode());
+        assertEquals(401, crm.get("api/contacts").statusCode(), "revoked keys stop working at once");
+    }
+
+    @Test
+    void contactsAreValidatedFieldByFieldAndStoredWithTypedAttributes() {
+        WebClient api = marketerApi();
+        HttpResponse<String> bad = api.sendJson("POST", "api/contacts",
+                "{\"email\":\"not-an-email\",\"language\":\"DE\",\"attributes\":{\"seats\":\"many\"}}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"email\""), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"language\""), bad.body());
+
+        String email = Deployments.unique("jeanne") + "@exemple.fr";
+        HttpResponse<String> created = api.sendJson("POST", "api/contacts", "{\"email\":\"" + email.toUpperCase()
+                + "\",\"firstName\":\"Jeanne\",\"lastName\":\"Dupont\",\"language\":\"fr\",\"attributes\":"
+                + "{\"plan\":\"pro\",\"seats\":12,\"signup_date\":\"2025-03-01\",\"vip\":true}}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"email\":\"" + email + "\""), "stored lower case: " + created.body());
+        String id = match("\"id\":(\\d+)", created.body());
+
+        HttpResponse<String> duplicate = api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}");
+        assertEquals(400, duplicate.statusCode());
+
+        HttpResponse<String> detail = api.get("api/contacts/" + id);
+        assertEquals(200, detail.statusCode());
+        assertTrue(detail.body().contains("\"seats\":12"), detail.body());
+        assertTrue(detail.body().contains("\"vip\":true"), detail.body());
+        assertTrue(detail.body().contains("\"signup_date\":\"2025-03-01\""), detail.body());
+
+        HttpResponse<String> wrongType = api.sendJson("PUT", "api/contacts/" + id, "{\"attributes\":{\"seats\":\"beaucoup\"}}");
+        assertEquals(400, wrongType.statusCode());
+        assertTrue(wrongType.body().contains("attributes.seats"), wrongType.body());
+        HttpResponse<String> updated = api.sendJson("PUT", "api/contacts/" + id, "{\"lastName\":\"Martin\",\"attributes\":{\"seats\":\"1 234,5\"}}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertTrue(api.get("api/contacts/" + id).body().contains("\"seats\":1234.5"));
+        assertTrue(api.get("api/contacts/" + id).body().contains("\"lastName\":\"Martin\""));
+
+        assertEquals(404, api.get("api/contacts/999999999").statusCode());
+    }
+
+    @Test
+    void bulkUpsertIsAllOrNothingAndUpdatesByEmail() {
+        WebClient api = marketerApi();
+        String known = Deployments.unique("known") + "@exemple.fr";
+        api.sendJson("POST", "api/contacts", "{\"email\":\"" + known + "\",\"firstName\":\"Old\"}");
+        String a = Deployments.unique("a") + "@exemple.fr";
+        String b = Deployments.unique("b") + "@exemple.fr";
+
+        HttpResponse<String> refused = api.sendJson("POST", "api/contacts/bulk", "{\"contacts\":[{\"email\":\"" + a
+                + "\"},{\"email\":\"broken@\"}]}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("contacts[1].email"), refused.body());
+        assertTrue(api.get("api/contacts?q=" + a.substring(0, a.indexOf('@'))).body().contains("\"total\":0"),
+                "nothing of a refused batch is stored");
+
+        HttpResponse<String> list = api.sendJson("POST", "api/lists", "{\"name\":\"" + Deployments.unique("Clients") + "\"}");
+        String listId = match("\"id\":(\\d+)", list.body());
+        HttpResponse<String> done = api.sendJson("POST", "api/contacts/bulk", "{\"listId\":" + listId + ",\"contacts\":["
+                + "{\"email\":\"" + a + "\",\"attributes\":{\"plan\":\"free\"}},{\"email\":\"" + b + "\"},"
+                + "{\"email\":\"" + known + "\",\"firstName\":\"New\"}]}");
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("\"created\":2") && done.body().contains("\"updated\":1"), done.body());
+        assertTrue(api.get("api/lists/" + listId).body().contains("\"members\":3"));
+        assertTrue(api.get("api/contacts?q=" + known.substring(0, known.indexOf('@'))).body().contains("\"firstName\":\"New\""));
+    }
+
+    @Test
+    void listsTakeMembersByEmailAndNameUnknownOnes() {
+        WebClient api = marketerApi();
+        String email = Deployments.unique("member") + "@exemple.fr";
+        api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}");
+        String listId = match("\"id\":(\\d+)", api.sendJson("POST", "api/lists",
+                "{\"name\":\"" + Deployments.unique("VIP") + "\"}").body());
+
+        HttpResponse<String> unknown = api.sendJson("POST", "api/lists/" + listId + "/members",
+                "{\"emails\":[\"" + email + "\",\"nobody-here@exemple.fr\"]}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("nobody-here@exemple.fr"), unknown.body());
+
+        HttpResponse<String> added = api.sendJson("POST", "api/lists/" + listId + "/members", "{\"emails\":[\"" + email + "\"]}");
+        assertEquals(200, added.statusCode(), added.body());
+        assertTrue(added.body().contains("\"added\":1"));
+        HttpResponse<String> members = api.get("api/lists/" + listId + "/members");
+        assertTrue(members.body().contains(email), members.body());
+        String contactId = match("\"id\":(\\d+)", members.body());
+        assertEquals(204, api.sendJson("DELETE", "api/lists/" + listId + "/members/" + contactId, "").statusCode());
+        assertEquals(404, api.get("api/lists/999999999").statusCode());
+    }
+
+    @Test
+    void journeyEventsAreStoredOnceByExternalId() {
+        WebClient api = marketerApi();
+        String email = Deployments.unique("buyer") + "@exemple.fr";
+        api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}");
+        String order = Deployments.unique("order");
+        String event = "{\"email\":\"" + email + "\",\"type\":\"purchase\",\"occurredAt\":\"2026-11-20T10:00:00Z\","
+                + "\"externalId\":\"" + order + "\",\"properties\":{\"amount\":129.9,\"orderId\":\"A-42\"}}";
+
+        HttpResponse<String> first = api.sendJson("POST", "api/events", event);
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> again = api.sendJson("POST", "api/events", event);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(match("\"id\":(\\d+)", first.body()), match("\"id\":(\\d+)", again.body()));
+        assertTrue(again.body().contains("DUPLICATE"));
+
+        HttpResponse<String> batch = api.sendJson("POST", "api/events/batch", "{\"events\":[" + event + ","
+                + "{\"email\":\"" + email + "\",\"type\":\"ONBOARDING\",\"occurredAt\":\"2026-11-01T09:00:00Z\"}]}");
+        assertEquals(200, batch.statusCode(), batch.body());
+        assertTrue(batch.body().contains("DUPLICATE") && batch.body().contains("CREATED"), batch.body());
+
+        HttpResponse<String> bad = api.sendJson("POST", "api/events", "{\"email\":\"unknown-person@exemple.fr\",\"type\":\"bad type\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("\"field\":\"email\"") && bad.body().contains("\"field\":\"type\"")
+                && bad.body().contains("\"field\":\"occurredAt\""), bad.body());
+
+        String contactId = match("\"id\":(\\d+)", api.get("api/contacts?q=" + email.substring(0, email.indexOf('@'))).body());
+        String detail = api.get("api/contacts/" + contactId).body();
+        assertEquals(2, detail.split("\"type\":\"").length - 1, "one PURCHASE and one ONBOARDING: " + detail);
+    }
+
+    @Test
+    void erasingAContactRemovesPersonalData() {
+        WebClient api = marketerApi();
+        String email = Deployments.unique("forget-me") + "@exemple.fr";
+        String id = match("\"id\":(\\d+)", api.sendJson("POST", "api/contacts", "{\"email\":\"" + email
+                + "\",\"firstName\":\"Paul\",\"attributes\":{\"country\":\"FR\"}}").body());
+        assertEquals(204, api.sendJson("DELETE", "api/contacts/" + id, "").statusCode());
+        String detail = api.get("api/contacts/" + id).body();
+        assertTrue(detail.contains("\"status\":\"ERASED\""), detail);
+        assertFalse(detail.contains(email) || detail.contains("Paul") || detail.contains("country"), detail);
+    }
+
+    private WebClient signedInAdmin() {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        return admin;
+    }
+
+    private WebClient marketerApi() {
+        HttpResponse<String> issued = signedInAdmin().sendJson("POST", "api/api-keys",
+                "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"MARKETER\"}");
+        return new WebClient(base).withHeader("Authorization", "Bearer " + match("\"secret\":\"([^\"]+)\"", issued.body()));
+    }
+
+    private static String match(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "no " + regex + " in " + text);
+        return m.group(1);
+    }
+}
