@@ -19,6 +19,7 @@ import java.util.Set;
 import org.npsloop.campaigns.UpsertResult;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.audience.SuppressionReason;
 
 /**
  * Upserts contacts by email with batched JDBC: a few statements per thousand contacts instead of a
@@ -62,22 +63,29 @@ final class ContactWriter {
 
     private Map<String, Long> existingIds(Set<String> emails) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
+        byEmail("SELECT id, email FROM contact", emails).forEach((email, id) -> ids.put(email, ((Number) id).longValue()));
+        return ids;
+    }
+
+    /** Runs "{select} WHERE email IN (...)" in chunks; the select's columns are a value, then the email. */
+    private Map<String, Object> byEmail(String select, Collection<String> emails) throws SQLException {
+        Map<String, Object> values = new HashMap<>();
         List<String> all = new ArrayList<>(emails);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String sql = "SELECT id, email FROM contact WHERE email IN (" + placeholders(chunk.size()) + ")";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    select + " WHERE email IN (" + placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
+                    query.setString(i + 1, chunk.get(i));
                 }
-                try (ResultSet rs = select.executeQuery()) {
+                try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        ids.put(rs.getString(2), rs.getLong(1));
+                        values.put(rs.getString(2), rs.getObject(1));
                     }
                 }
             }
         }
-        return ids;
+        return values;
     }
 
     private void insertContacts(List<ContactRecord> fresh, Map<String, Long> ids, OffsetDateTime now) throws SQLException {
@@ -85,6 +93,9 @@ final class ContactWriter {
             return;
         }
         Deque<Long> newIds = dialect.allocateIds(connection, "contact_seq", fresh.size());
+        // An address on the suppression list stays unreachable even when it comes back as a new contact.
+        Map<String, Object> suppressed = byEmail("SELECT reason, email FROM suppression",
+                fresh.stream().map(r -> r.email().value()).toList());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact "
                 + "(id, email, first_name, last_name, language, status, created_at, updated_at, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
@@ -96,7 +107,9 @@ final class ContactWriter {
                 insert.setString(3, r.firstName());
                 insert.setString(4, r.lastName());
                 insert.setString(5, (r.language() == null ? Language.EN : r.language()).name());
-                insert.setString(6, ContactStatus.ACTIVE.name());
+                Object reason = suppressed.get(r.email().value());
+                insert.setString(6, reason == null ? ContactStatus.ACTIVE.name()
+                        : SuppressionReason.valueOf((String) reason).contactStatus().name());
                 insert.setObject(7, now);
                 insert.setObject(8, now);
                 insert.addBatch();

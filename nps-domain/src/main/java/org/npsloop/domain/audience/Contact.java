@@ -99,6 +99,14 @@ public class Contact {
         return status == ContactStatus.ACTIVE;
     }
 
+    /** Follows the suppression list: unsubscribed or bounced contacts are never surveyed again. */
+    public void suppress(SuppressionReason reason, Instant now) {
+        if (status != ContactStatus.ERASED) {
+            this.status = reason.contactStatus() == ContactStatus.ACTIVE ? status : reason.contactStatus();
+            this.updatedAt = now;
+        }
+    }
+
     /**
      * GDPR erasure: the row stays as an anonymous tombstone (invitations still point at it), with no
      * name and an address that cannot be mailed or matched again.

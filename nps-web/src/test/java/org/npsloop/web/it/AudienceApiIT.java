@@ -171,6 +171,30 @@ class AudienceApiIT {
     }
 
     @Test
+    void suppressedAddressesStayUnreachableEvenWhenImportedAgain() {
+        WebClient api = marketerApi();
+        String existing = Deployments.unique("existing") + "@exemple.fr";
+        String future = Deployments.unique("future") + "@exemple.fr";
+        api.sendJson("POST", "api/contacts", "{\"email\":\"" + existing + "\"}");
+
+        assertEquals(201, api.sendJson("POST", "api/suppressions", "{\"email\":\"" + existing + "\",\"reason\":\"BOUNCED\"}").statusCode());
+        HttpResponse<String> unsubscribed = api.sendJson("POST", "api/suppressions",
+                "{\"email\":\"" + future + "\",\"reason\":\"UNSUBSCRIBED\"}");
+        assertEquals(201, unsubscribed.statusCode(), unsubscribed.body());
+        assertTrue(api.get("api/contacts?q=" + existing.substring(0, existing.indexOf('@'))).body().contains("\"status\":\"BOUNCED\""));
+
+        api.sendJson("POST", "api/contacts/bulk", "{\"contacts\":[{\"email\":\"" + future + "\"}]}");
+        assertTrue(api.get("api/contacts?q=" + future.substring(0, future.indexOf('@'))).body().contains("\"status\":\"UNSUBSCRIBED\""),
+                "re-imported, still unsubscribed");
+
+        HttpResponse<String> lift = api.sendJson("DELETE", "api/suppressions/" + match("\"id\":(\\d+)", unsubscribed.body()), "");
+        assertEquals(400, lift.statusCode(), "an unsubscribe is permanent");
+        String manual = match("\"id\":(\\d+)", api.sendJson("POST", "api/suppressions",
+                "{\"email\":\"" + Deployments.unique("blocked") + "@exemple.fr\"}").body());
+        assertEquals(204, api.sendJson("DELETE", "api/suppressions/" + manual, "").statusCode());
+    }
+
+    @Test
     void erasingAContactRemovesPersonalData() {
         WebClient api = marketerApi();
         String email = Deployments.unique("forget-me") + "@exemple.fr";
