@@ -1,0 +1,39 @@
+package org.npsloop.domain.segment;
+
+import java.util.List;
+
+/**
+ * A condition on a built-in contact column, e.g. {@code LANGUAGE EQUALS FR} or
+ * {@code CREATED_AT WITHIN_LAST_DAYS 7}. Unlike attributes, the column's type is known here, so the
+ * operator and the values are checked (and normalised: {@code fr} becomes {@code FR}) at once.
+ *
+ * @param days only for {@link Operator#WITHIN_LAST_DAYS} and {@link Operator#MORE_THAN_DAYS_AGO}
+ */
+public record FieldCondition(ContactField field, Operator operator, List<String> values, Integer days)
+        implements SegmentRule {
+
+    public FieldCondition {
+        RuleChecks.require(field, "A field condition needs a field");
+        RuleChecks.require(operator, "A condition on " + field + " needs an operator");
+        if (!field.accepts(operator)) {
+            throw new IllegalArgumentException(operator + " does not apply to " + field
+                    + " (use " + RuleChecks.orList(field.operators()) + ")");
+        }
+        values = RuleChecks.values(values, operator);
+        operator.checkOperands(values, days);
+        values = values.stream().map(field::normaliseValue).toList();
+    }
+
+    /** A condition without days, for every operator but the two that count days. */
+    public FieldCondition(ContactField field, Operator operator, List<String> values) {
+        this(field, operator, values, null);
+    }
+
+    public static FieldCondition of(ContactField field, Operator operator, String... values) {
+        return new FieldCondition(field, operator, List.of(values), null);
+    }
+
+    public static FieldCondition ofDays(ContactField field, Operator operator, int days) {
+        return new FieldCondition(field, operator, List.of(), days);
+    }
+}
