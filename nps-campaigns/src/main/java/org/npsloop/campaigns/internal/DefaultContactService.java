@@ -32,6 +32,7 @@ import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.segment.SegmentSqlTranslator;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 
@@ -119,7 +120,8 @@ public class DefaultContactService implements ContactService {
     public ContactPage search(ContactQuery query) {
         String where = " WHERE 1 = 1";
         if (query.text() != null && !query.text().isBlank()) {
-            where += " AND (c.email.value LIKE :text OR LOWER(c.firstName) LIKE :text OR LOWER(c.lastName) LIKE :text)";
+            where += " AND (c.email.value LIKE :text ESCAPE '\\' OR LOWER(c.firstName) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.lastName) LIKE :text ESCAPE '\\')";
         }
         if (query.status() != null) {
             where += " AND c.status = :status";
@@ -129,7 +131,7 @@ public class DefaultContactService implements ContactService {
                 + (query.ascending() ? " ASC" : " DESC") + ", c.id", Contact.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + likeEscape(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = "%" + SegmentSqlTranslator.escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
             rows.setParameter("text", pattern);
             count.setParameter("text", pattern);
         }
@@ -235,10 +237,6 @@ public class DefaultContactService implements ContactService {
             return ts.toInstant();
         }
         return Instant.parse(value.toString());
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static ContactSummary summary(Contact c) {

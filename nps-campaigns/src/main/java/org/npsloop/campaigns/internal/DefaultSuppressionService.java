@@ -17,6 +17,7 @@ import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.segment.SegmentSqlTranslator;
 import org.npsloop.domain.validation.InvalidInputException;
 
 @ApplicationScoped
@@ -86,9 +87,9 @@ public class DefaultSuppressionService implements SuppressionService {
 
     private <T> TypedQuery<T> filtered(String select, String text, Class<T> type, String order) {
         boolean filter = text != null && !text.isBlank();
-        TypedQuery<T> query = em.createQuery(select + (filter ? " WHERE s.email.value LIKE :text" : "") + order, type);
+        TypedQuery<T> query = em.createQuery(select + (filter ? " WHERE s.email.value LIKE :text ESCAPE '\\'" : "") + order, type);
         if (filter) {
-            query.setParameter("text", "%" + DefaultContactService.likeEscape(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("text", "%" + SegmentSqlTranslator.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         return query;
     }

@@ -37,7 +37,7 @@ public final class SegmentSqlTranslator {
     }
 
     /** Doubles the LIKE wildcards and the escape character itself, for {@code LIKE ? ESCAPE '\'}. */
-    static String escapeLike(String value) {
+    public static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

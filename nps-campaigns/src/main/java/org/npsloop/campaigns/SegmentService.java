@@ -1,0 +1,32 @@
+package org.npsloop.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Saved segments: rules counted and listed by the database. */
+public interface SegmentService {
+
+    record SegmentView(long id, String name, String description, String definition, Instant updatedAt) {
+    }
+
+    /** How many contacts match, how many of them can be surveyed (active), and a few of them. */
+    record Preview(long matching, long reachable, List<ContactSummary> sample) {
+    }
+
+    int SAMPLE_SIZE = 10;
+
+    List<SegmentView> list();
+
+    Optional<SegmentView> find(long id);
+
+    /** Creates (id null) or replaces a segment; the definition is the JSON of a segment rule. */
+    SegmentView save(Long id, String name, String description, String definition);
+
+    void delete(long id);
+
+    /** Evaluates an unsaved definition, for the editor's live count. */
+    Preview preview(String definition);
+
+    Preview preview(long id);
+}

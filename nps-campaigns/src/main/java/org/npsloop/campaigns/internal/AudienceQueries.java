@@ -1,0 +1,93 @@
+package org.npsloop.campaigns.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.npsloop.campaigns.ContactSummary;
+import org.npsloop.domain.audience.ContactStatus;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.segment.AttributeCatalog;
+import org.npsloop.domain.segment.AttributeRef;
+import org.npsloop.domain.segment.SegmentRule;
+import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.segment.SqlCondition;
+
+/** Runs segment rules in the database: counts, samples, and row streams for exports and sending. */
+@ApplicationScoped
+public class AudienceQueries {
+
+    private static final String SUMMARY_COLUMNS =
+            "c.id, c.email, c.first_name, c.last_name, c.language, c.status, c.created_at, c.updated_at";
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private DefaultAttributeService attributes;
+
+    @Inject
+    private Clock clock;
+
+    private final SegmentSqlTranslator translator = new SegmentSqlTranslator();
+
+    /** @throws IllegalArgumentException when the rule names an unknown attribute or mismatches types */
+    SqlCondition condition(SegmentRule rule) {
+        AttributeCatalog catalog = AttributeCatalog.of(attributes.definitions().values().stream().map(AttributeRef::of).toList());
+        return translator.translate(rule, catalog, clock.instant());
+    }
+
+    long count(SqlCondition condition, boolean reachableOnly) {
+        String sql = "SELECT COUNT(*) FROM contact c WHERE (" + condition.sql() + ")"
+                + (reachableOnly ? " AND c.status = 'ACTIVE'" : "");
+        return query(sql, condition.parameters(), rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    List<ContactSummary> sample(SqlCondition condition, int size) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM contact c WHERE (" + condition.sql()
+                + ") ORDER BY c.id FETCH FIRST " + size + " ROWS ONLY";
+        return query(sql, condition.parameters(), rs -> {
+            List<ContactSummary> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(summary(rs));
+            }
+            return rows;
+        });
+    }
+
+    interface RowsReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    <T> T query(String sql, List<Object> parameters, RowsReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audience query failed: " + e.getMessage(), e);
+        }
+    }
+
+    static ContactSummary summary(ResultSet rs) throws SQLException {
+        return new ContactSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Language.valueOf(rs.getString(5)), ContactStatus.valueOf(rs.getString(6)),
+                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getObject(8, OffsetDateTime.class).toInstant());
+    }
+}
