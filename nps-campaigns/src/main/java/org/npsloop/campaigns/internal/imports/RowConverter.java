@@ -1,0 +1,135 @@
+package org.npsloop.campaigns.internal.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.npsloop.campaigns.imports.ColumnMapping;
+import org.npsloop.campaigns.imports.ColumnMapping.Column;
+import org.npsloop.campaigns.imports.ContactRow;
+import org.npsloop.campaigns.imports.ParsedRow;
+import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.domain.audience.EmailAddress;
+import org.npsloop.domain.audience.Language;
+
+/**
+ * Turns a CSV record into a {@link ContactRow}, or a {@link RejectedRow} naming every bad cell: a
+ * contact is stored whole or not at all.
+ */
+final class RowConverter {
+
+    /** The size of contact.first_name and contact.last_name. */
+    private static final int MAX_NAME = 200;
+    private static final Map<String, Language> LANGUAGES = Map.of(
+            "en", Language.EN, "english", Language.EN, "anglais", Language.EN,
+            "fr", Language.FR, "french", Language.FR, "français", Language.FR, "francais", Language.FR);
+
+    private final int headerSize;
+    private int email = -1;
+    private int firstName = -1;
+    private int lastName = -1;
+    private int language = -1;
+    private final List<Column> attributes = new ArrayList<>();
+
+    RowConverter(ColumnMapping mapping, int headerSize) {
+        this.headerSize = headerSize;
+        for (Column column : mapping.columns()) {
+            if (column.index() >= headerSize) {
+                throw new IllegalArgumentException("Column " + (column.index() + 1) + " is mapped but the header has "
+                        + headerSize + (headerSize == 1 ? " column" : " columns"));
+            }
+            switch (column.target()) {
+                case EMAIL -> email = column.index();
+                case FIRST_NAME -> firstName = column.index();
+                case LAST_NAME -> lastName = column.index();
+                case LANGUAGE -> language = column.index();
+                case ATTRIBUTE -> attributes.add(column);
+                case IGNORE -> { }
+            }
+        }
+    }
+
+    ParsedRow convert(CsvSource source) {
+        CSVRecord record = source.record();
+        if (record == null) {
+            return new RejectedRow(source.line(), "unterminated quoted field", source.rawText());
+        }
+        List<String> problems = new ArrayList<>(2);
+        int extra = extraColumns(record);
+        if (extra > 0) {
+            problems.add(extra + (extra == 1 ? " column" : " columns") + " more than the header (unknown column)");
+        }
+
+        EmailAddress address = null;
+        String rawEmail = cell(record, email);
+        if (rawEmail.isEmpty()) {
+            problems.add("missing email");
+        } else {
+            try {
+                address = new EmailAddress(rawEmail);
+            } catch (IllegalArgumentException e) {
+                problems.add("invalid email '" + rawEmail + "'");
+            }
+        }
+
+        String rawLanguage = cell(record, language);
+        Language lang = rawLanguage.isEmpty() ? null : language(rawLanguage);
+        if (lang == null && !rawLanguage.isEmpty()) {
+            problems.add("unknown language '" + rawLanguage + "' (expected EN or FR)");
+        }
+
+        String first = name(record, firstName, "first name", problems);
+        String last = name(record, lastName, "last name", problems);
+
+        Map<String, Object> values = new HashMap<>();
+        for (Column attribute : attributes) {
+            String raw = cell(record, attribute.index());
+            if (!raw.isEmpty()) {
+                try {
+                    values.put(attribute.attribute(), attribute.type().parse(raw));
+                } catch (IllegalArgumentException e) {
+                    problems.add(attribute.attribute() + ": " + e.getMessage());
+                }
+            }
+        }
+
+        return problems.isEmpty()
+                ? new ContactRow(source.line(), address, first, last, lang, values)
+                : new RejectedRow(source.line(), String.join("; ", problems), source.rawText());
+    }
+
+    /** Cells beyond the header up to the last non-blank one: trailing empty cells (a stray delimiter) are harmless. */
+    private int extraColumns(CSVRecord record) {
+        for (int i = record.size() - 1; i >= headerSize; i--) {
+            if (!record.get(i).isBlank()) {
+                return i + 1 - headerSize;
+            }
+        }
+        return 0;
+    }
+
+    /** EN, fr, English, français... and locale tags such as fr-FR or en_GB; null when unknown. */
+    private static Language language(String raw) {
+        String key = raw.toLowerCase(Locale.ROOT);
+        Language found = LANGUAGES.get(key);
+        if (found == null && key.length() > 2 && (key.charAt(2) == '-' || key.charAt(2) == '_')) {
+            found = LANGUAGES.get(key.substring(0, 2));
+        }
+        return found;
+    }
+
+    private static String name(CSVRecord record, int index, String label, List<String> problems) {
+        String value = cell(record, index);
+        if (value.length() > MAX_NAME) {
+            problems.add(label + " longer than " + MAX_NAME + " characters");
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The trimmed cell; empty when the column is not mapped or the record is shorter than the header. */
+    private static String cell(CSVRecord record, int index) {
+        return index >= 0 && index < record.size() ? record.get(index).strip() : "";
+    }
+}
