@@ -206,6 +206,94 @@ class AudienceApiIT {
         assertFalse(detail.contains(email) || detail.contains("Paul") || detail.contains("country"), detail);
     }
 
+    @Test
+    void aFrenchExcelFileIsImportedInTheBackgroundWithEveryBadLineReported() throws Exception {
+        WebClient api = marketerApi();
+        String run = Deployments.unique("imp");
+        String listId = match("\"id\":(\\d+)", api.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}").body());
+        // Windows-1252 (what Excel saves in France), ';' separated, French headers, 3 bad lines among 1,000 good ones.
+        StringBuilder csv = new StringBuilder("Pr\u00e9nom;Nom;Courriel;inscription;Langue;plan\r\n");
+        int good = 0;
+        for (int position = 1; position <= 1003; position++) {
+            switch (position) {
+                case 101 -> csv.append("Jean;Faux;jean.faux@;2025-01-01;FR;x\r\n");
+                case 502 -> csv.append("Marc;Date;marc-").append(run).append("@exemple.fr;31-31-2025;FR;x\r\n");
+                case 903 -> csv.append("Luc;Trop;luc-").append(run).append("@exemple.fr;2025-01-01;FR;x;surplus\r\n");
+                default -> {
+                    good++;
+                    csv.append("H\u00e9l\u00e8ne;Fran\u00e7ois;").append(run).append('-').append(good).append("@exemple.fr;")
+                            .append(String.format("%02d/03/2025", 1 + good % 28)).append(';')
+                            .append(good % 2 == 0 ? "FR" : "EN").append(';')
+                            .append(good % 3 == 0 ? "pro-" + run : "free-" + run).append("\r\n");
+                }
+            }
+        }
+        HttpResponse<String> started = api.send("POST", "api/imports?fileName=clients.csv&listId=" + listId, "text/csv",
+                csv.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals(202, started.statusCode(), started.body());
+        String jobId = match("\"id\":(\\d+)", started.body());
+
+        String status = "";
+        for (int i = 0; i < 240 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
+            Thread.sleep(250);
+            status = api.get("api/imports/" + jobId).body();
+        }
+        assertTrue(status.contains("\"status\":\"DONE\""), status);
+        assertTrue(status.contains("\"imported\":1000") && status.contains("\"rejected\":3")
+                && status.contains("\"total\":1003"), status);
+
+        HttpResponse<String> report = api.get("api/imports/" + jobId + "/report");
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().contains("102;invalid email 'jean.faux@'"), report.body());
+        assertTrue(report.body().contains("503;inscription: not a date"), report.body());
+        assertTrue(report.body().contains("904;") && report.body().contains("unknown column"), report.body());
+        assertTrue(api.get("api/contacts?q=marc-" + run).body().contains("\"total\":0"), "a bad line stores nothing");
+
+        String hélène = api.get("api/contacts?q=" + run + "-7@").body();
+        assertTrue(hélène.contains("\"firstName\":\"H\u00e9l\u00e8ne\"") && hélène.contains("\"language\":\"EN\""), hélène);
+        assertTrue(api.get("api/lists/" + listId).body().contains("\"members\":1000"));
+
+        // Segments counted by the database against hand-computed expectations.
+        String pro = "{\"type\":\"attribute\",\"attribute\":\"plan\",\"operator\":\"EQUALS\",\"values\":[\"PRO-" + run + "\"]}";
+        String french = "{\"type\":\"field\",\"field\":\"LANGUAGE\",\"operator\":\"EQUALS\",\"values\":[\"FR\"]}";
+        String inList = "{\"type\":\"list\",\"listId\":" + listId + ",\"member\":true}";
+        String march10 = "{\"type\":\"attribute\",\"attribute\":\"inscription\",\"operator\":\"BEFORE\",\"values\":[\"2025-03-10\"]}";
+        assertEquals("333", count(api, pro));                                    // every third row, case-insensitive
+        assertEquals("166", count(api, group("ALL", pro, french)));             // multiples of 6
+        assertEquals("1000", count(api, inList));
+        assertEquals("667", count(api, group("ANY", pro, group("ALL", inList, french)))); // 333 + 500 - 166
+        // Day of March = 1 + good % 28; before the 10th: good % 28 in 0..8, 9 values of 28 per cycle.
+        long expectedBefore10 = java.util.stream.IntStream.rangeClosed(1, 1000).filter(g -> 1 + g % 28 < 10).count();
+        assertEquals(String.valueOf(expectedBefore10), count(api, group("ALL", inList, march10)));
+
+        HttpResponse<String> saved = api.sendJson("POST", "api/segments", "{\"name\":\"Pro " + run
+                + "\",\"rule\":" + group("ALL", pro, french) + "}");
+        assertEquals(201, saved.statusCode(), saved.body());
+        HttpResponse<String> savedCount = api.get("api/segments/" + match("\"id\":(\\d+)", saved.body()) + "/count");
+        assertTrue(savedCount.body().contains("\"matching\":166"), savedCount.body());
+        HttpResponse<String> unknownAttribute = api.sendJson("POST", "api/segments/preview",
+                "{\"type\":\"attribute\",\"attribute\":\"no_such_thing\",\"operator\":\"IS_SET\"}");
+        assertEquals(400, unknownAttribute.statusCode());
+        assertTrue(unknownAttribute.body().contains("no_such_thing"), unknownAttribute.body());
+    }
+
+    @Test
+    void anEmptyFileIsRefusedWithAReason() {
+        HttpResponse<String> empty = marketerApi().send("POST", "api/imports", "text/csv", new byte[0]);
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("The file is empty"), empty.body());
+    }
+
+    private static String count(WebClient api, String rule) {
+        HttpResponse<String> preview = api.sendJson("POST", "api/segments/preview", rule);
+        assertEquals(200, preview.statusCode(), preview.body());
+        return match("\"matching\":(\\d+)", preview.body());
+    }
+
+    private static String group(String match, String... rules) {
+        return "{\"type\":\"group\",\"match\":\"" + match + "\",\"rules\":[" + String.join(",", rules) + "]}";
+    }
+
     private WebClient signedInAdmin() {
         WebClient admin = new WebClient(base);
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());

@@ -50,6 +50,11 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType)
+                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     HttpResponse<String> sendJson(String method, String path, String json) {
         return send(HttpRequest.newBuilder(resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")

@@ -1,0 +1,225 @@
+package org.npsloop.campaigns.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.npsloop.campaigns.ImportService;
+import org.npsloop.campaigns.imports.ColumnMapping;
+import org.npsloop.campaigns.imports.ColumnTarget;
+import org.npsloop.campaigns.imports.ContactCsvReader;
+import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.domain.audience.AttributeDefinition;
+import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.audience.ImportJob;
+import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.validation.InvalidInputException;
+
+/**
+ * Uploads are kept in a private temporary folder of this instance until imported: the job runs on
+ * the instance that received the file, on the container's managed executor.
+ */
+@ApplicationScoped
+public class DefaultImportService implements ImportService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultImportService.class.getName());
+    private static final Pattern UPLOAD_ID = Pattern.compile("^[0-9a-f-]{36}$");
+    private static final int PREVIEW_ROWS = 5;
+    static final int BATCH_SIZE = 1000;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Inject
+    private ContactCsvReader reader;
+
+    @Inject
+    private ImportJobs jobs;
+
+    @Inject
+    private DefaultAttributeService attributes;
+
+    @Inject
+    private Clock clock;
+
+    private Path uploads;
+    /** Original names of the files waiting in {@link #uploads}. */
+    private final Map<String, String> uploadNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @PostConstruct
+    void createUploadFolder() {
+        try {
+            uploads = Files.createTempDirectory("nps-imports-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Upload upload(String fileName, InputStream content) throws IOException {
+        String uploadId = UUID.randomUUID().toString();
+        Path file = uploads.resolve(uploadId + ".csv");
+        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        uploadNames.put(uploadId, fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
+        try {
+            CsvFormat format = detect(file);
+            try (InputStream in = open(file)) {
+                return new Upload(uploadId, fileName, format, reader.preview(in, format, PREVIEW_ROWS));
+            }
+        } catch (IllegalArgumentException e) {
+            Files.deleteIfExists(file);
+            throw new InvalidInputException("file", e.getMessage());
+        }
+    }
+
+    @Override
+    public ImportStatus start(String uploadId, ColumnMapping mapping, Long targetListId, String startedBy) {
+        Path file = uploadFile(uploadId);
+        if (mapping == null) {
+            throw new InvalidInputException("mapping", "map one column to the email");
+        }
+        if (targetListId != null && em.find(MailingList.class, targetListId) == null) {
+            throw new InvalidInputException("listId", "no list with id " + targetListId);
+        }
+        Map<String, AttributeType> types = attributeTypes(mapping);
+        CsvFormat format = detect(file);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("uploadId", "this upload is already being imported");
+        }
+        long jobId = jobs.create(new ImportJob(fileNameOf(uploadId), format.charset().name(), format.delimiter(),
+                mapping.toJson(), targetListId, startedBy, clock.instant()));
+        uploadNames.remove(uploadId);
+        executor.submit(() -> run(jobId, file, format, mapping, types, targetListId));
+        return jobs.status(jobId);
+    }
+
+    private void run(long jobId, Path file, CsvFormat format, ColumnMapping mapping, Map<String, AttributeType> types,
+            Long listId) {
+        try {
+            try (InputStream in = open(file)) {
+                jobs.begin(jobId, (int) Math.min(Integer.MAX_VALUE, reader.countRecords(in, format)));
+            }
+            try (InputStream in = open(file)) {
+                reader.readBatches(in, format, mapping, BATCH_SIZE, batch -> jobs.writeBatch(jobId, batch, types, listId));
+            }
+            jobs.finish(jobId);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Import " + jobId + " failed", e);
+            jobs.fail(jobId, rootMessage(e));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Could not delete " + file, e);
+            }
+        }
+    }
+
+    /** Attributes of the mapping must agree with those already defined; new ones are defined with the mapped type. */
+    private Map<String, AttributeType> attributeTypes(ColumnMapping mapping) {
+        Map<String, AttributeDefinition> known = attributes.definitions();
+        Map<String, AttributeType> types = new HashMap<>();
+        for (ColumnMapping.Column column : mapping.columns()) {
+            if (column.target() != ColumnTarget.ATTRIBUTE) {
+                continue;
+            }
+            AttributeDefinition existing = known.get(column.attribute());
+            if (existing != null && existing.getType() != column.type()) {
+                throw new InvalidInputException("mapping", "attribute '" + column.attribute() + "' already exists as "
+                        + existing.getType() + "; map the column as " + existing.getType());
+            }
+            types.put(column.attribute(), column.type());
+        }
+        return types;
+    }
+
+    @Override
+    public Optional<ImportStatus> status(long jobId) {
+        return Optional.ofNullable(jobs.status(jobId));
+    }
+
+    @Override
+    public List<ImportStatus> recent(int max) {
+        return jobs.recent(max);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Rejection> rejections(long jobId, int max) {
+        List<Object[]> rows = em.createNativeQuery("SELECT line_number, reason, raw_line FROM import_rejection "
+                + "WHERE import_job_id = ?1 ORDER BY line_number").setParameter(1, jobId).setMaxResults(max).getResultList();
+        return rows.stream().map(r -> new Rejection(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    @Override
+    public void writeReport(long jobId, Writer out) throws IOException {
+        if (jobs.status(jobId) == null) {
+            throw new java.util.NoSuchElementException("No import with id " + jobId);
+        }
+        out.write('\ufeff');
+        // Not closed: the caller owns the writer (closing the printer would close it).
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader("line", "reason", "content").get());
+        for (Rejection rejection : rejections(jobId, Integer.MAX_VALUE)) {
+            csv.printRecord(rejection.line(), rejection.reason(), rejection.rawLine());
+        }
+        csv.flush();
+    }
+
+    private CsvFormat detect(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return reader.detect(in.readNBytes(ContactCsvReader.HEAD_SIZE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path uploadFile(String uploadId) {
+        if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() || !Files.isRegularFile(uploads.resolve(uploadId + ".csv"))) {
+            throw new InvalidInputException("uploadId", "unknown or already imported upload; upload the file again");
+        }
+        return uploads.resolve(uploadId + ".csv");
+    }
+
+    private String fileNameOf(String uploadId) {
+        return uploadNames.getOrDefault(uploadId, "upload.csv");
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
