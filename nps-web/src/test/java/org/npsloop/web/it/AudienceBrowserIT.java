@@ -1,0 +1,122 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A marketer imports a CSV file in the browser, follows the progress, and finds the contacts. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AudienceBrowserIT {
+
+    private static final String RUN = Deployments.unique("ui");
+    private static ChromeDriver browser;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void marketerImportsACsvFileAndSeesEveryBadLine() throws Exception {
+        signInAsNewMarketer();
+        Path file = Files.createTempFile("contacts", ".csv");
+        StringBuilder csv = new StringBuilder("email,first name,last name,plan,signup date\n");
+        for (int i = 1; i <= 40; i++) {
+            csv.append(RUN).append('-').append(i).append("@exemple.fr,Ana,Lopez,").append(i % 4 == 0 ? "gold" : "silver")
+                    .append(",2025-0").append(1 + i % 9).append("-15\n");
+        }
+        csv.append("not-an-email,Bad,Line,gold,2025-01-01\n");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        browser.get(base + "audience/import.xhtml?lang=en");
+        browser.findElement(By.cssSelector("input[type='file']")).sendKeys(file.toAbsolutePath().toString());
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import:start")));
+        assertTrue(browser.findElement(By.id("import:columns")).getText().contains("signup date"));
+        browser.findElement(By.id("import:start")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("importStatus"), "Done"));
+        String counts = browser.findElement(By.id("counts")).getText();
+        assertTrue(counts.contains("41 of 41 lines read: 40 imported, 1 rejected"), counts);
+        assertTrue(browser.findElement(By.id("import:rejections")).getText().contains("42"), "line 42 is the bad one");
+        assertTrue(browser.findElement(By.id("import:rejections")).getText().contains("invalid email 'not-an-email'"));
+    }
+
+    @Test
+    @Order(2)
+    void importedContactsAreInTheContactTableAndTheirPage() {
+        browser.get(base + "audience/index.xhtml?lang=en");
+        browser.findElement(By.id("contacts:text")).sendKeys(RUN + "-12@");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts:table"), RUN + "-12@exemple.fr"));
+        browser.findElement(By.linkText(RUN + "-12@exemple.fr")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("attributes")));
+        String attributes = browser.findElement(By.id("attributes")).getText();
+        assertTrue(attributes.contains("gold") && attributes.contains("2025-04-15"), attributes);
+        assertEquals("Active", browser.findElement(By.id("status")).getText());
+    }
+
+    private void signInAsNewMarketer() {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        String name = RUN + "-marketer";
+        admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\"MARKETER\"],\"password\":\"Temporary-pass-1\"}");
+        browser.get(base + "login.xhtml?lang=en");
+        browser.findElement(By.id("j_username")).sendKeys(name);
+        browser.findElement(By.id("j_password")).sendKeys("Temporary-pass-1");
+        browser.findElement(By.id("login-submit")).click();
+        waitFor(ExpectedConditions.urlContains("/account/password.xhtml"));
+        browser.findElement(By.id("passwordForm:current")).sendKeys("Temporary-pass-1");
+        browser.findElement(By.id("passwordForm:newPassword")).sendKeys("Marketer-pass-42");
+        browser.findElement(By.id("passwordForm:confirmation")).sendKeys("Marketer-pass-42");
+        browser.findElement(By.id("passwordForm:submit")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
+    }
+
+    private static void waitFor(ExpectedCondition<?> condition) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
+        }
+    }
+}
