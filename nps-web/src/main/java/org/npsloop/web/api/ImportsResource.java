@@ -16,13 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.ImportService.ImportStatus;
@@ -84,12 +80,6 @@ public class ImportsResource {
     @Produces("text/csv")
     public Response report(@PathParam("id") long id) {
         status(id);
-        StreamingOutput csv = output -> {
-            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            imports.writeReport(id, writer);
-            writer.flush();
-        };
-        return Response.ok(csv).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"").build();
+        return CsvDownloads.attachment("import-" + id + "-rejected.csv", out -> imports.writeReport(id, out));
     }
 }

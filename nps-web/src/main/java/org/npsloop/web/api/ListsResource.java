@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.npsloop.campaigns.ContactExportService;
 import org.npsloop.campaigns.ContactPage;
 import org.npsloop.campaigns.MailingListService;
 import org.npsloop.campaigns.MailingListService.ListView;
@@ -35,6 +36,9 @@ public class ListsResource {
 
     @Inject
     private MailingListService lists;
+
+    @Inject
+    private ContactExportService exports;
 
     public record NewList(String name, String description) {
     }
@@ -61,6 +65,15 @@ public class ListsResource {
     @Path("{id}")
     public ListView get(@PathParam("id") long id) {
         return lists.find(id).orElseThrow(() -> new NotFoundException("No list with id " + id));
+    }
+
+    /** The members as CSV (UTF-8 with BOM, ';'), with one column per attribute: re-importable as is. */
+    @GET
+    @Path("{id}/export")
+    @Produces("text/csv")
+    public Response export(@PathParam("id") long id) {
+        get(id);
+        return CsvDownloads.attachment("list-" + id + ".csv", out -> exports.exportList(id, out));
     }
 
     @GET

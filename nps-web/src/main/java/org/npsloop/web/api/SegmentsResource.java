@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.npsloop.campaigns.ContactExportService;
 import org.npsloop.campaigns.SegmentService;
 import org.npsloop.campaigns.SegmentService.Preview;
 import org.npsloop.campaigns.SegmentService.SegmentView;
@@ -32,6 +33,9 @@ public class SegmentsResource {
 
     @Inject
     private SegmentService segments;
+
+    @Inject
+    private ContactExportService exports;
 
     public record SegmentInput(String name, String description, JsonObject rule) {
     }
@@ -52,6 +56,15 @@ public class SegmentsResource {
     @Path("{id}/count")
     public Preview count(@PathParam("id") long id) {
         return segments.preview(id);
+    }
+
+    /** The matching contacts as CSV, evaluated now. */
+    @GET
+    @Path("{id}/export")
+    @Produces("text/csv")
+    public Response export(@PathParam("id") long id) {
+        get(id);
+        return CsvDownloads.attachment("segment-" + id + ".csv", out -> exports.exportSegment(id, out));
     }
 
     /** Counts an unsaved rule: what the editor shows while it is being written. */

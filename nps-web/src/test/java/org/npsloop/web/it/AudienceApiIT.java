@@ -271,6 +271,14 @@ class AudienceApiIT {
         assertEquals(201, saved.statusCode(), saved.body());
         HttpResponse<String> savedCount = api.get("api/segments/" + match("\"id\":(\\d+)", saved.body()) + "/count");
         assertTrue(savedCount.body().contains("\"matching\":166"), savedCount.body());
+        HttpResponse<String> export = api.get("api/segments/" + match("\"id\":(\\d+)", saved.body()) + "/export");
+        assertEquals(200, export.statusCode());
+        String[] lines = export.body().split("\r\n");
+        assertEquals(167, lines.length, "header + 166 contacts");
+        assertTrue(lines[0].startsWith("\ufeffemail;first name;last name;language;status;"), lines[0]);
+        assertTrue(lines[1].contains(";Fran\u00e7ois;FR;ACTIVE;") && lines[1].contains("pro-" + run), lines[1]);
+        assertEquals(1001, api.get("api/lists/" + listId + "/export").body().split("\r\n").length);
+
         HttpResponse<String> unknownAttribute = api.sendJson("POST", "api/segments/preview",
                 "{\"type\":\"attribute\",\"attribute\":\"no_such_thing\",\"operator\":\"IS_SET\"}");
         assertEquals(400, unknownAttribute.statusCode());
