@@ -3,14 +3,20 @@ package org.npsloop.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.campaigns.ContactDetail;
 import org.npsloop.campaigns.ContactService;
+import org.npsloop.campaigns.JourneyEventService;
+import org.npsloop.campaigns.MailingListService;
+import org.npsloop.domain.validation.InvalidInputException;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
-/** One contact's page: attributes, lists, journey events, invitations and responses. */
+/** One contact's page: attributes, lists, journey events, invitations, responses; events by hand; GDPR tools. */
 @Named
 @RequestScoped
 public class ContactProfile {
@@ -19,10 +25,21 @@ public class ContactProfile {
     private ContactService contacts;
 
     @Inject
+    private JourneyEventService events;
+
+    @Inject
+    private MailingListService lists;
+
+    @Inject
     @Param(name = "id")
     private Long id;
 
     private ContactDetail detail;
+
+    // New journey event
+    private String eventType;
+    private LocalDateTime occurredAt = LocalDateTime.now().withSecond(0).withNano(0);
+    private String externalId;
 
     public ContactDetail getDetail() {
         if (detail == null && id != null) {
@@ -40,5 +57,60 @@ public class ContactProfile {
 
     public List<Map.Entry<String, Object>> getAttributes() {
         return List.copyOf(getDetail().attributes().entrySet());
+    }
+
+    /** Times typed in the browser are read in the server's zone, as the marketer sees the clock. */
+    public String addEvent() {
+        try {
+            events.record(new JourneyEventService.EventInput(getDetail().contact().email(), eventType,
+                    occurredAt == null ? null : occurredAt.atZone(ZoneId.systemDefault()).toInstant(),
+                    externalId == null || externalId.isBlank() ? null : externalId.strip(), null));
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addError("event:" + error.field(), error.message()));
+            return null;
+        }
+        return reload();
+    }
+
+    public String removeFromList(long listId) {
+        lists.removeMember(listId, id);
+        return reload();
+    }
+
+    public String erase() {
+        contacts.erase(id);
+        return reload();
+    }
+
+    private String reload() {
+        return "/audience/contact.xhtml?faces-redirect=true&id=" + id;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public void setEventType(String eventType) {
+        this.eventType = eventType;
+    }
+
+    public LocalDateTime getOccurredAt() {
+        return occurredAt;
+    }
+
+    public void setOccurredAt(LocalDateTime occurredAt) {
+        this.occurredAt = occurredAt;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
     }
 }

@@ -84,6 +84,13 @@ public class ContactsResource {
         return contacts.detail(id).orElseThrow(() -> new NotFoundException("No contact with id " + id));
     }
 
+    /** GDPR access request: the same document as a downloadable JSON file. */
+    @GET
+    @Path("{id}/export")
+    public Response export(@PathParam("id") long id) {
+        return Response.ok(get(id)).header("Content-Disposition", "attachment; filename=\"contact-" + id + ".json\"").build();
+    }
+
     @PUT
     @Path("{id}")
     public ContactSummary update(@PathParam("id") long id, ContactInput input) {

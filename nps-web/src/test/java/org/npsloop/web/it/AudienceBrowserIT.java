@@ -93,6 +93,12 @@ class AudienceBrowserIT {
         String attributes = browser.findElement(By.id("attributes")).getText();
         assertTrue(attributes.contains("gold") && attributes.contains("2025-04-15"), attributes);
         assertEquals("Active", browser.findElement(By.id("status")).getText());
+
+        browser.findElement(By.id("event:type_input")).sendKeys("purchase");
+        browser.findElement(By.id("event:externalId")).sendKeys("order-" + RUN);
+        browser.findElement(By.id("event:add")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "order-" + RUN));
+        assertTrue(browser.findElement(By.id("events")).getText().contains("PURCHASE"));
     }
 
     private void signInAsNewMarketer() {
