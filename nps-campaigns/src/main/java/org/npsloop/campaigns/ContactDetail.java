@@ -11,7 +11,8 @@ public record ContactDetail(ContactSummary contact, Map<String, Object> attribut
     public record ListRef(long id, String name) {
     }
 
-    public record EventRow(long id, String type, Instant occurredAt, String externalId, String properties) {
+    /** Properties as the JSON object they were sent as (null when none). */
+    public record EventRow(long id, String type, Instant occurredAt, String externalId, jakarta.json.JsonObject properties) {
     }
 
     public record InvitationRow(long id, String campaign, String kind, String status, Instant dueAt, Instant sentAt) {

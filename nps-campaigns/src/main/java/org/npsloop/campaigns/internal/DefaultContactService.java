@@ -161,7 +161,7 @@ public class DefaultContactService implements ContactService {
                 .map(r -> new ContactDetail.ListRef(num(r[0]), (String) r[1])).toList();
         List<ContactDetail.EventRow> events = rows("SELECT e.id, e.type, e.occurred_at, e.external_id, e.properties "
                 + "FROM journey_event e WHERE e.contact_id = ?1 ORDER BY e.occurred_at DESC", id).stream()
-                .map(r -> new ContactDetail.EventRow(num(r[0]), (String) r[1], instant(r[2]), (String) r[3], (String) r[4]))
+                .map(r -> new ContactDetail.EventRow(num(r[0]), (String) r[1], instant(r[2]), (String) r[3], jsonObject((String) r[4])))
                 .toList();
         List<ContactDetail.InvitationRow> invitations = rows("SELECT i.id, c.name, i.kind, i.status, i.due_at, i.sent_at "
                 + "FROM invitation i JOIN campaign c ON c.id = i.campaign_id WHERE i.contact_id = ?1 ORDER BY i.due_at DESC", id)
@@ -220,6 +220,15 @@ public class DefaultContactService implements ContactService {
             return date instanceof java.sql.Date sql ? sql.toLocalDate() : java.time.LocalDate.parse(date.toString());
         }
         return bool;
+    }
+
+    private static jakarta.json.JsonObject jsonObject(String json) {
+        if (json == null) {
+            return null;
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     private static long num(Object value) {

@@ -35,11 +35,16 @@ public class DefaultJourneyEventService implements JourneyEventService {
 
     @Override
     public Recorded record(EventInput event) {
-        return recordAll(java.util.Collections.singletonList(event)).get(0);
+        return store(java.util.Collections.singletonList(event), false).get(0);
     }
 
     @Override
     public List<Recorded> recordAll(List<EventInput> events) {
+        return store(events, true);
+    }
+
+    /** @param batch true to name fields "events[i].x", as a batch's caller needs to find the bad ones */
+    private List<Recorded> store(List<EventInput> events, boolean batch) {
         Violations violations = new Violations();
         if (events == null || events.isEmpty()) {
             violations.add("events", "at least one event is required");
@@ -47,7 +52,7 @@ public class DefaultJourneyEventService implements JourneyEventService {
         }
         List<JourneyEvent> toStore = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            String at = events.size() == 1 ? "" : "events[" + i + "].";
+            String at = batch ? "events[" + i + "]." : "";
             EventInput input = events.get(i);
             if (input == null) {
                 violations.add("events[" + i + "]", "missing event");

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.npsloop.campaigns.EventImportService;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.ImportService.ImportStatus;
 import org.npsloop.campaigns.ImportService.Upload;
@@ -36,6 +37,11 @@ public class ContactImport implements Serializable {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private EventImportService eventImports;
+
+    private EventImportService.Result eventResult;
 
     private transient Upload upload;
     private List<MappingRow> mapping = new ArrayList<>();
@@ -111,6 +117,21 @@ public class ContactImport implements Serializable {
         } catch (IOException e) {
             Messages.addGlobalError(e.getMessage());
         }
+    }
+
+    /** Event files are stored at once, line by line, and answered with what was refused. */
+    public void uploadEvents(FileUploadEvent event) {
+        try (InputStream in = event.getFile().getInputStream()) {
+            eventResult = eventImports.importEvents(in);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+        } catch (IOException e) {
+            Messages.addGlobalError(e.getMessage());
+        }
+    }
+
+    public EventImportService.Result getEventResult() {
+        return eventResult;
     }
 
     public void start() {

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import org.npsloop.campaigns.EventImportService;
 import org.npsloop.campaigns.JourneyEventService;
 import org.npsloop.campaigns.JourneyEventService.EventInput;
 import org.npsloop.campaigns.JourneyEventService.Recorded;
@@ -44,6 +47,17 @@ public class EventsResource {
     }
 
     public record Batch(List<EventInput> events) {
+    }
+
+    @Inject
+    private EventImportService eventImports;
+
+    /** A CSV file of events (email, type, occurred_at, external_id, then any properties): every bad line is reported. */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public EventImportService.Result importCsv(InputStream csv) throws IOException {
+        return eventImports.importEvents(csv);
     }
 
     @POST

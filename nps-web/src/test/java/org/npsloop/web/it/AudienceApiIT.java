@@ -286,6 +286,27 @@ class AudienceApiIT {
     }
 
     @Test
+    void journeyEventsAreImportedFromCsvWithBadLinesReported() {
+        WebClient api = marketerApi();
+        String email = Deployments.unique("events") + "@exemple.fr";
+        api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}");
+        String order = Deployments.unique("cmd");
+        String csv = "Courriel;\u00c9v\u00e9nement;Date;R\u00e9f\u00e9rence;montant\n"
+                + email + ";purchase;20/11/2026 10:30;" + order + ";129,90\n"
+                + email + ";ONBOARDING;2026-01-05;;\n"
+                + "stranger@exemple.fr;PURCHASE;2026-11-01;;\n"
+                + email + ";PURCHASE;yesterday;;\n"
+                + email + ";purchase;20/11/2026 10:30;" + order + ";129,90\n";
+        HttpResponse<String> result = api.send("POST", "api/events/import", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, result.statusCode(), result.body());
+        assertTrue(result.body().contains("\"created\":2") && result.body().contains("\"duplicates\":1"), result.body());
+        assertTrue(result.body().contains("\"line\":4") && result.body().contains("no contact with email stranger@exemple.fr"), result.body());
+        assertTrue(result.body().contains("\"line\":5") && result.body().contains("not a time"), result.body());
+        String detail = api.get("api/contacts/" + match("\"id\":(\\d+)", api.get("api/contacts?q=" + email.substring(0, email.indexOf('@'))).body())).body();
+        assertTrue(detail.contains("\"properties\":{\"montant\":\"129,90\"}") && detail.contains("2026-11-20T10:30:00Z"), detail);
+    }
+
+    @Test
     void anEmptyFileIsRefusedWithAReason() {
         HttpResponse<String> empty = marketerApi().send("POST", "api/imports", "text/csv", new byte[0]);
         assertEquals(400, empty.statusCode());
