@@ -3,9 +3,19 @@ package org.npsloop.web.api;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The JSON API under /api. */
+/** The JSON API under /api, described at /openapi. */
 @ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "NPS Loop API", version = "1",
+        description = "Contacts, lists, segments, journey events, imports. Authenticate with an API key "
+                + "(Authorization: Bearer nps_...) created by an administrator, or a signed-in session."),
+        security = @SecurityRequirement(name = "apiKey"))
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public class RestApplication extends Application {
 
     /**

@@ -307,6 +307,16 @@ class AudienceApiIT {
     }
 
     @Test
+    void theApiIsDescribedByOpenApi() {
+        HttpResponse<String> openapi = new WebClient(base).get("openapi");
+        assertEquals(200, openapi.statusCode());
+        for (String path : new String[] {"/api/contacts", "/api/contacts/bulk", "/api/lists", "/api/segments/{id}/count",
+            "/api/events/batch", "/api/imports", "NPS Loop API", "bearer"}) {
+            assertTrue(openapi.body().contains(path), path + " in " + openapi.body());
+        }
+    }
+
+    @Test
     void anEmptyFileIsRefusedWithAReason() {
         HttpResponse<String> empty = marketerApi().send("POST", "api/imports", "text/csv", new byte[0]);
         assertEquals(400, empty.statusCode());
