@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A marketer imports a CSV file in the browser, follows the progress, and finds the contacts. */
 @ExtendWith(ArquillianExtension.class)
@@ -71,11 +67,11 @@ class AudienceBrowserIT {
 
         browser.get(base + "audience/import.xhtml?lang=en");
         browser.findElement(By.cssSelector("input[type='file']")).sendKeys(file.toAbsolutePath().toString());
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import:start")));
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("import:start")));
         assertTrue(browser.findElement(By.id("import:columns")).getText().contains("signup date"));
         browser.findElement(By.id("import:start")).click();
 
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("importStatus"), "Done"));
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("importStatus"), "Done"));
         String counts = browser.findElement(By.id("counts")).getText();
         assertTrue(counts.contains("41 of 41 lines read: 40 imported, 1 rejected"), counts);
         assertTrue(browser.findElement(By.id("import:rejections")).getText().contains("42"), "line 42 is the bad one");
@@ -87,9 +83,9 @@ class AudienceBrowserIT {
     void importedContactsAreInTheContactTableAndTheirPage() {
         browser.get(base + "audience/index.xhtml?lang=en");
         browser.findElement(By.id("contacts:text")).sendKeys(RUN + "-12@");
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts:table"), RUN + "-12@exemple.fr"));
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("contacts:table"), RUN + "-12@exemple.fr"));
         browser.findElement(By.linkText(RUN + "-12@exemple.fr")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("attributes")));
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("attributes")));
         String attributes = browser.findElement(By.id("attributes")).getText();
         assertTrue(attributes.contains("gold") && attributes.contains("2025-04-15"), attributes);
         assertEquals("Active", browser.findElement(By.id("status")).getText());
@@ -97,7 +93,7 @@ class AudienceBrowserIT {
         browser.findElement(By.id("event:type_input")).sendKeys("purchase");
         browser.findElement(By.id("event:externalId")).sendKeys("order-" + RUN);
         browser.findElement(By.id("event:add")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "order-" + RUN));
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "order-" + RUN));
         assertTrue(browser.findElement(By.id("events")).getText().contains("PURCHASE"));
     }
 
@@ -110,19 +106,11 @@ class AudienceBrowserIT {
         browser.findElement(By.id("j_username")).sendKeys(name);
         browser.findElement(By.id("j_password")).sendKeys("Temporary-pass-1");
         browser.findElement(By.id("login-submit")).click();
-        waitFor(ExpectedConditions.urlContains("/account/password.xhtml"));
+        Browser.waitFor(browser, ExpectedConditions.urlContains("/account/password.xhtml"));
         browser.findElement(By.id("passwordForm:current")).sendKeys("Temporary-pass-1");
         browser.findElement(By.id("passwordForm:newPassword")).sendKeys("Marketer-pass-42");
         browser.findElement(By.id("passwordForm:confirmation")).sendKeys("Marketer-pass-42");
         browser.findElement(By.id("passwordForm:submit")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
-    }
-
-    private static void waitFor(ExpectedCondition<?> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
-        }
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
     }
 }

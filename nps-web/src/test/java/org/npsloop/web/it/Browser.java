@@ -7,6 +7,10 @@ import java.time.Duration;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian chromium driven by Debian's chromedriver, given by path so that Selenium Manager
@@ -15,6 +19,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser {
 
     private Browser() {
+    }
+
+    /** Waits, and on timeout shows where the browser is and what it sees. */
+    static void waitFor(WebDriver browser, ExpectedCondition<?> condition) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
+        }
     }
 
     static ChromeDriver start() {

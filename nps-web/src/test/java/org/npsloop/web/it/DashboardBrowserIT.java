@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real browser signs in, reads the dashboard in both languages, creates a user and signs out. */
 @ExtendWith(ArquillianExtension.class)
@@ -61,7 +57,7 @@ class DashboardBrowserIT {
         browser.findElement(By.id("j_password")).sendKeys(Deployments.adminPassword());
         browser.findElement(By.id("login-submit")).click();
 
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
         assertEquals("Dashboard", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.id("dashboard:contacts")).getText().matches("\\d+"));
         assertTrue(browser.getPageSource().contains("Net Promoter Score"));
@@ -87,7 +83,7 @@ class DashboardBrowserIT {
         browser.findElement(By.cssSelector("label[for='users:newRoles:1']")).click(); // MARKETER
         browser.findElement(By.id("users:create")).click();
 
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("users:oneTimePassword")));
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("users:oneTimePassword")));
         String notice = browser.findElement(By.id("users:oneTimePassword")).getText();
         assertTrue(notice.contains(name), notice);
         assertTrue(browser.findElement(By.id("users:table")).getText().contains(name));
@@ -99,17 +95,8 @@ class DashboardBrowserIT {
     void signsOut() {
         browser.get(base.toString());
         browser.findElement(By.id("logout")).click();
-        waitFor(ExpectedConditions.urlContains("loggedOut"));
+        Browser.waitFor(browser, ExpectedConditions.urlContains("loggedOut"));
         browser.get(base.toString());
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"));
-    }
-
-    /** Waits, and on timeout shows where the browser is and what it sees. */
-    private static void waitFor(ExpectedCondition<?> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
-        }
     }
 }
