@@ -317,10 +317,17 @@ class AudienceApiIT {
     }
 
     @Test
-    void anEmptyFileIsRefusedWithAReason() {
-        HttpResponse<String> empty = marketerApi().send("POST", "api/imports", "text/csv", new byte[0]);
+    void filesWithoutDataOrWithoutAnEmailColumnAreRefusedWithAReason() {
+        WebClient api = marketerApi();
+        HttpResponse<String> empty = api.send("POST", "api/imports", "text/csv", new byte[0]);
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains("The file is empty"), empty.body());
+
+        HttpResponse<String> noEmailColumn = api.send("POST", "api/imports", "text/csv",
+                "name;city\nJean;Lyon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, noEmailColumn.statusCode());
+        assertTrue(noEmailColumn.body().contains("\"field\":\"mapping\"") && noEmailColumn.body().toLowerCase().contains("email"),
+                noEmailColumn.body());
     }
 
     private static String count(WebClient api, String rule) {
