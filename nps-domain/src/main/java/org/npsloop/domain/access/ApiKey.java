@@ -11,20 +11,14 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.npsloop.domain.user.Role;
 
 /**
  * A key another system uses to call the REST API with one role. The key itself is shown once at
  * creation; only its SHA-256 hash and a short prefix (to recognise it in the list) are stored. Keys
- * carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
+ * carry 256 random bits (see {@link Secrets}).
  */
 @Entity
 @Table(name = "api_key")
@@ -34,7 +28,6 @@ public class ApiKey {
 
     /** Recognisable in logs and secret scanners. */
     public static final String KEY_PREFIX = "nps_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @SequenceGenerator(name = "api_key_seq", sequenceName = "api_key_seq", allocationSize = 50)
@@ -90,19 +83,12 @@ public class ApiKey {
     }
 
     public static Issued issue(String name, Role role, String createdBy, Instant now) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = KEY_PREFIX + Secrets.random(32);
         return new Issued(new ApiKey(name, secret, role, createdBy, now), secret);
     }
 
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     public boolean isActive() {
