@@ -1,17 +1,33 @@
 package org.npsloop.domain.survey;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.npsloop.domain.audience.Language;
 
-/** An NPS questionnaire: the brand it asks about and when it stops accepting answers. */
+/**
+ * An NPS questionnaire: what it asks in each language, the brand and sender it speaks for, and how
+ * long its links accept answers.
+ */
 @Entity
 @Table(name = "survey")
 public class Survey {
@@ -30,6 +46,38 @@ public class Survey {
     @Column(name = "closes_at")
     private Instant closesAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "default_language", nullable = false, length = 2)
+    private Language defaultLanguage = Language.EN;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "survey_text", joinColumns = @JoinColumn(name = "survey_id"))
+    @MapKeyEnumerated(EnumType.STRING)
+    @MapKeyColumn(name = "language", length = 2)
+    private Map<Language, SurveyTexts> texts = new EnumMap<>(Language.class);
+
+    @Column(name = "brand_colour", nullable = false, length = 7)
+    private String brandColour = DEFAULT_COLOUR;
+
+    @Column(name = "logo_url", length = 1000)
+    private String logoUrl;
+
+    @Column(name = "sender_name", length = 200)
+    private String senderName;
+
+    @Column(name = "sender_email", length = 320)
+    private String senderEmail;
+
+    @Column(name = "postal_address", length = 500)
+    private String postalAddress;
+
+    @Column(name = "link_lifetime_days", nullable = false)
+    private int linkLifetimeDays = DEFAULT_LINK_LIFETIME_DAYS;
+
+    /** Where promoters are invited to leave a review or refer a friend. */
+    @Column(name = "review_url", length = 1000)
+    private String reviewUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -38,6 +86,10 @@ public class Survey {
 
     @Version
     private long version;
+
+    public static final String DEFAULT_COLOUR = "#0B5CAD";
+    public static final int DEFAULT_LINK_LIFETIME_DAYS = 30;
+    private static final Pattern COLOUR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     protected Survey() {
         // for JPA
@@ -51,6 +103,9 @@ public class Survey {
         this.brandName = brandName.trim();
         this.createdAt = now;
         this.updatedAt = now;
+        for (Language language : Language.values()) {
+            texts.put(language, SurveyTexts.defaults(language));
+        }
     }
 
     public Long getId() {
@@ -72,6 +127,93 @@ public class Survey {
     public void closeAt(Instant closesAt, Instant now) {
         this.closesAt = closesAt;
         this.updatedAt = now;
+    }
+
+    /** The texts in the contact's language, else in the survey's default language. */
+    public SurveyTexts textsFor(Language language) {
+        SurveyTexts wanted = language == null ? null : texts.get(language);
+        return wanted != null ? wanted : texts.get(defaultLanguage);
+    }
+
+    public void setTexts(Language language, SurveyTexts newTexts, Instant now) {
+        texts.put(language, newTexts);
+        this.updatedAt = now;
+    }
+
+    public void brand(String colour, String newLogoUrl, Instant now) {
+        if (colour == null || !COLOUR.matcher(colour).matches()) {
+            throw new IllegalArgumentException("A colour is written #RRGGBB, e.g. #0B5CAD");
+        }
+        this.brandColour = colour.toUpperCase(java.util.Locale.ROOT);
+        this.logoUrl = blankToNull(newLogoUrl);
+        this.updatedAt = now;
+    }
+
+    public void sender(String name, String email, String postal, Instant now) {
+        this.senderName = blankToNull(name);
+        this.senderEmail = blankToNull(email);
+        this.postalAddress = blankToNull(postal);
+        this.updatedAt = now;
+    }
+
+    public void linkLifetime(int days, Instant now) {
+        if (days < 1 || days > 365) {
+            throw new IllegalArgumentException("Links live between 1 and 365 days");
+        }
+        this.linkLifetimeDays = days;
+        this.updatedAt = now;
+    }
+
+    public void reviewUrl(String url, Instant now) {
+        this.reviewUrl = blankToNull(url);
+        this.updatedAt = now;
+    }
+
+    public void defaultLanguage(Language language, Instant now) {
+        this.defaultLanguage = java.util.Objects.requireNonNull(language);
+        this.updatedAt = now;
+    }
+
+    /** When a link sent at {@code sentAt} stops accepting answers: its lifetime, or the survey's close if sooner. */
+    public Instant linksExpireAt(Instant sentAt) {
+        Instant end = sentAt.plus(Duration.ofDays(linkLifetimeDays));
+        return closesAt != null && closesAt.isBefore(end) ? closesAt : end;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public Language getDefaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public String getBrandColour() {
+        return brandColour;
+    }
+
+    public String getLogoUrl() {
+        return logoUrl;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public String getSenderEmail() {
+        return senderEmail;
+    }
+
+    public String getPostalAddress() {
+        return postalAddress;
+    }
+
+    public int getLinkLifetimeDays() {
+        return linkLifetimeDays;
+    }
+
+    public String getReviewUrl() {
+        return reviewUrl;
     }
 
     public boolean isOpenAt(Instant instant) {

@@ -1,0 +1,85 @@
+package org.npsloop.domain.survey;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.Objects;
+import org.npsloop.domain.audience.Language;
+
+/**
+ * What a survey says in one language. {@code {company}} in any text stands for the survey's brand
+ * name. Without a consent question, respondents are not asked whether they may be contacted.
+ */
+@Embeddable
+public class SurveyTexts {
+
+    public static final String COMPANY = "{company}";
+
+    @Column(name = "subject", nullable = false, length = 300)
+    private String subject;
+
+    @Column(name = "question", nullable = false, length = 500)
+    private String question;
+
+    @Column(name = "follow_up", nullable = false, length = 500)
+    private String followUp;
+
+    @Column(name = "consent_question", length = 500)
+    private String consentQuestion;
+
+    protected SurveyTexts() {
+        // for JPA
+    }
+
+    public SurveyTexts(String subject, String question, String followUp, String consentQuestion) {
+        this.subject = required(subject, "subject", 300);
+        this.question = required(question, "question", 500);
+        this.followUp = required(followUp, "follow-up question", 500);
+        this.consentQuestion = consentQuestion == null || consentQuestion.isBlank() ? null
+                : required(consentQuestion, "consent question", 500);
+    }
+
+    /** The standard NPS wording, as the reference documents put it. */
+    public static SurveyTexts defaults(Language language) {
+        return switch (language) {
+            case FR -> new SurveyTexts("Votre avis sur " + COMPANY,
+                    "Quelle est la probabilité que vous recommandiez " + COMPANY + " à un ami ou un collègue ?",
+                    "Quelle est la principale raison de votre note ?",
+                    "Acceptez-vous que nous vous contactions au sujet de votre réponse ?");
+            case EN -> new SurveyTexts("Your opinion of " + COMPANY,
+                    "How likely are you to recommend " + COMPANY + " to a friend or colleague?",
+                    "What is the main reason for your score?",
+                    "May we contact you about your answer?");
+        };
+    }
+
+    private static String required(String text, String what, int max) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " is required");
+        }
+        if (text.strip().length() > max) {
+            throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+        }
+        return text.strip();
+    }
+
+    /** The text with the brand name in place of {company}. */
+    public static String withCompany(String text, String brandName) {
+        return text == null ? null : text.replace(COMPANY, Objects.requireNonNullElse(brandName, ""));
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public String getFollowUp() {
+        return followUp;
+    }
+
+    public String getConsentQuestion() {
+        return consentQuestion;
+    }
+}
