@@ -129,10 +129,14 @@ public class Survey {
         this.updatedAt = now;
     }
 
+    /** The contact's language when the survey speaks it, else the survey's default language. */
+    public Language languageFor(Language wanted) {
+        return wanted != null && texts.containsKey(wanted) ? wanted : defaultLanguage;
+    }
+
     /** The texts in the contact's language, else in the survey's default language. */
     public SurveyTexts textsFor(Language language) {
-        SurveyTexts wanted = language == null ? null : texts.get(language);
-        return wanted != null ? wanted : texts.get(defaultLanguage);
+        return texts.get(languageFor(language));
     }
 
     public void setTexts(Language language, SurveyTexts newTexts, Instant now) {
