@@ -12,7 +12,7 @@ import java.util.Deque;
  * sequence. Ids are taken in blocks of 50 exactly as EclipseLink does (value V stands for V-49..V),
  * so JDBC and JPA inserts never collide.
  */
-enum SqlDialect {
+public enum SqlDialect {
     H2("SELECT NEXT VALUE FOR %s"),
     POSTGRESQL("SELECT nextval('%s')");
 
@@ -24,13 +24,13 @@ enum SqlDialect {
         this.nextValue = nextValue;
     }
 
-    static SqlDialect of(Connection connection) throws SQLException {
+    public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
     }
 
     /** @return {@code count} fresh ids from the sequence */
-    Deque<Long> allocateIds(Connection connection, String sequence, int count) throws SQLException {
+    public Deque<Long> allocateIds(Connection connection, String sequence, int count) throws SQLException {
         Deque<Long> ids = new ArrayDeque<>(count);
         try (PreparedStatement next = connection.prepareStatement(String.format(nextValue, sequence))) {
             while (ids.size() < count) {

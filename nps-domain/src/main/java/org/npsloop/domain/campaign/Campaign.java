@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
 
 /** Sending one survey to an audience, once, repeatedly or on journey events. */
@@ -55,8 +56,26 @@ public class Campaign {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "segment_id")
+    private Segment segment;
+
     @Column(name = "scheduled_at")
     private Instant scheduledAt;
+
+    /** Minimum days since a contact's last survey; null means the global rule. */
+    @Column(name = "fatigue_days")
+    private Integer fatigueDays;
+
+    @Column(nullable = false)
+    private int reminders = 1;
+
+    @Column(name = "reminder_after_days", nullable = false)
+    private int reminderAfterDays = 3;
+
+    /** Why the campaign paused itself (too many errors...), for the marketer. */
+    @Column(name = "paused_reason", length = 1000)
+    private String pausedReason;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -108,9 +127,45 @@ public class Campaign {
         return mailingList;
     }
 
+    /** The audience: a static list or a segment, never both. */
     public void target(MailingList list, Instant now) {
         this.mailingList = list;
+        this.segment = null;
         this.updatedAt = now;
+    }
+
+    public void target(Segment newSegment, Instant now) {
+        this.segment = newSegment;
+        this.mailingList = null;
+        this.updatedAt = now;
+    }
+
+    public Segment getSegment() {
+        return segment;
+    }
+
+    public Integer getFatigueDays() {
+        return fatigueDays;
+    }
+
+    public void fatigue(Integer days, Instant now) {
+        if (days != null && (days < 0 || days > 3650)) {
+            throw new IllegalArgumentException("The minimum interval is between 0 and 3650 days");
+        }
+        this.fatigueDays = days;
+        this.updatedAt = now;
+    }
+
+    public int getReminders() {
+        return reminders;
+    }
+
+    public int getReminderAfterDays() {
+        return reminderAfterDays;
+    }
+
+    public String getPausedReason() {
+        return pausedReason;
     }
 
     public ZoneId getTimeZone() {
