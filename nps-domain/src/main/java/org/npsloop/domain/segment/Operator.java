@@ -63,6 +63,16 @@ public enum Operator {
         return operands == Operands.DAYS;
     }
 
+    /** True when the operator needs one value or more, as opposed to days or nothing. */
+    public boolean takesValues() {
+        return operands == Operands.ONE_VALUE || operands == Operands.VALUES;
+    }
+
+    /** True when the operator takes a list of values (IN) rather than one. */
+    public boolean takesSeveralValues() {
+        return operands == Operands.VALUES;
+    }
+
     /** True for the operators that also match contacts without a value. */
     public boolean isNegative() {
         return this == NOT_EQUALS || this == IS_NOT_SET;

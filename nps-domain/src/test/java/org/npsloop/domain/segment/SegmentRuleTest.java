@@ -137,6 +137,11 @@ class SegmentRuleTest {
         assertEquals(Operator.EQUALS, Operator.NOT_EQUALS.positive());
         assertEquals(Operator.IS_SET, Operator.IS_NOT_SET.positive());
         assertTrue(Operator.MORE_THAN_DAYS_AGO.takesDays());
+        assertTrue(Operator.EQUALS.takesValues());
+        assertTrue(Operator.IN.takesValues() && Operator.IN.takesSeveralValues());
+        assertFalse(Operator.EQUALS.takesSeveralValues());
+        assertFalse(Operator.WITHIN_LAST_DAYS.takesValues());
+        assertFalse(Operator.IS_TRUE.takesValues() || Operator.IS_TRUE.takesDays());
         for (AttributeType type : AttributeType.values()) {
             assertTrue(Operator.IS_SET.appliesTo(type));
         }
