@@ -74,7 +74,7 @@ final class ContactWriter {
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             try (PreparedStatement query = connection.prepareStatement(
-                    select + " WHERE email IN (" + placeholders(chunk.size()) + ")")) {
+                    select + " WHERE email IN (" + SqlDialect.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     query.setString(i + 1, chunk.get(i));
                 }
@@ -213,9 +213,5 @@ final class ContactWriter {
                 insertKnown.executeBatch();
             }
         }
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

@@ -29,6 +29,11 @@ public enum SqlDialect {
         return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
     }
 
+    /** "?, ?, ?" for an IN list of {@code count} parameters. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     /** @return {@code count} fresh ids from the sequence */
     public Deque<Long> allocateIds(Connection connection, String sequence, int count) throws SQLException {
         Deque<Long> ids = new ArrayDeque<>(count);
