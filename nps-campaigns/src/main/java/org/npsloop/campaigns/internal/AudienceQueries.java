@@ -41,7 +41,7 @@ public class AudienceQueries {
     private final SegmentSqlTranslator translator = new SegmentSqlTranslator();
 
     /** @throws IllegalArgumentException when the rule names an unknown attribute or mismatches types */
-    SqlCondition condition(SegmentRule rule) {
+    public SqlCondition condition(SegmentRule rule) {
         AttributeCatalog catalog = AttributeCatalog.of(attributes.definitions().values().stream().map(AttributeRef::of).toList());
         return translator.translate(rule, catalog, clock.instant());
     }

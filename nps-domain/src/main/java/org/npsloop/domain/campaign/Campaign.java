@@ -168,6 +168,56 @@ public class Campaign {
         return pausedReason;
     }
 
+    /** While a draft: when it should start once scheduled (null: as soon as it is scheduled). */
+    public void sendAt(Instant sendAt, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        this.scheduledAt = sendAt;
+        this.updatedAt = now;
+    }
+
+    /** Draft to scheduled, to start at {@code sendAt} (null: at once). */
+    public void schedule(Instant sendAt, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        if (mailingList == null && segment == null) {
+            throw new IllegalStateException("Choose a list or a segment first");
+        }
+        this.scheduledAt = sendAt == null ? now : sendAt;
+        this.status = CampaignStatus.SCHEDULED;
+        this.updatedAt = now;
+    }
+
+    public void pause(Instant now) {
+        requireStatus(CampaignStatus.SENDING, CampaignStatus.SCHEDULED);
+        this.status = CampaignStatus.PAUSED;
+        this.pausedReason = null;
+        this.updatedAt = now;
+    }
+
+    /** A paused campaign goes on sending, or waits for its time if it had not started. */
+    public void resume(boolean started, Instant now) {
+        requireStatus(CampaignStatus.PAUSED);
+        this.status = started ? CampaignStatus.SENDING : CampaignStatus.SCHEDULED;
+        this.pausedReason = null;
+        this.updatedAt = now;
+    }
+
+    public void cancel(Instant now) {
+        if (status == CampaignStatus.DONE || status == CampaignStatus.CANCELLED) {
+            throw new IllegalStateException("The campaign is already " + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        this.status = CampaignStatus.CANCELLED;
+        this.updatedAt = now;
+    }
+
+    private void requireStatus(CampaignStatus... allowed) {
+        for (CampaignStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Not possible while the campaign is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
     }

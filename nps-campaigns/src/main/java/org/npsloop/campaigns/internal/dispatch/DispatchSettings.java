@@ -1,0 +1,119 @@
+package org.npsloop.campaigns.internal.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.campaigns.internal.mail.SmtpTransport;
+
+/** Sending settings, from MicroProfile Config (see the README's configuration table). */
+@ApplicationScoped
+public class DispatchSettings {
+
+    @Inject
+    @ConfigProperty(name = "nps.smtp.host")
+    private Optional<String> smtpHost;
+
+    @Inject
+    @ConfigProperty(name = "nps.smtp.port", defaultValue = "587")
+    private int smtpPort;
+
+    @Inject
+    @ConfigProperty(name = "nps.smtp.starttls", defaultValue = "true")
+    private boolean smtpStartTls;
+
+    @Inject
+    @ConfigProperty(name = "nps.smtp.user")
+    private Optional<String> smtpUser;
+
+    @Inject
+    @ConfigProperty(name = "nps.smtp.password")
+    private Optional<String> smtpPassword;
+
+    @Inject
+    @ConfigProperty(name = "nps.mail.from", defaultValue = "nps@localhost")
+    private String from;
+
+    @Inject
+    @ConfigProperty(name = "nps.base-url")
+    private String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.enabled", defaultValue = "true")
+    private boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.rate", defaultValue = "100")
+    private int ratePerSecond;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.batch", defaultValue = "100")
+    private int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.interval-ms", defaultValue = "1000")
+    private long intervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.lease-seconds", defaultValue = "120")
+    private int leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "nps.fatigue.days", defaultValue = "90")
+    private int fatigueDays;
+
+    public boolean usesSmtp() {
+        return smtpHost.filter(h -> !h.isBlank()).isPresent();
+    }
+
+    /** Base URL of respondent links, always ending with "/". */
+    public String baseUrl() {
+        return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    /** The domain of Message-IDs and of the unsubscribe mailbox: the public host. */
+    public String mailDomain() {
+        String host = URI.create(baseUrl()).getHost();
+        return host == null ? "localhost" : host;
+    }
+
+    public int fatigueDays() {
+        return fatigueDays;
+    }
+
+    // Accessors only: callers hold a CDI proxy, whose fields are never set.
+
+    public SmtpTransport.Settings smtp() {
+        return new SmtpTransport.Settings(smtpHost.orElseThrow(), smtpPort, smtpStartTls, smtpUser.orElse(null),
+                smtpPassword.orElse(null), 30_000);
+    }
+
+    public String describeTransport() {
+        return usesSmtp() ? "SMTP " + smtpHost.orElseThrow() + ":" + smtpPort : "the development outbox";
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    public int leaseSeconds() {
+        return leaseSeconds;
+    }
+}

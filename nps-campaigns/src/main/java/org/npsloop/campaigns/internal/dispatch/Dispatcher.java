@@ -1,0 +1,270 @@
+package org.npsloop.campaigns.internal.dispatch;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.npsloop.campaigns.SuppressionService;
+import org.npsloop.campaigns.internal.mail.InvitationMail;
+import org.npsloop.campaigns.internal.mail.InvitationMessages;
+import org.npsloop.campaigns.internal.mail.MailTransport;
+import org.npsloop.campaigns.internal.mail.MailTransport.DeliveryException;
+import org.npsloop.campaigns.internal.mail.OutboxTransport;
+import org.npsloop.campaigns.internal.mail.SmtpTransport;
+import org.npsloop.campaigns.internal.mail.SurveyMailRenderer;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.survey.Survey;
+
+/**
+ * The sending worker of this instance, ticking on the container's scheduled executor (no EJB timers:
+ * Payara Micro does not coordinate them across instances). Each tick starts due campaigns, then
+ * claims and sends batches until the queue is empty, then closes finished campaigns. Any number of
+ * instances can run it against one database.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** A campaign pauses itself when at least this many messages failed and they are the majority. */
+    static final int PAUSE_AFTER_FAILURES = 10;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Inject
+    private DispatchSettings settings;
+
+    @Inject
+    private CampaignStarter starter;
+
+    @Inject
+    private SuppressionService suppressions;
+
+    @Inject
+    private Clock clock;
+
+    private final SurveyMailRenderer renderer = new SurveyMailRenderer();
+    private final String worker = workerName();
+    private MailTransport transport;
+    private ScheduledFuture<?> ticking;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
+        if (settings.enabled()) {
+            ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.intervalMillis(), settings.intervalMillis(),
+                    TimeUnit.MILLISECONDS);
+            LOG.info(() -> "Dispatcher " + worker + " sends through " + settings.describeTransport());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
+    /** One round: never throws, so that the schedule keeps running. */
+    public void tick() {
+        try {
+            startDueCampaigns();
+            drain();
+            completeCampaigns();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Dispatch round failed; trying again next round", e);
+        }
+    }
+
+    private void startDueCampaigns() throws SQLException {
+        List<Long> due = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT id FROM campaign WHERE status = 'SCHEDULED' AND (scheduled_at IS NULL OR scheduled_at <= ?)")) {
+            select.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long campaign : due) {
+            InvitationPlanner.Plan plan = starter.start(campaign);
+            if (plan != null) {
+                LOG.info(() -> "Campaign " + campaign + " started: " + plan.invited() + " invitations, "
+                        + plan.excludedTotal() + " excluded " + plan.excluded());
+            }
+        }
+    }
+
+    private void drain() throws SQLException {
+        Map<Long, Survey> surveys = new HashMap<>();
+        Map<Long, int[]> outcomes = new HashMap<>(); // campaign -> {sent, failed}
+        RateLimiter rate = new RateLimiter(settings.ratePerSecond());
+        try (Connection db = dataSource.getConnection()) {
+            DispatchQueue queue = new DispatchQueue(db);
+            Duration lease = Duration.ofSeconds(settings.leaseSeconds());
+            MailTransport.Connection mail = null;
+            try {
+                for (List<DispatchQueue.Claimed> batch = queue.claim(worker, clock.instant(), lease, settings.batchSize());
+                        !batch.isEmpty(); batch = queue.claim(worker, clock.instant(), lease, settings.batchSize())) {
+                    if (mail == null) {
+                        try {
+                            mail = transport.open();
+                        } catch (DeliveryException e) {
+                            for (DispatchQueue.Claimed claimed : batch) {
+                                temporaryFailure(queue, claimed, e.getMessage());
+                            }
+                            return;
+                        }
+                    }
+                    for (DispatchQueue.Claimed claimed : batch) {
+                        rate.acquire();
+                        int[] counts = outcomes.computeIfAbsent(claimed.campaignId(), k -> new int[2]);
+                        counts[send(queue, mail, claimed, surveys) ? 0 : 1]++;
+                        pauseIfFailing(db, claimed.campaignId(), counts);
+                    }
+                }
+            } finally {
+                if (mail != null) {
+                    mail.close();
+                }
+            }
+        }
+    }
+
+    /** @return true when the server accepted the message */
+    private boolean send(DispatchQueue queue, MailTransport.Connection mail, DispatchQueue.Claimed claimed,
+            Map<Long, Survey> surveys) throws SQLException {
+        try {
+            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), id -> em.find(Survey.class, id));
+            InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
+                    Language.valueOf(claimed.language()), settings.baseUrl(), claimed.tokenSecret());
+            MimeMessage message = InvitationMessages.build(transport.session(), renderer.render(invitation), invitation,
+                    survey.getSenderEmail() != null ? survey.getSenderEmail() : settings.from(),
+                    survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
+                    "invitation-" + claimed.invitationId() + "@" + settings.mailDomain(),
+                    "unsubscribe@" + settings.mailDomain());
+            mail.send(message, claimed.invitationId());
+            // Marked at once: if this instance dies now, at most this message is sent twice.
+            queue.markSent(claimed.invitationId(), worker, clock.instant());
+            return true;
+        } catch (DeliveryException e) {
+            if (e.isPermanent()) {
+                queue.fail(claimed.invitationId(), worker, e.getMessage());
+                suppressions.suppress(claimed.email(), SuppressionReason.BOUNCED, e.getMessage());
+            } else {
+                temporaryFailure(queue, claimed, e.getMessage());
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Invitation " + claimed.invitationId() + " could not be built", e);
+            queue.fail(claimed.invitationId(), worker, "Could not build the message: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {
+        var delay = Backoff.after(claimed.attempts());
+        if (delay.isPresent()) {
+            queue.retryLater(claimed.invitationId(), worker, error, clock.instant().plus(delay.get()));
+        } else {
+            queue.fail(claimed.invitationId(), worker, "Gave up after " + claimed.attempts() + " attempts: " + error);
+        }
+    }
+
+    private void pauseIfFailing(Connection db, long campaignId, int[] counts) throws SQLException {
+        int sent = counts[0];
+        int failed = counts[1];
+        if (failed >= PAUSE_AFTER_FAILURES && failed > sent) {
+            try (PreparedStatement pause = db.prepareStatement("UPDATE campaign SET status = 'PAUSED', paused_reason = ?, "
+                    + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'SENDING'")) {
+                pause.setString(1, failed + " of the last " + (sent + failed)
+                        + " messages failed; check the SMTP settings and the failed recipients, then resume.");
+                pause.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                pause.setLong(3, campaignId);
+                if (pause.executeUpdate() == 1) {
+                    LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");
+                }
+            }
+        }
+    }
+
+    private void completeCampaigns() throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement done = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SENDING' AND NOT EXISTS (SELECT 1 FROM invitation i "
+                        + "WHERE i.campaign_id = campaign.id AND i.status IN ('PENDING', 'CLAIMED'))")) {
+            done.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            done.executeUpdate();
+        }
+    }
+
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "instance";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+
+    /** At most {@code perSecond} messages a second from this instance (0: no limit). */
+    static final class RateLimiter {
+        private final long intervalNanos;
+        private long next = System.nanoTime();
+
+        RateLimiter(int perSecond) {
+            this.intervalNanos = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
+        }
+
+        void acquire() {
+            if (intervalNanos == 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (next > now) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(next - now);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            next = Math.max(next, now) + intervalNanos;
+        }
+    }
+}

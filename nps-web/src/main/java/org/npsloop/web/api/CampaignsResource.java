@@ -1,0 +1,82 @@
+package org.npsloop.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.npsloop.campaigns.CampaignService;
+import org.npsloop.campaigns.CampaignService.CampaignView;
+import org.npsloop.campaigns.CampaignService.NewCampaign;
+import org.npsloop.campaigns.CampaignService.Progress;
+import org.npsloop.domain.user.Role;
+
+/** One-off campaigns: create (draft), schedule, pause, resume, cancel, follow. */
+@RequestScoped
+@Path("campaigns")
+@RolesAllowed(Role.MARKETER_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CampaignsResource {
+
+    @Inject
+    private CampaignService campaigns;
+
+    @GET
+    public List<CampaignView> list() {
+        return campaigns.list();
+    }
+
+    @POST
+    public Response create(NewCampaign body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return Response.status(Response.Status.CREATED).entity(campaigns.create(body)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public CampaignView get(@PathParam("id") long id) {
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
+    }
+
+    @GET
+    @Path("{id}/progress")
+    public Progress progress(@PathParam("id") long id) {
+        return campaigns.progress(id);
+    }
+
+    @POST
+    @Path("{id}/schedule")
+    public CampaignView schedule(@PathParam("id") long id) {
+        return campaigns.schedule(id);
+    }
+
+    @POST
+    @Path("{id}/pause")
+    public CampaignView pause(@PathParam("id") long id) {
+        return campaigns.pause(id);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    public CampaignView resume(@PathParam("id") long id) {
+        return campaigns.resume(id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public CampaignView cancel(@PathParam("id") long id) {
+        return campaigns.cancel(id);
+    }
+}

@@ -1,0 +1,119 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A one-off campaign goes through the whole pipeline to a real SMTP server (GreenMail on the port the
+ * app was configured with): planned with its exclusions, claimed, rendered, sent, marked.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CampaignDispatchIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @Test
+    void aOneOffCampaignReachesExactlyTheReachableMembersOnceAndRespectsFatigue() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("camp");
+        String listId = AudienceApi.id(api.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
+        StringBuilder contacts = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            contacts.append(i == 1 ? "" : ",").append("{\"email\":\"").append(run).append('-').append(i)
+                    .append("@exemple.fr\",\"firstName\":\"P").append(i).append("\",\"language\":\"").append(i % 2 == 0 ? "EN" : "FR").append("\"}");
+        }
+        assertEquals(200, api.sendJson("POST", "api/contacts/bulk", "{\"listId\":" + listId + ",\"contacts\":[" + contacts + "]}").statusCode());
+        api.sendJson("POST", "api/suppressions", "{\"email\":\"" + run + "-5@exemple.fr\",\"reason\":\"UNSUBSCRIBED\"}");
+        HttpResponse<String> survey = api.sendJson("POST", "api/surveys", "{\"name\":\"" + run + "\",\"brandName\":\"Acme\","
+                + "\"senderEmail\":\"nps@acme.example\",\"senderName\":\"Acme\",\"postalAddress\":\"1 rue de la Paix, Paris\"}");
+        assertEquals(201, survey.statusCode(), survey.body());
+
+        String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
+                + AudienceApi.id(survey) + ",\"listId\":" + listId + "}"));
+        assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
+        String status = waitUntilDone(api, campaign);
+        assertTrue(status.contains("\"status\":\"DONE\""), status);
+
+        String progress = api.get("api/campaigns/" + campaign + "/progress").body();
+        assertTrue(progress.contains("\"recipients\":4") && progress.contains("\"sent\":4") && progress.contains("\"pending\":0"), progress);
+        assertTrue(progress.contains("\"UNSUBSCRIBED\":1"), progress);
+
+        MimeMessage[] received = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipient(m).startsWith(run)).toArray(MimeMessage[]::new);
+        assertEquals(Set.of(run + "-1@exemple.fr", run + "-2@exemple.fr", run + "-3@exemple.fr", run + "-4@exemple.fr"),
+                Arrays.stream(received).map(CampaignDispatchIT::recipient).collect(Collectors.toSet()));
+        MimeMessage french = Arrays.stream(received).filter(m -> recipient(m).startsWith(run + "-1@")).findFirst().orElseThrow();
+        assertEquals("Votre avis sur Acme", french.getSubject());
+        assertTrue(french.getHeader("List-Unsubscribe", null).contains("/u/"));
+        assertEquals("List-Unsubscribe=One-Click", french.getHeader("List-Unsubscribe-Post", null));
+        String html = (String) ((Multipart) french.getContent()).getBodyPart(1).getContent();
+        Set<Integer> scores = new TreeSet<>();
+        Matcher links = Pattern.compile("/r/[A-Za-z0-9_-]{22}\\?score=(\\d+)").matcher(html);
+        while (links.find()) {
+            scores.add(Integer.parseInt(links.group(1)));
+        }
+        assertEquals(11, scores.size(), html);
+        assertTrue(html.contains("Bonjour P1"));
+
+        // The same list again at once: everyone was just surveyed, so the 90-day interval leaves them out.
+        String again = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "-again\",\"surveyId\":"
+                + AudienceApi.id(survey) + ",\"listId\":" + listId + "}"));
+        api.sendJson("POST", "api/campaigns/" + again + "/schedule", "");
+        waitUntilDone(api, again);
+        String second = api.get("api/campaigns/" + again + "/progress").body();
+        assertTrue(second.contains("\"recipients\":0") && second.contains("\"FATIGUE\":4"), second);
+        assertEquals(4, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run)).count());
+    }
+
+    private static String waitUntilDone(WebClient api, String campaign) throws InterruptedException {
+        String status = "";
+        for (int i = 0; i < 120 && !status.contains("\"status\":\"DONE\""); i++) {
+            Thread.sleep(250);
+            status = api.get("api/campaigns/" + campaign).body();
+        }
+        return status;
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
