@@ -50,4 +50,25 @@ class EmbeddedDatabaseIT {
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(admin.get("api/users").body().contains("\"username\":\"" + name + "\""));
     }
+
+    @Test
+    void withoutAnSmtpServerCampaignMailLandsInTheDevelopmentOutbox() throws InterruptedException {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("outbox");
+        String listId = AudienceApi.id(api.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
+        api.sendJson("POST", "api/contacts/bulk", "{\"listId\":" + listId + ",\"contacts\":[{\"email\":\"" + run
+                + "@exemple.fr\",\"language\":\"FR\"}]}");
+        String survey = AudienceApi.id(api.sendJson("POST", "api/surveys", "{\"name\":\"" + run + "\",\"brandName\":\"Acme\"}"));
+        String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns",
+                "{\"name\":\"" + run + "\",\"surveyId\":" + survey + ",\"listId\":" + listId + "}"));
+        api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "");
+        String outbox = "";
+        for (int i = 0; i < 80 && !outbox.contains(run + "@exemple.fr"); i++) {
+            Thread.sleep(250);
+            outbox = api.get("api/outbox").body();
+        }
+        assertTrue(outbox.contains("\"recipient\":\"" + run + "@exemple.fr\"") && outbox.contains("Votre avis sur Acme"), outbox);
+        String message = api.get("api/outbox/" + AudienceApi.id(api.get("api/outbox?size=1"))).body();
+        assertTrue(message.contains("?score=10") && message.contains("/u/"), message);
+    }
 }
