@@ -43,6 +43,38 @@ public class CampaignStarter {
     @Inject
     private Clock clock;
 
+    /**
+     * Plans the reminders that are due for a campaign that has sent its invitations, and sends the
+     * campaign back to SENDING when there are some. The survey must still be open.
+     *
+     * @return reminders planned now
+     */
+    @Transactional
+    public int remind(long campaignId) throws SQLException {
+        Instant now = clock.instant();
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        if (campaign == null || campaign.getReminders() == 0 || !campaign.getSurvey().isOpenAt(now)) {
+            return 0;
+        }
+        Instant linksValidSince = now.minus(java.time.Duration.ofDays(campaign.getSurvey().getLinkLifetimeDays()));
+        int planned = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            InvitationPlanner planner = new InvitationPlanner(connection);
+            for (int number = 1; number <= campaign.getReminders(); number++) {
+                planned += planner.planReminders(campaignId, number, campaign.getReminderAfterDays(), linksValidSince, now);
+            }
+            if (planned > 0) {
+                try (PreparedStatement resume = connection.prepareStatement("UPDATE campaign SET status = 'SENDING', "
+                        + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'DONE'")) {
+                    resume.setObject(1, now.atOffset(ZoneOffset.UTC));
+                    resume.setLong(2, campaignId);
+                    resume.executeUpdate();
+                }
+            }
+        }
+        return planned;
+    }
+
     /** @return the plan, or null when another instance started the campaign first */
     @Transactional
     public InvitationPlanner.Plan start(long campaignId) throws SQLException {

@@ -81,6 +81,8 @@ public class Dispatcher {
     private final String worker = workerName();
     private MailTransport transport;
     private ScheduledFuture<?> ticking;
+    private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
+    private Instant lastReminderCheck;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
@@ -102,6 +104,7 @@ public class Dispatcher {
     public void tick() {
         try {
             startDueCampaigns();
+            planDueReminders();
             drain();
             completeCampaigns();
         } catch (Exception e) {
@@ -126,6 +129,31 @@ public class Dispatcher {
             if (plan != null) {
                 LOG.info(() -> "Campaign " + campaign + " started: " + plan.invited() + " invitations, "
                         + plan.excludedTotal() + " excluded " + plan.excluded());
+            }
+        }
+    }
+
+    /** Reminders become due by the day: looking once a minute is plenty. */
+    private void planDueReminders() throws SQLException {
+        Instant now = clock.instant();
+        if (lastReminderCheck != null && lastReminderCheck.isAfter(now.minus(REMINDER_CHECK))) {
+            return;
+        }
+        lastReminderCheck = now;
+        List<Long> campaigns = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT id FROM campaign WHERE status IN ('SENDING', 'DONE') AND reminders > 0")) {
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    campaigns.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long campaign : campaigns) {
+            int planned = starter.remind(campaign);
+            if (planned > 0) {
+                LOG.info(() -> "Campaign " + campaign + ": " + planned + " reminders planned");
             }
         }
     }

@@ -94,6 +94,44 @@ public final class InvitationPlanner {
         return new Plan(invited, excluded);
     }
 
+    /**
+     * Plans reminder {@code number} (1, 2...) of a campaign: for every recipient whose first invitation
+     * was sent at least {@code afterDays * number} days ago, who has not answered, can still be
+     * reached, and whose links still work. Reminders are invitations too, so other campaigns count
+     * them in their fatigue rule. Safe to repeat: a recipient gets each reminder once.
+     *
+     * @param linksValidSince invitations sent before this have expired links (survey lifetime or close)
+     * @return how many reminders were planned now
+     */
+    public int planReminders(long campaignId, int number, int afterDays, Instant linksValidSince, Instant now)
+            throws SQLException {
+        int wave = number + 1; // wave 1 is the first invitation
+        List<Long> recipients = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT i.contact_id FROM invitation i "
+                + "JOIN contact c ON c.id = i.contact_id WHERE i.campaign_id = ? AND i.kind = 'INITIAL' AND i.status = 'SENT' "
+                + "AND i.sent_at <= ? AND i.sent_at > ? AND c.status = 'ACTIVE' "
+                + "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email = c.email) "
+                + "AND NOT EXISTS (SELECT 1 FROM response r WHERE r.campaign_id = i.campaign_id AND r.contact_id = i.contact_id) "
+                + "AND NOT EXISTS (SELECT 1 FROM invitation x WHERE x.campaign_id = i.campaign_id AND x.contact_id = i.contact_id "
+                + "AND x.kind = 'REMINDER' AND x.wave = ?) ORDER BY i.contact_id")) {
+            select.setLong(1, campaignId);
+            select.setObject(2, now.minus(Duration.ofDays((long) afterDays * number)).atOffset(ZoneOffset.UTC));
+            select.setObject(3, linksValidSince.atOffset(ZoneOffset.UTC));
+            select.setInt(4, wave);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    recipients.add(rs.getLong(1));
+                }
+            }
+        }
+        int planned = 0;
+        Wave reminders = new Wave(campaignId, wave, InvitationKind.REMINDER, now, 0);
+        for (int from = 0; from < recipients.size(); from += BATCH) {
+            planned += insert(reminders, recipients.subList(from, Math.min(recipients.size(), from + BATCH)), now);
+        }
+        return planned;
+    }
+
     private static ExclusionReason exclusion(String status, boolean suppressed, boolean fatigued, boolean otherCampaign) {
         switch (status) {
             case "ERASED":

@@ -179,6 +179,29 @@ class DispatchPlanningTest {
         assertEquals(303, all.size(), "no invitation claimed by two workers");
     }
 
+    @Test
+    void remindersGoOnlyToThoseWhoHaveNotAnsweredWhileTheirLinksWork() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);
+            DispatchQueue queue = new DispatchQueue(c);
+            for (DispatchQueue.Claimed claimed : queue.claim("w", NOW, LEASE, 10)) {
+                queue.markSent(claimed.invitationId(), "w", NOW);
+            }
+            s.execute("INSERT INTO response (id, contact_id, campaign_id, score, contact_consent, channel, responded_at, updated_at, version) "
+                    + "VALUES (1, 8, 10, 9, FALSE, 'EMAIL', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            InvitationPlanner planner = new InvitationPlanner(c);
+            Instant monthAgo = NOW.minus(Duration.ofDays(30));
+
+            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, NOW.plus(Duration.ofDays(2))), "not before 3 days");
+            Instant later = NOW.plus(Duration.ofDays(3));
+            assertEquals(1, planner.planReminders(10, 1, 3, monthAgo, later), "contact 1 only: contact 8 answered");
+            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, later), "each reminder once");
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM invitation WHERE campaign_id = 10 AND kind = 'REMINDER' AND contact_id = 1 AND wave = 2"));
+            assertEquals(0, planner.planReminders(10, 2, 3, NOW.plusSeconds(1), NOW.plus(Duration.ofDays(6))),
+                    "no reminder once the first invitation's links have expired");
+        }
+    }
+
     private static InvitationPlanner.Wave wave(int fatigueDays) {
         return new InvitationPlanner.Wave(10, 1, InvitationKind.INITIAL, NOW, fatigueDays);
     }
