@@ -49,6 +49,7 @@ public class DefaultImportService implements ImportService {
     private static final Pattern UPLOAD_ID = Pattern.compile("^[0-9a-f-]{36}$");
     private static final int PREVIEW_ROWS = 5;
     static final int BATCH_SIZE = 1000;
+    private static final int STATISTICS_EVERY = 20;
 
     @Resource
     private ManagedExecutorService executor;
@@ -126,7 +127,15 @@ public class DefaultImportService implements ImportService {
                 jobs.begin(jobId, (int) Math.min(Integer.MAX_VALUE, reader.countRecords(in, format)));
             }
             try (InputStream in = open(file)) {
-                reader.readBatches(in, format, mapping, BATCH_SIZE, batch -> jobs.writeBatch(jobId, batch, types, listId));
+                int[] batches = {0};
+                reader.readBatches(in, format, mapping, BATCH_SIZE, batch -> {
+                    jobs.writeBatch(jobId, batch, types, listId);
+                    // After the first batch, then every 20: the planner must see the table grow.
+                    if (batches[0]++ % STATISTICS_EVERY == 0) {
+                        jobs.refreshStatistics();
+                    }
+                });
+                jobs.refreshStatistics();
             }
             jobs.finish(jobId);
         } catch (Exception e) {

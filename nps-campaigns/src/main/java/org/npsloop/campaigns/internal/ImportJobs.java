@@ -68,6 +68,17 @@ public class ImportJobs {
         em.find(ImportJob.class, jobId).progress(records.size(), rejected.size());
     }
 
+    /** See {@link SqlDialect#analyze}: the tables an import grows. */
+    void refreshStatistics() {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlDialect dialect = SqlDialect.of(connection);
+            dialect.analyze(connection, "contact");
+            dialect.analyze(connection, "contact_attribute");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not refresh statistics: " + e.getMessage(), e);
+        }
+    }
+
     void finish(long jobId) {
         em.find(ImportJob.class, jobId).finish(clock.instant());
     }

@@ -13,15 +13,29 @@ import java.util.Deque;
  * so JDBC and JPA inserts never collide.
  */
 public enum SqlDialect {
-    H2("SELECT NEXT VALUE FOR %s"),
-    POSTGRESQL("SELECT nextval('%s')");
+    H2("SELECT NEXT VALUE FOR %s", "ANALYZE TABLE %s"),
+    POSTGRESQL("SELECT nextval('%s')", "ANALYZE %s");
 
     static final int ALLOCATION_SIZE = 50;
 
     private final String nextValue;
+    private final String analyze;
 
-    SqlDialect(String nextValue) {
+    SqlDialect(String nextValue, String analyze) {
         this.nextValue = nextValue;
+        this.analyze = analyze;
+    }
+
+    /**
+     * Refreshes the planner's statistics of a table that a bulk load is growing. Without it,
+     * PostgreSQL keeps believing a freshly filled table is empty and answers every email lookup of
+     * an import with a full scan: the first 100,000-line import into an empty base took 22 s instead
+     * of 6.
+     */
+    public void analyze(Connection connection, String table) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(String.format(analyze, table));
+        }
     }
 
     public static SqlDialect of(Connection connection) throws SQLException {
