@@ -49,7 +49,6 @@ public class DefaultImportService implements ImportService {
     private static final Pattern UPLOAD_ID = Pattern.compile("^[0-9a-f-]{36}$");
     private static final int PREVIEW_ROWS = 5;
     static final int BATCH_SIZE = 1000;
-    private static final int STATISTICS_EVERY = 20;
 
     @Resource
     private ManagedExecutorService executor;
@@ -130,8 +129,8 @@ public class DefaultImportService implements ImportService {
                 int[] batches = {0};
                 reader.readBatches(in, format, mapping, BATCH_SIZE, batch -> {
                     jobs.writeBatch(jobId, batch, types, listId);
-                    // After the first batch, then every 20: the planner must see the table grow.
-                    if (batches[0]++ % STATISTICS_EVERY == 0) {
+                    // After batches 1, 2, 4, 8...: often while the table is small, rarely once it is big.
+                    if (Integer.bitCount(++batches[0]) == 1) {
                         jobs.refreshStatistics();
                     }
                 });
