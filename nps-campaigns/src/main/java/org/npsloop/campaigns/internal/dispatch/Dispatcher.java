@@ -41,6 +41,7 @@ import org.npsloop.campaigns.internal.mail.SurveyMailRenderer;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.domain.survey.Survey;
 
 /**
@@ -77,12 +78,16 @@ public class Dispatcher {
     @Inject
     private Clock clock;
 
+    @Inject
+    private SchemaMigrator migrator;
+
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
     private final String worker = workerName();
     private MailTransport transport;
     private ScheduledFuture<?> ticking;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
+    private volatile boolean schemaReady;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
@@ -102,6 +107,9 @@ public class Dispatcher {
 
     /** One round: never throws, so that the schedule keeps running. */
     public void tick() {
+        if (!schemaReady()) {
+            return;
+        }
         try {
             startDueCampaigns();
             planDueReminders();
@@ -131,6 +139,18 @@ public class Dispatcher {
                         + plan.excludedTotal() + " excluded " + plan.excluded());
             }
         }
+    }
+
+    /** Rounds wait until the application is deployed and its schema migrated (a first start creates it). */
+    private boolean schemaReady() {
+        if (!schemaReady) {
+            try {
+                schemaReady = migrator.pendingMigrations() == 0;
+            } catch (RuntimeException notYet) {
+                LOG.log(Level.FINE, "Schema not ready yet", notYet);
+            }
+        }
+        return schemaReady;
     }
 
     /** Reminders become due by the day: looking once a minute is plenty. */
