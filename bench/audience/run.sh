@@ -29,6 +29,7 @@ SKIP_BUILD="${SKIP_BUILD:-0}"
 PSQL=(psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -X -q -v ON_ERROR_STOP=1)
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/nps-audience-bench.XXXXXX")"
 PAYARA_PID=""
+DB_CREATED=0
 BEGAN=$(date +%s)
 
 log() { echo "$(date +%H:%M:%S) $*" >&2; }
@@ -43,7 +44,9 @@ cleanup() {
         kill -KILL "$PAYARA_PID" 2>/dev/null || true
         wait "$PAYARA_PID" 2>/dev/null || true
     fi
-    if [[ "$KEEP_DB" == "1" ]]; then
+    if [[ "$DB_CREATED" != "1" ]]; then
+        :   # not ours (yet): leave it alone
+    elif [[ "$KEEP_DB" == "1" ]]; then
         log "database $DB_NAME kept (KEEP_DB=1): psql -h $DB_HOST -U $DB_USER -d $DB_NAME"
     else
         log "dropping database $DB_NAME"
@@ -57,16 +60,17 @@ cleanup() {
     echo "whole run (build, start-up, benchmark, clean-up): $(( $(date +%s) - BEGAN )) s"
     exit $rc
 }
+for tool in psql python3 curl java; do
+    command -v "$tool" >/dev/null || { echo "$tool is required" >&2; rm -rf "$WORK"; exit 1; }
+done
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+    echo "port $PORT is already in use; set PORT=..." >&2
+    rm -rf "$WORK"
+    exit 1
+fi
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-command -v psql >/dev/null || { echo "psql is required" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
-if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
-    echo "port $PORT is already in use; set PORT=..." >&2
-    exit 1
-fi
 
 cd "$ROOT"
 if [[ "$SKIP_BUILD" != "1" ]]; then
@@ -89,6 +93,7 @@ fi
 log "recreating database $DB_NAME"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB_NAME" >/dev/null
+DB_CREATED=1
 if [[ -n "$AUTO_EXPLAIN_MS" ]]; then
     # Diagnosis: the plan of every statement of the app slower than this goes to the PostgreSQL server log.
     "${PSQL[@]}" -d postgres -c "ALTER DATABASE $DB_NAME SET session_preload_libraries = 'auto_explain'" \
