@@ -125,14 +125,12 @@ public class DefaultContactExportService implements ContactExportService {
         }
     }
 
-    /** Whole numbers without ".0", so that an exported file imports back to the same values. */
     private static String firstNonNull(String text, Object number, Object date, Object bool) {
         if (text != null) {
             return text;
         }
         if (number != null) {
-            double d = ((Number) number).doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+            return String.valueOf(SqlValues.number(((Number) number).doubleValue()));
         }
         return date != null ? date.toString() : bool == null ? null : bool.toString();
     }

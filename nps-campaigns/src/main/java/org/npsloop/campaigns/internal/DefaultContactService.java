@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,17 +160,17 @@ public class DefaultContactService implements ContactService {
                 .map(r -> new ContactDetail.ListRef(num(r[0]), (String) r[1])).toList();
         List<ContactDetail.EventRow> events = rows("SELECT e.id, e.type, e.occurred_at, e.external_id, e.properties "
                 + "FROM journey_event e WHERE e.contact_id = ?1 ORDER BY e.occurred_at DESC", id).stream()
-                .map(r -> new ContactDetail.EventRow(num(r[0]), (String) r[1], instant(r[2]), (String) r[3], jsonObject((String) r[4])))
+                .map(r -> new ContactDetail.EventRow(num(r[0]), (String) r[1], SqlValues.instant(r[2]), (String) r[3], jsonObject((String) r[4])))
                 .toList();
         List<ContactDetail.InvitationRow> invitations = rows("SELECT i.id, c.name, i.kind, i.status, i.due_at, i.sent_at "
                 + "FROM invitation i JOIN campaign c ON c.id = i.campaign_id WHERE i.contact_id = ?1 ORDER BY i.due_at DESC", id)
                 .stream().map(r -> new ContactDetail.InvitationRow(num(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                        instant(r[4]), instant(r[5]))).toList();
+                        SqlValues.instant(r[4]), SqlValues.instant(r[5]))).toList();
         List<ContactDetail.ResponseRow> responses = rows("SELECT r.id, r.score, r.comment_text, r.contact_consent, "
                 + "r.channel, r.responded_at FROM response r WHERE r.contact_id = ?1 ORDER BY r.responded_at DESC", id)
                 .stream().map(r -> new ContactDetail.ResponseRow(num(r[0]), (int) num(r[1]),
                         NpsCategory.of((int) num(r[1])).name(), (String) r[2], Boolean.TRUE.equals(r[3]), (String) r[4],
-                        instant(r[5]))).toList();
+                        SqlValues.instant(r[5]))).toList();
         return Optional.of(new ContactDetail(summary(contact), attributeValues, lists, events, invitations, responses));
     }
 
@@ -213,11 +212,10 @@ public class DefaultContactService implements ContactService {
             return text;
         }
         if (number != null) {
-            double d = ((Number) number).doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+            return SqlValues.number(((Number) number).doubleValue());
         }
         if (date != null) {
-            return date instanceof java.sql.Date sql ? sql.toLocalDate() : java.time.LocalDate.parse(date.toString());
+            return SqlValues.date(date);
         }
         return bool;
     }
@@ -235,18 +233,6 @@ public class DefaultContactService implements ContactService {
         return ((Number) value).longValue();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 
     static ContactSummary summary(Contact c) {
         return new ContactSummary(c.getId(), c.getEmail().value(), c.getFirstName(), c.getLastName(), c.getLanguage(),

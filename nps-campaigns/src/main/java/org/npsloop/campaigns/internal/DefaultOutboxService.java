@@ -3,8 +3,6 @@ package org.npsloop.campaigns.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.npsloop.campaigns.OutboxService;
@@ -38,10 +36,7 @@ public class DefaultOutboxService implements OutboxService {
     }
 
     private static OutboxMessage message(Object[] r) {
-        Object created = r[4];
-        Instant at = created instanceof OffsetDateTime odt ? odt.toInstant()
-                : created instanceof java.sql.Timestamp ts ? ts.toInstant() : Instant.parse(created.toString());
         return new OutboxMessage(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3], at);
+                (String) r[2], (String) r[3], SqlValues.instant(r[4]));
     }
 }

@@ -41,6 +41,9 @@ public class DefaultSurveyService implements SurveyService {
         Instant now = clock.instant();
         Violations violations = new Violations();
         Survey survey = violations.check("name", () -> new Survey(input.name(), input.brandName(), now));
+        if (survey == null) {
+            violations.throwIfAny(); // the rest is checked on the survey itself
+        }
         if (input.defaultLanguage() != null) {
             violations.check("defaultLanguage", () -> {
                 survey.defaultLanguage(ContactInputs.language(input.defaultLanguage()), now);
@@ -50,7 +53,7 @@ public class DefaultSurveyService implements SurveyService {
         if (input.senderEmail() != null) {
             violations.check("senderEmail", () -> new EmailAddress(input.senderEmail()));
         }
-        if (input.linkLifetimeDays() != null && survey != null) {
+        if (input.linkLifetimeDays() != null) {
             violations.check("linkLifetimeDays", () -> {
                 survey.linkLifetime(input.linkLifetimeDays(), now);
                 return null;

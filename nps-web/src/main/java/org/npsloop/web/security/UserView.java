@@ -14,8 +14,4 @@ public record UserView(long id, String username, String displayName, String emai
                 user.getRoles(), user.isEnabled(), user.isMustChangePassword(), user.getCreatedAt(),
                 user.getLastLoginAt());
     }
-
-    public boolean hasRole(String role) {
-        return roles.contains(Role.valueOf(role));
-    }
 }

@@ -347,9 +347,7 @@ class AudienceApiIT {
     }
 
     private WebClient marketerApi() {
-        HttpResponse<String> issued = signedInAdmin().sendJson("POST", "api/api-keys",
-                "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"MARKETER\"}");
-        return new WebClient(base).withHeader("Authorization", "Bearer " + match("\"secret\":\"([^\"]+)\"", issued.body()));
+        return AudienceApi.marketer(base);
     }
 
     private static String match(String regex, String text) {
