@@ -4,19 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.npsloop.campaigns.CampaignService;
+import org.npsloop.campaigns.internal.dispatch.CampaignStarter;
+import org.npsloop.campaigns.internal.dispatch.InvitationPlanner;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
+import org.npsloop.domain.campaign.JourneyTrigger;
+import org.npsloop.domain.campaign.Recurrence;
+import org.npsloop.domain.campaign.SendWindow;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
@@ -27,11 +38,16 @@ import org.npsloop.domain.validation.Violations;
 @Transactional
 public class DefaultCampaignService implements CampaignService {
 
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private CampaignStarter starter;
 
     @Override
     public List<CampaignView> list() {
@@ -45,15 +61,54 @@ public class DefaultCampaignService implements CampaignService {
     }
 
     @Override
-    public CampaignView create(NewCampaign input) {
+    public CampaignView create(CampaignSettings input) {
         Instant now = clock.instant();
         Violations violations = new Violations();
-        Survey survey = input.surveyId() == null ? null : em.find(Survey.class, input.surveyId());
-        if (survey == null) {
-            violations.add("surveyId", input.surveyId() == null ? "choose a survey" : "no survey with id " + input.surveyId());
+        Survey survey = survey(input, violations);
+        CampaignKind kind = input.kind() == null || input.kind().isBlank() ? CampaignKind.ONE_OFF
+                : violations.check("kind", () -> kind(input.kind()));
+        ZoneId zone = zone(input, violations);
+        violations.throwIfAny();
+        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, kind, zone, now));
+        violations.throwIfAny();
+        apply(campaign, input, violations, now);
+        em.persist(campaign);
+        em.flush();
+        return view(campaign);
+    }
+
+    @Override
+    public CampaignView update(long id, CampaignSettings input) {
+        Campaign campaign = existing(id);
+        if (!campaign.isDraft()) {
+            throw new InvalidInputException("status", "Only a draft can be changed; this campaign is "
+                    + campaign.getStatus().name().toLowerCase(Locale.ROOT));
         }
-        if ((input.listId() == null) == (input.segmentId() == null)) {
-            violations.add("audience", "choose either a list (listId) or a segment (segmentId)");
+        if (input.kind() != null && !input.kind().isBlank() && !input.kind().equalsIgnoreCase(campaign.getKind().name())) {
+            throw new InvalidInputException("kind", "The kind of a campaign cannot change; create another campaign");
+        }
+        Instant now = clock.instant();
+        Violations violations = new Violations();
+        Survey survey = survey(input, violations);
+        ZoneId zone = zone(input, violations);
+        violations.check("name", () -> {
+            campaign.rename(input.name(), now);
+            return null;
+        });
+        violations.throwIfAny();
+        campaign.useSurvey(survey, now);
+        campaign.changeTimeZone(zone, now);
+        apply(campaign, input, violations, now);
+        em.flush();
+        return view(campaign);
+    }
+
+    /** The settings shared by create and update; throws with every field error at once. */
+    private void apply(Campaign campaign, CampaignSettings input, Violations violations, Instant now) {
+        if (input.listId() != null && input.segmentId() != null) {
+            violations.add("audience", "choose either a list (listId) or a segment (segmentId), not both");
+        } else if (input.listId() == null && input.segmentId() == null && campaign.getKind() != CampaignKind.JOURNEY) {
+            violations.add("audience", "choose a list (listId) or a segment (segmentId)");
         }
         MailingList list = input.listId() == null ? null : em.find(MailingList.class, input.listId());
         Segment segment = input.segmentId() == null ? null : em.find(Segment.class, input.segmentId());
@@ -63,25 +118,66 @@ public class DefaultCampaignService implements CampaignService {
         if (input.segmentId() != null && segment == null) {
             violations.add("segmentId", "no segment with id " + input.segmentId());
         }
-        ZoneId zone = input.timeZone() == null ? ZoneId.of("Europe/Paris")
-                : violations.check("timeZone", () -> ZoneId.of(input.timeZone()));
-        violations.throwIfAny();
-        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, CampaignKind.ONE_OFF, zone, now));
-        violations.throwIfAny();
-        if (list != null) {
-            campaign.target(list, now);
-        } else {
+        if (segment != null) {
             campaign.target(segment, now);
+        } else {
+            campaign.target(list, now);
         }
         violations.check("fatigueDays", () -> {
             campaign.fatigue(input.fatigueDays(), now);
             return null;
         });
+        violations.check("reminders", () -> {
+            campaign.reminders(input.reminders() == null ? campaign.getReminders() : input.reminders(),
+                    input.reminderAfterDays() == null ? campaign.getReminderAfterDays() : input.reminderAfterDays(), now);
+            return null;
+        });
+        if (input.windowFromHour() != null || input.windowToHour() != null
+                || (input.windowDays() != null && !input.windowDays().isBlank())) {
+            violations.check("window", () -> {
+                campaign.sendWindow(new SendWindow(input.windowFromHour() == null ? 0 : input.windowFromHour(),
+                        input.windowToHour() == null ? 24 : input.windowToHour(),
+                        input.windowDays() == null || input.windowDays().isBlank() ? SendWindow.ALWAYS.days()
+                                : SendWindow.parseDays(input.windowDays())), now);
+                return null;
+            });
+        } else {
+            campaign.sendWindow(null, now);
+        }
+        switch (campaign.getKind()) {
+            case RECURRING -> violations.check("repeatEvery", () -> {
+                if (input.repeatEvery() == null || input.repeatUnit() == null) {
+                    throw new IllegalArgumentException("say how often it repeats: repeatEvery and repeatUnit (WEEKS or MONTHS)");
+                }
+                campaign.repeat(new Recurrence(input.repeatEvery(), unit(input.repeatUnit())), now);
+                return null;
+            });
+            case JOURNEY -> violations.check("triggerEvent", () -> {
+                if (input.triggerDelayDays() == null) {
+                    throw new IllegalArgumentException("say how many days after the event (triggerDelayDays)");
+                }
+                campaign.trigger(new JourneyTrigger(input.triggerEvent(), input.triggerDelayDays()), now);
+                return null;
+            });
+            default -> {
+                // one-off: nothing more
+            }
+        }
         violations.throwIfAny();
-        em.persist(campaign);
         campaign.sendAt(input.sendAt(), now);
-        em.flush();
-        return view(campaign);
+    }
+
+    @Override
+    public AudiencePreview previewAudience(long id) {
+        existing(id);
+        try {
+            InvitationPlanner.Plan plan = starter.preview(id);
+            Map<String, Integer> excluded = new TreeMap<>();
+            plan.excluded().forEach((reason, count) -> excluded.put(reason.name(), count));
+            return new AudiencePreview(plan.invited(), excluded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the audience", e);
+        }
     }
 
     @Override
@@ -99,9 +195,7 @@ public class DefaultCampaignService implements CampaignService {
     @Override
     public CampaignView resume(long id) {
         Campaign campaign = existing(id);
-        boolean started = em.createQuery("SELECT COUNT(i) FROM Invitation i WHERE i.campaign = :c", Long.class)
-                .setParameter("c", campaign).getSingleResult() > 0;
-        return change(campaign, () -> campaign.resume(started, clock.instant()));
+        return change(campaign, () -> campaign.resume(campaign.getLastWave() > 0, clock.instant()));
     }
 
     @Override
@@ -134,6 +228,80 @@ public class DefaultCampaignService implements CampaignService {
                 byStatus.getOrDefault("PENDING", 0L) + byStatus.getOrDefault("CLAIMED", 0L), excluded, responses);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public RecipientPage recipients(long id, String status, String search, int first, int max) {
+        existing(id);
+        StringBuilder where = new StringBuilder(" FROM invitation i JOIN contact c ON c.id = i.contact_id WHERE i.campaign_id = ?1");
+        List<Object> parameters = new ArrayList<>(List.of(id));
+        if (status != null && !status.isBlank()) {
+            parameters.add(status.trim().toUpperCase(Locale.ROOT));
+            where.append(" AND i.status = ?").append(parameters.size());
+        }
+        if (search != null && !search.isBlank()) {
+            parameters.add("%" + search.trim().toLowerCase(Locale.ROOT) + "%");
+            int p = parameters.size();
+            where.append(" AND (c.email LIKE ?").append(p).append(" OR LOWER(COALESCE(c.first_name, '') || ' ' || ")
+                    .append("COALESCE(c.last_name, '')) LIKE ?").append(p).append(')');
+        }
+        Query count = em.createNativeQuery("SELECT COUNT(*)" + where);
+        Query page = em.createNativeQuery("SELECT i.id, c.id, c.email, c.first_name, c.last_name, i.wave, i.reminder, "
+                + "i.status, i.due_at, i.sent_at, i.attempts, i.last_error, CASE WHEN EXISTS (SELECT 1 FROM response r "
+                + "WHERE r.campaign_id = i.campaign_id AND r.contact_id = i.contact_id) THEN 1 ELSE 0 END"
+                + where + " ORDER BY i.id DESC");
+        for (int i = 0; i < parameters.size(); i++) {
+            count.setParameter(i + 1, parameters.get(i));
+            page.setParameter(i + 1, parameters.get(i));
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<Recipient> rows = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) page.setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, max), 500))
+                .getResultList()) {
+            String name = ((r[3] == null ? "" : r[3]) + " " + (r[4] == null ? "" : r[4])).trim();
+            rows.add(new Recipient(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], name,
+                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], SqlValues.instant(r[8]),
+                    SqlValues.instant(r[9]), ((Number) r[10]).intValue(), (String) r[11], ((Number) r[12]).intValue() == 1));
+        }
+        return new RecipientPage(total, rows);
+    }
+
+    private Survey survey(CampaignSettings input, Violations violations) {
+        Survey survey = input.surveyId() == null ? null : em.find(Survey.class, input.surveyId());
+        if (survey == null) {
+            violations.add("surveyId", input.surveyId() == null ? "choose a survey" : "no survey with id " + input.surveyId());
+        }
+        return survey;
+    }
+
+    private static ZoneId zone(CampaignSettings input, Violations violations) {
+        if (input.timeZone() == null || input.timeZone().isBlank()) {
+            return DEFAULT_ZONE;
+        }
+        return violations.check("timeZone", () -> {
+            try {
+                return ZoneId.of(input.timeZone().trim());
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("unknown time zone: " + input.timeZone());
+            }
+        });
+    }
+
+    private static CampaignKind kind(String text) {
+        try {
+            return CampaignKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind is ONE_OFF, RECURRING or JOURNEY");
+        }
+    }
+
+    private static Recurrence.Unit unit(String text) {
+        try {
+            return Recurrence.Unit.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("repeatUnit is WEEKS or MONTHS");
+        }
+    }
+
     private CampaignView change(Campaign campaign, Runnable transition) {
         try {
             transition.run();
@@ -152,9 +320,17 @@ public class DefaultCampaignService implements CampaignService {
     }
 
     private static CampaignView view(Campaign c) {
-        return new CampaignView(c.getId(), c.getName(), c.getSurvey().getId(), c.getKind().name(), c.getStatus().name(),
-                c.getMailingList() == null ? null : c.getMailingList().getId(),
-                c.getSegment() == null ? null : c.getSegment().getId(), c.getScheduledAt(), c.getFatigueDays(),
-                c.getPausedReason());
+        Recurrence recurrence = c.getRecurrence();
+        JourneyTrigger trigger = c.getTrigger();
+        SendWindow window = c.getSendWindow();
+        boolean always = window.isAlways();
+        return new CampaignView(c.getId(), c.getName(), c.getSurvey().getId(), c.getSurvey().getName(), c.getKind().name(),
+                c.getStatus().name(), c.getMailingList() == null ? null : c.getMailingList().getId(),
+                c.getSegment() == null ? null : c.getSegment().getId(), c.getScheduledAt(), c.getTimeZone().getId(),
+                c.getFatigueDays(), recurrence == null ? null : recurrence.every(),
+                recurrence == null ? null : recurrence.unit().name(), trigger == null ? null : trigger.eventType(),
+                trigger == null ? null : trigger.delayDays(), always ? null : window.fromHour(), always ? null : window.toHour(),
+                always ? null : window.days().stream().map(d -> d.name().substring(0, 3)).collect(java.util.stream.Collectors.joining(",")),
+                c.getReminders(), c.getReminderAfterDays(), c.getLastWave(), c.getPausedReason());
     }
 }

@@ -1,6 +1,7 @@
 package org.npsloop.domain.campaign;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -72,6 +73,33 @@ public class Campaign {
 
     @Column(name = "reminder_after_days", nullable = false)
     private int reminderAfterDays = 3;
+
+    @Column(name = "repeat_every")
+    private Integer repeatEvery;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "repeat_unit", length = 10)
+    private Recurrence.Unit repeatUnit;
+
+    @Column(name = "trigger_event", length = 50)
+    private String triggerEvent;
+
+    @Column(name = "trigger_delay_days")
+    private Integer triggerDelayDays;
+
+    @Embedded
+    private SendWindow sendWindow;
+
+    @Column(name = "first_send_at")
+    private Instant firstSendAt;
+
+    /** Waves started so far (a one-off campaign has one). */
+    @Column(name = "last_wave", nullable = false)
+    private int lastWave;
+
+    /** Journey campaigns: events due up to this instant have been judged. */
+    @Column(name = "triggered_until")
+    private Instant triggeredUntil;
 
     /** Why the campaign paused itself (too many errors...), for the marketer. */
     @Column(name = "paused_reason", length = 1000)
@@ -178,8 +206,14 @@ public class Campaign {
     /** Draft to scheduled, to start at {@code sendAt} (null: at once). */
     public void schedule(Instant sendAt, Instant now) {
         requireStatus(CampaignStatus.DRAFT);
-        if (mailingList == null && segment == null) {
+        if (mailingList == null && segment == null && kind != CampaignKind.JOURNEY) {
             throw new IllegalStateException("Choose a list or a segment first");
+        }
+        if (kind == CampaignKind.RECURRING && getRecurrence() == null) {
+            throw new IllegalStateException("Choose how often the campaign repeats");
+        }
+        if (kind == CampaignKind.JOURNEY && getTrigger() == null) {
+            throw new IllegalStateException("Choose the journey event and the delay");
         }
         this.scheduledAt = sendAt == null ? now : sendAt;
         this.status = CampaignStatus.SCHEDULED;
@@ -216,6 +250,130 @@ public class Campaign {
             }
         }
         throw new IllegalStateException("Not possible while the campaign is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Everyone on the list or in the segment; for a journey campaign, no audience means every contact. */
+    public boolean hasAudience() {
+        return mailingList != null || segment != null;
+    }
+
+    public void repeat(Recurrence recurrence, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        requireKind(CampaignKind.RECURRING, "Only a recurring campaign repeats");
+        this.repeatEvery = recurrence.every();
+        this.repeatUnit = recurrence.unit();
+        this.updatedAt = now;
+    }
+
+    /** Null unless the campaign is recurring. */
+    public Recurrence getRecurrence() {
+        return repeatEvery == null || repeatUnit == null ? null : new Recurrence(repeatEvery, repeatUnit);
+    }
+
+    public void trigger(JourneyTrigger trigger, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        requireKind(CampaignKind.JOURNEY, "Only a journey campaign is triggered by events");
+        this.triggerEvent = trigger.eventType();
+        this.triggerDelayDays = trigger.delayDays();
+        this.updatedAt = now;
+    }
+
+    /** Null unless the campaign is journey-triggered. */
+    public JourneyTrigger getTrigger() {
+        return triggerEvent == null || triggerDelayDays == null ? null : new JourneyTrigger(triggerEvent, triggerDelayDays);
+    }
+
+    /** Null: any time. */
+    public void sendWindow(SendWindow window, Instant now) {
+        this.sendWindow = window == null || window.isAlways() ? null : window;
+        this.updatedAt = now;
+    }
+
+    public SendWindow getSendWindow() {
+        return sendWindow == null ? SendWindow.ALWAYS : sendWindow;
+    }
+
+    /** When a message that may go at {@code at} will actually go: the next opening of the send window. */
+    public Instant nextSendTime(Instant at) {
+        return getSendWindow().nextOpening(at, getTimeZone());
+    }
+
+    public void reminders(int count, int afterDays, Instant now) {
+        if (count < 0 || count > 5) {
+            throw new IllegalArgumentException("Between 0 and 5 reminders");
+        }
+        if (afterDays < 1 || afterDays > 60) {
+            throw new IllegalArgumentException("Reminders go 1 to 60 days after the invitation");
+        }
+        this.reminders = count;
+        this.reminderAfterDays = afterDays;
+        this.updatedAt = now;
+    }
+
+    public void rename(String newName, Instant now) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("A campaign needs a name");
+        }
+        this.name = newName.trim();
+        this.updatedAt = now;
+    }
+
+    public void changeTimeZone(ZoneId zone, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        this.timeZone = zone.getId();
+        this.updatedAt = now;
+    }
+
+    public boolean isDraft() {
+        return status == CampaignStatus.DRAFT;
+    }
+
+    public int getLastWave() {
+        return lastWave;
+    }
+
+    public Instant getFirstSendAt() {
+        return firstSendAt;
+    }
+
+    public Instant getTriggeredUntil() {
+        return triggeredUntil;
+    }
+
+    /**
+     * This instance has just claimed the start of wave {@link #getLastWave()} (a conditional update
+     * moved the campaign to SENDING): remember the first send, and when the next wave of a recurring
+     * campaign starts. Waves missed while no instance ran are not sent late one after another.
+     */
+    public void waveStarted(Instant now) {
+        if (firstSendAt == null) {
+            firstSendAt = scheduledAt == null ? now : scheduledAt;
+        }
+        Recurrence recurrence = getRecurrence();
+        if (kind == CampaignKind.RECURRING && recurrence != null) {
+            int wave = lastWave + 1;
+            Instant next = recurrence.waveStart(firstSendAt, wave, getTimeZone());
+            while (!next.isAfter(now)) {
+                next = recurrence.waveStart(firstSendAt, ++wave, getTimeZone());
+            }
+            scheduledAt = next;
+        }
+        if (kind == CampaignKind.JOURNEY && triggeredUntil == null) {
+            triggeredUntil = now; // events that became due before the campaign started do not count
+        }
+        updatedAt = now;
+    }
+
+    public void useSurvey(Survey newSurvey, Instant now) {
+        requireStatus(CampaignStatus.DRAFT);
+        this.survey = Objects.requireNonNull(newSurvey, "survey");
+        this.updatedAt = now;
+    }
+
+    private void requireKind(CampaignKind expected, String message) {
+        if (kind != expected) {
+            throw new IllegalStateException(message);
+        }
     }
 
     public ZoneId getTimeZone() {

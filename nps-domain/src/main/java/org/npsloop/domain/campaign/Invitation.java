@@ -42,6 +42,10 @@ public class Invitation {
     @Column(nullable = false)
     private int wave;
 
+    /** 0 for the wave's invitation, n for its n-th reminder. */
+    @Column(nullable = false)
+    private int reminder;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private InvitationKind kind;
@@ -107,6 +111,10 @@ public class Invitation {
 
     public int getWave() {
         return wave;
+    }
+
+    public int getReminder() {
+        return reminder;
     }
 
     public InvitationKind getKind() {

@@ -9,18 +9,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.npsloop.campaigns.CampaignService;
 import org.npsloop.campaigns.CampaignService.CampaignView;
-import org.npsloop.campaigns.CampaignService.NewCampaign;
+import org.npsloop.campaigns.CampaignService.AudiencePreview;
+import org.npsloop.campaigns.CampaignService.CampaignSettings;
+import org.npsloop.campaigns.CampaignService.RecipientPage;
 import org.npsloop.campaigns.CampaignService.Progress;
 import org.npsloop.domain.user.Role;
 
-/** One-off campaigns: create (draft), schedule, pause, resume, cancel, follow. */
+/** Campaigns (one-off, recurring, journey-triggered): create, change while a draft, check the audience, schedule, pause, resume, cancel, follow. */
 @RequestScoped
 @Path("campaigns")
 @RolesAllowed(Role.MARKETER_NAME)
@@ -37,7 +42,7 @@ public class CampaignsResource {
     }
 
     @POST
-    public Response create(NewCampaign body) {
+    public Response create(CampaignSettings body) {
         if (body == null) {
             throw new BadRequestException();
         }
@@ -48,6 +53,30 @@ public class CampaignsResource {
     @Path("{id}")
     public CampaignView get(@PathParam("id") long id) {
         return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public CampaignView update(@PathParam("id") long id, CampaignSettings body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return campaigns.update(id, body);
+    }
+
+    /** Before launching: how many would be invited now, and how many each rule leaves out. */
+    @GET
+    @Path("{id}/audience-preview")
+    public AudiencePreview audiencePreview(@PathParam("id") long id) {
+        return campaigns.previewAudience(id);
+    }
+
+    @GET
+    @Path("{id}/recipients")
+    public RecipientPage recipients(@PathParam("id") long id, @QueryParam("status") String status,
+            @QueryParam("search") String search, @QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("max") @DefaultValue("50") int max) {
+        return campaigns.recipients(id, status, search, first, max);
     }
 
     @GET

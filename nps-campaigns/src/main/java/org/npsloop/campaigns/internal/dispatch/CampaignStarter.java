@@ -10,23 +10,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.internal.AudienceQueries;
 import org.npsloop.domain.campaign.Campaign;
+import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.campaign.InvitationKind;
+import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.ListMembership;
-import org.npsloop.domain.segment.SegmentRule;
+import org.npsloop.domain.segment.SqlCondition;
 
 /**
- * Moves a due campaign from SCHEDULED to SENDING and plans its invitations, in one transaction: of
- * several instances, only the one whose conditional update wins plans it, and a crash while planning
- * leaves the campaign SCHEDULED to be planned again.
+ * Turns campaign schedules into invitation rows, each step in one transaction that begins with a
+ * conditional update: of several instances only the one whose update wins plans, and a crash while
+ * planning rolls everything back to be planned again.
  */
 @ApplicationScoped
 public class CampaignStarter {
+
+    private static final SqlCondition EVERY_CONTACT = new SqlCondition("1 = 1", List.of());
 
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
@@ -44,7 +51,77 @@ public class CampaignStarter {
     private Clock clock;
 
     /**
-     * Plans the reminders that are due for a campaign that has sent its invitations, and sends the
+     * Starts the next wave of a due campaign: plans a one-off or recurring wave, or activates a journey
+     * campaign (its events are then checked by {@link #trigger}).
+     *
+     * @return the plan (empty for a journey campaign), or null when another instance started it first
+     */
+    @Transactional
+    public InvitationPlanner.Plan start(long campaignId) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            if (update(connection, "UPDATE campaign SET status = 'SENDING', last_wave = last_wave + 1, updated_at = ?, "
+                    + "version = version + 1 WHERE id = ? AND status = 'SCHEDULED'", now, campaignId) != 1) {
+                return null;
+            }
+            Campaign campaign = em.find(Campaign.class, campaignId);
+            campaign.waveStarted(now);
+            if (campaign.getKind() == CampaignKind.JOURNEY) {
+                return new InvitationPlanner.Plan(0, java.util.Map.of());
+            }
+            return new InvitationPlanner(connection).plan(firstWave(campaign, campaign.getLastWave(), now), audience(campaign), now);
+        }
+    }
+
+    /** What starting the campaign now would do: invitations, and exclusions by rule. Writes nothing. */
+    @Transactional
+    public InvitationPlanner.Plan preview(long campaignId) throws SQLException {
+        Instant now = clock.instant();
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        SqlCondition audience = audience(campaign);
+        JourneyTrigger trigger = campaign.getTrigger();
+        if (trigger != null) {
+            // Those whose event occurred during the last "delay" days: they become due over the coming ones.
+            audience = InvitationPlanner.withEvents(audience, trigger, now.minus(Duration.ofDays(Math.max(1, trigger.delayDays()))), now);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return new InvitationPlanner(connection).preview(firstWave(campaign, campaign.getLastWave() + 1, now), audience, now);
+        }
+    }
+
+    /**
+     * Plans the contacts whose journey event became due since the last check. The check claims the
+     * interval (watermark, now] with a conditional update, so each due event is judged once, by one
+     * instance.
+     *
+     * @return the plan, or null when there was nothing to check or another instance checked first
+     */
+    @Transactional
+    public InvitationPlanner.Plan trigger(long campaignId) throws SQLException {
+        Instant now = clock.instant();
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        if (campaign == null || campaign.getTrigger() == null || campaign.getTriggeredUntil() == null
+                || !campaign.getTriggeredUntil().isBefore(now) || !campaign.getSurvey().isOpenAt(now)) {
+            return null;
+        }
+        Instant since = campaign.getTriggeredUntil();
+        try (Connection connection = dataSource.getConnection()) {
+            if (update(connection, "UPDATE campaign SET triggered_until = ?, version = version + 1 WHERE id = ? "
+                    + "AND status = 'SENDING' AND triggered_until = ?", now, campaignId, since) != 1) {
+                return null;
+            }
+            em.detach(campaign); // the row changed under it; nothing of it is written back
+            // One wave per UTC day: a contact due twice the same day gets one invitation.
+            int wave = (int) now.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+            InvitationPlanner.Wave journeyWave = new InvitationPlanner.Wave(campaignId, wave, InvitationKind.INITIAL,
+                    campaign.nextSendTime(now), fatigueDays(campaign));
+            return new InvitationPlanner(connection).planJourney(journeyWave, audience(campaign), campaign.getTrigger(),
+                    since, now, now);
+        }
+    }
+
+    /**
+     * Plans the reminders that are due for a campaign that has sent invitations, and sends the
      * campaign back to SENDING when there are some. The survey must still be open.
      *
      * @return reminders planned now
@@ -56,45 +133,48 @@ public class CampaignStarter {
         if (campaign == null || campaign.getReminders() == 0 || !campaign.getSurvey().isOpenAt(now)) {
             return 0;
         }
-        Instant linksValidSince = now.minus(java.time.Duration.ofDays(campaign.getSurvey().getLinkLifetimeDays()));
+        Instant linksValidSince = now.minus(Duration.ofDays(campaign.getSurvey().getLinkLifetimeDays()));
+        Instant dueAt = campaign.nextSendTime(now);
         int planned = 0;
         try (Connection connection = dataSource.getConnection()) {
             InvitationPlanner planner = new InvitationPlanner(connection);
             for (int number = 1; number <= campaign.getReminders(); number++) {
-                planned += planner.planReminders(campaignId, number, campaign.getReminderAfterDays(), linksValidSince, now);
+                planned += planner.planReminders(campaignId, number, campaign.getReminderAfterDays(), linksValidSince, dueAt, now);
             }
             if (planned > 0) {
-                try (PreparedStatement resume = connection.prepareStatement("UPDATE campaign SET status = 'SENDING', "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'DONE'")) {
-                    resume.setObject(1, now.atOffset(ZoneOffset.UTC));
-                    resume.setLong(2, campaignId);
-                    resume.executeUpdate();
-                }
+                update(connection, "UPDATE campaign SET status = 'SENDING', updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status IN ('DONE', 'SCHEDULED')", now, campaignId);
             }
         }
         return planned;
     }
 
-    /** @return the plan, or null when another instance started the campaign first */
-    @Transactional
-    public InvitationPlanner.Plan start(long campaignId) throws SQLException {
-        Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement claim = connection.prepareStatement("UPDATE campaign SET status = 'SENDING', "
-                    + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'SCHEDULED'")) {
-                claim.setObject(1, now.atOffset(ZoneOffset.UTC));
-                claim.setLong(2, campaignId);
-                if (claim.executeUpdate() != 1) {
-                    return null;
-                }
+    private InvitationPlanner.Wave firstWave(Campaign campaign, int wave, Instant now) {
+        return new InvitationPlanner.Wave(campaign.getId(), wave, InvitationKind.INITIAL, campaign.nextSendTime(now),
+                fatigueDays(campaign));
+    }
+
+    private int fatigueDays(Campaign campaign) {
+        return campaign.getFatigueDays() != null ? campaign.getFatigueDays() : settings.fatigueDays();
+    }
+
+    private SqlCondition audience(Campaign campaign) {
+        if (campaign.getSegment() != null) {
+            return audiences.condition(campaign.getSegment().rule());
+        }
+        if (campaign.getMailingList() != null) {
+            return audiences.condition(new ListMembership(campaign.getMailingList().getId(), true));
+        }
+        return EVERY_CONTACT;
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                update.setObject(i + 1, value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
             }
-            Campaign campaign = em.find(Campaign.class, campaignId);
-            SegmentRule audience = campaign.getSegment() != null ? campaign.getSegment().rule()
-                    : new ListMembership(campaign.getMailingList().getId(), true);
-            int fatigue = campaign.getFatigueDays() != null ? campaign.getFatigueDays() : settings.fatigueDays();
-            return new InvitationPlanner(connection).plan(
-                    new InvitationPlanner.Wave(campaignId, 1, InvitationKind.INITIAL, now, fatigue),
-                    audiences.condition(audience), now);
+            return update.executeUpdate();
         }
     }
 }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,6 +88,8 @@ public class Dispatcher {
     private ScheduledFuture<?> ticking;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
+    private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
+    private Instant lastJourneyCheck;
     private volatile boolean schemaReady;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -113,6 +116,7 @@ public class Dispatcher {
         try {
             startDueCampaigns();
             planDueReminders();
+            triggerJourneys();
             drain();
             completeCampaigns();
         } catch (Exception e) {
@@ -160,22 +164,40 @@ public class Dispatcher {
             return;
         }
         lastReminderCheck = now;
-        List<Long> campaigns = new ArrayList<>();
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement select = db.prepareStatement(
-                        "SELECT id FROM campaign WHERE status IN ('SENDING', 'DONE') AND reminders > 0")) {
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    campaigns.add(rs.getLong(1));
-                }
-            }
-        }
-        for (long campaign : campaigns) {
+        for (long campaign : ids("SELECT id FROM campaign WHERE status IN ('SENDING', 'DONE', 'SCHEDULED') "
+                + "AND reminders > 0 AND last_wave > 0")) {
             int planned = starter.remind(campaign);
             if (planned > 0) {
                 LOG.info(() -> "Campaign " + campaign + ": " + planned + " reminders planned");
             }
         }
+    }
+
+    /** Journey moments are days apart: checking the events once a minute is plenty. */
+    private void triggerJourneys() throws SQLException {
+        Instant now = clock.instant();
+        if (lastJourneyCheck != null && lastJourneyCheck.isAfter(now.minus(JOURNEY_CHECK))) {
+            return;
+        }
+        lastJourneyCheck = now;
+        for (long campaign : ids("SELECT id FROM campaign WHERE status = 'SENDING' AND kind = 'JOURNEY'")) {
+            InvitationPlanner.Plan plan = starter.trigger(campaign);
+            if (plan != null && plan.invited() + plan.excludedTotal() > 0) {
+                LOG.info(() -> "Journey campaign " + campaign + ": " + plan.invited() + " invitations, "
+                        + plan.excludedTotal() + " excluded " + plan.excluded());
+            }
+        }
+    }
+
+    private List<Long> ids(String sql) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private void drain() throws SQLException {
@@ -270,13 +292,31 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * A one-off campaign is done when nothing is left to send; a recurring one waits for its next wave;
+     * a journey campaign keeps listening until its survey closes.
+     */
     private void completeCampaigns() throws SQLException {
+        String nothingLeft = "NOT EXISTS (SELECT 1 FROM invitation i WHERE i.campaign_id = campaign.id "
+                + "AND i.status IN ('PENDING', 'CLAIMED'))";
+        String surveyClosed = "EXISTS (SELECT 1 FROM survey s WHERE s.id = campaign.survey_id AND s.closes_at <= ?)";
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (Connection db = dataSource.getConnection();
                 PreparedStatement done = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
-                        + "version = version + 1 WHERE status = 'SENDING' AND NOT EXISTS (SELECT 1 FROM invitation i "
-                        + "WHERE i.campaign_id = campaign.id AND i.status IN ('PENDING', 'CLAIMED'))")) {
-            done.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                        + "version = version + 1 WHERE status = 'SENDING' AND " + nothingLeft
+                        + " AND (kind = 'ONE_OFF' OR " + surveyClosed + ")");
+                PreparedStatement waiting = db.prepareStatement("UPDATE campaign SET status = 'SCHEDULED', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SENDING' AND kind = 'RECURRING' AND " + nothingLeft);
+                PreparedStatement closed = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SCHEDULED' AND last_wave > 0 AND " + surveyClosed)) {
+            done.setObject(1, now);
+            done.setObject(2, now);
             done.executeUpdate();
+            waiting.setObject(1, now);
+            waiting.executeUpdate();
+            closed.setObject(1, now);
+            closed.setObject(2, now);
+            closed.executeUpdate();
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.campaign.InvitationKind;
 import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.segment.SqlCondition;
 
 /**
@@ -192,14 +193,93 @@ class DispatchPlanningTest {
             InvitationPlanner planner = new InvitationPlanner(c);
             Instant monthAgo = NOW.minus(Duration.ofDays(30));
 
-            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, NOW.plus(Duration.ofDays(2))), "not before 3 days");
+            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, NOW, NOW.plus(Duration.ofDays(2))), "not before 3 days");
             Instant later = NOW.plus(Duration.ofDays(3));
-            assertEquals(1, planner.planReminders(10, 1, 3, monthAgo, later), "contact 1 only: contact 8 answered");
-            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, later), "each reminder once");
-            assertEquals(1, count(c, "SELECT COUNT(*) FROM invitation WHERE campaign_id = 10 AND kind = 'REMINDER' AND contact_id = 1 AND wave = 2"));
-            assertEquals(0, planner.planReminders(10, 2, 3, NOW.plusSeconds(1), NOW.plus(Duration.ofDays(6))),
+            assertEquals(1, planner.planReminders(10, 1, 3, monthAgo, later, later), "contact 1 only: contact 8 answered");
+            assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, later, later), "each reminder once");
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM invitation WHERE campaign_id = 10 AND kind = 'REMINDER' AND contact_id = 1 AND wave = 1 AND reminder = 1"));
+            assertEquals(0, planner.planReminders(10, 2, 3, NOW.plusSeconds(1), NOW, NOW.plus(Duration.ofDays(6))),
                     "no reminder once the first invitation's links have expired");
         }
+    }
+
+    @Test
+    void aPreviewCountsLikeThePlanButWritesNothing() throws SQLException {
+        try (Connection c = connect()) {
+            InvitationPlanner.Plan preview = new InvitationPlanner(c).preview(wave(90), EVERYONE, NOW);
+            assertEquals(2, preview.invited());
+            assertEquals(6, preview.excludedTotal());
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM invitation WHERE campaign_id = 10"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM campaign_exclusion"));
+        }
+    }
+
+    @Test
+    void aJourneyWaveInvitesThoseWhoseEventBecameDueOnceEach() throws SQLException {
+        JourneyTrigger sevenDaysAfterOnboarding = new JourneyTrigger("ONBOARDING", 7);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            event(s, 1, 1, "ONBOARDING", "2026-11-14 09:00:00");  // due 11-21 09:00: in the interval
+            event(s, 2, 1, "ONBOARDING", "2026-11-14 12:00:00");  // a second one the same day: still one invitation
+            event(s, 3, 8, "ONBOARDING", "2026-11-15 11:00:00");  // due 11-22 11:00: after the interval
+            event(s, 4, 6, "ONBOARDING", "2026-11-13 12:00:00");  // due 11-20 12:00: but contact 6 was surveyed 10 days ago
+            event(s, 5, 2, "ONBOARDING", "2026-11-14 10:00:00");  // contact 2 unsubscribed
+            event(s, 6, 1, "PURCHASE", "2026-11-14 10:00:00");    // another moment
+            event(s, 7, 4, "ONBOARDING", "2026-11-10 10:00:00");  // due 11-17: before the interval, judged earlier
+            Instant checkedUntil = Instant.parse("2026-11-19T00:00:00Z");
+            InvitationPlanner.Wave today = new InvitationPlanner.Wave(10, 20414, InvitationKind.INITIAL, NOW, 90);
+
+            InvitationPlanner.Plan plan = new InvitationPlanner(c).planJourney(today, EVERYONE, sevenDaysAfterOnboarding,
+                    checkedUntil, NOW, NOW);
+            assertEquals(Set.of(1L), invitedContacts(c, 10));
+            assertEquals(Map.of(ExclusionReason.FATIGUE, 1, ExclusionReason.UNSUBSCRIBED, 1), plan.excluded());
+
+            // The next check covers the following interval: contact 8 becomes due, the others are not judged again.
+            Instant later = NOW.plus(Duration.ofHours(2));
+            InvitationPlanner.Plan next = new InvitationPlanner(c).planJourney(today, EVERYONE, sevenDaysAfterOnboarding,
+                    NOW, later, later);
+            assertEquals(1, next.invited());
+            assertEquals(Set.of(1L, 8L), invitedContacts(c, 10));
+            assertEquals(2, count(c, "SELECT SUM(contacts) FROM campaign_exclusion WHERE campaign_id = 10"),
+                    "journey exclusions add up over the checks");
+        }
+    }
+
+    @Test
+    void aJourneyWaveKeepsToItsAudience() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            event(s, 1, 1, "PURCHASE", "2026-11-19 09:00:00");
+            event(s, 2, 8, "PURCHASE", "2026-11-19 09:00:00");
+            SqlCondition onlyContact8 = new SqlCondition("c.id = ?", List.of(8L));
+            new InvitationPlanner(c).planJourney(new InvitationPlanner.Wave(10, 20414, InvitationKind.INITIAL, NOW, 30),
+                    onlyContact8, new JourneyTrigger("PURCHASE", 3), NOW.minus(Duration.ofDays(1)), NOW, NOW);
+            assertEquals(Set.of(8L), invitedContacts(c, 10));
+        }
+    }
+
+    @Test
+    void eachWaveOfARecurringCampaignHasItsOwnReminders() throws SQLException {
+        try (Connection c = connect()) {
+            InvitationPlanner planner = new InvitationPlanner(c);
+            planner.plan(new InvitationPlanner.Wave(10, 1, InvitationKind.INITIAL, NOW, 0), new SqlCondition("c.id = 1", List.of()), NOW);
+            Instant nextMonth = NOW.plus(Duration.ofDays(30));
+            planner.plan(new InvitationPlanner.Wave(10, 2, InvitationKind.INITIAL, nextMonth, 0),
+                    new SqlCondition("c.id = 1", List.of()), nextMonth);
+            DispatchQueue queue = new DispatchQueue(c);
+            for (Instant at : List.of(NOW, nextMonth)) { // wave 1 goes now, wave 2 a month later
+                for (DispatchQueue.Claimed claimed : queue.claim("w", at, LEASE, 10)) {
+                    queue.markSent(claimed.invitationId(), "w", at);
+                }
+            }
+            Instant later = nextMonth.plus(Duration.ofDays(3));
+            assertEquals(2, planner.planReminders(10, 1, 3, NOW.minus(Duration.ofDays(60)), later, later),
+                    "one reminder for each wave's invitation");
+            assertEquals(2, count(c, "SELECT COUNT(DISTINCT wave) FROM invitation WHERE campaign_id = 10 AND reminder = 1"));
+        }
+    }
+
+    private static void event(Statement s, int id, int contact, String type, String occurredAt) throws SQLException {
+        s.execute("INSERT INTO journey_event (id, contact_id, type, occurred_at, created_at) VALUES (" + id + ", " + contact
+                + ", '" + type + "', TIMESTAMP WITH TIME ZONE '" + occurredAt + "+00', CURRENT_TIMESTAMP)");
     }
 
     private static InvitationPlanner.Wave wave(int fatigueDays) {

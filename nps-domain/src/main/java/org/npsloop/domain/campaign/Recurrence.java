@@ -1,0 +1,34 @@
+package org.npsloop.domain.campaign;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/** How often a recurring campaign surveys its audience again: every N weeks or months. */
+public record Recurrence(int every, Unit unit) {
+
+    public enum Unit {
+        WEEKS, MONTHS
+    }
+
+    public Recurrence {
+        if (unit == null) {
+            throw new IllegalArgumentException("Choose weeks or months");
+        }
+        if (every < 1 || every > (unit == Unit.WEEKS ? 104 : 24)) {
+            throw new IllegalArgumentException("Repeat every 1 to " + (unit == Unit.WEEKS ? 104 : 24) + " "
+                    + unit.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * When wave {@code wave} (1 = the first) starts. Counted from the first send on the wall clock of
+     * the campaign's zone, so that "the 31st, monthly" gives the last day of shorter months and a
+     * daylight-saving change does not shift the hour.
+     */
+    public Instant waveStart(Instant first, int wave, ZoneId zone) {
+        ZonedDateTime start = first.atZone(zone);
+        long steps = (long) every * (wave - 1);
+        return (unit == Unit.WEEKS ? start.plusWeeks(steps) : start.plusMonths(steps)).toInstant();
+    }
+}
