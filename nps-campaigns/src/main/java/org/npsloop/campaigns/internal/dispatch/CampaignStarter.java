@@ -24,6 +24,7 @@ import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.ListMembership;
 import org.npsloop.domain.segment.SqlCondition;
+import org.npsloop.domain.survey.Survey;
 
 /**
  * Turns campaign schedules into invitation rows, each step in one transaction that begins with a
@@ -110,7 +111,6 @@ public class CampaignStarter {
                     + "AND status = 'SENDING' AND triggered_until = ?", now, campaignId, since) != 1) {
                 return null;
             }
-            em.detach(campaign); // the row changed under it; nothing of it is written back
             // One wave per UTC day: a contact due twice the same day gets one invitation.
             int wave = (int) now.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
             InvitationPlanner.Wave journeyWave = new InvitationPlanner.Wave(campaignId, wave, InvitationKind.INITIAL,
@@ -147,6 +147,15 @@ public class CampaignStarter {
             }
         }
         return planned;
+    }
+
+    /**
+     * A survey for rendering messages, read in a transaction of its own: the sending thread holds no
+     * persistence context, whose clean-up the container ties to the task and may run twice.
+     */
+    @Transactional
+    public Survey survey(long surveyId) {
+        return em.find(Survey.class, surveyId);
     }
 
     private InvitationPlanner.Wave firstWave(Campaign campaign, int wave, Instant now) {

@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,9 +61,6 @@ public class Dispatcher {
 
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
-
-    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
-    private EntityManager em;
 
     @Inject
     private DispatchSettings settings;
@@ -240,7 +235,7 @@ public class Dispatcher {
     private boolean send(DispatchQueue queue, MailTransport.Connection mail, DispatchQueue.Claimed claimed,
             Map<Long, Survey> surveys) throws SQLException {
         try {
-            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), id -> em.find(Survey.class, id));
+            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), starter::survey);
             InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
                     Language.valueOf(claimed.language()), settings.baseUrl(), claimed.tokenSecret());
             MimeMessage message = InvitationMessages.build(transport.session(), renderer.render(invitation), invitation,

@@ -1,0 +1,185 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.npsloop.web.it.clock.AdjustableClock;
+import org.npsloop.web.it.clock.TestClockResource;
+
+/**
+ * Journey-triggered and recurring campaigns against the real dispatcher, database and SMTP server,
+ * with the application's clock replaced by one the test sets (days pass in a second). The methods run
+ * in order because the clock only moves forward.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TimedCampaignsIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar().addClasses(AdjustableClock.class, TestClockResource.class);
+    }
+
+    @Test
+    @Order(1)
+    void aJourneyCampaignSurveysSevenDaysAfterTheEventOnlyInItsWindowThenRemindsOnce() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("journey");
+        // An event type of its own, so that journey campaigns left by earlier runs on this database ignore it.
+        String moment = "ONBOARDING_" + run.substring(run.lastIndexOf('-') + 1).toUpperCase(Locale.ROOT);
+        setClock("2030-01-02T10:00:00Z"); // a Wednesday
+        bulk(api, run, "a", "b");
+        String survey = survey(api, run);
+        String campaign = AudienceApi.id(created(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run
+                + "\",\"kind\":\"JOURNEY\",\"surveyId\":" + survey + ",\"triggerEvent\":\"" + moment
+                + "\",\"triggerDelayDays\":7,\"timeZone\":\"Europe/Paris\",\"windowFromHour\":9,\"windowToHour\":17,"
+                + "\"windowDays\":\"MON,TUE,WED,THU,FRI\",\"reminders\":1,\"reminderAfterDays\":3}")));
+        assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
+        waitFor(() -> api.get("api/campaigns/" + campaign).body().contains("\"status\":\"SENDING\""), "journey campaign active");
+
+        event(api, run + "-a@exemple.fr", moment, "2030-01-02T09:30:00Z"); // due Wednesday 9 January, 10:30 in Paris
+        event(api, run + "-b@exemple.fr", moment, "2030-01-04T20:00:00Z"); // due Friday 11 January, 21:00 in Paris
+
+        setClock("2030-01-08T10:00:00Z");
+        Thread.sleep(1500);
+        assertEquals(List.of(), received(run), "six days after: not yet");
+
+        setClock("2030-01-09T10:00:00Z");
+        waitFor(() -> received(run).size() == 1, "the invitation seven days after the event");
+        assertEquals(List.of(run + "-a@exemple.fr"), received(run));
+
+        setClock("2030-01-11T21:00:00Z"); // B is due, but Friday 22:00 in Paris is outside the window
+        waitFor(() -> progress(api, campaign).contains("\"pending\":1"), "B planned for the next opening");
+        Thread.sleep(1000);
+        assertEquals(List.of(run + "-a@exemple.fr"), received(run), "nothing goes out at night or at the weekend");
+
+        setClock("2030-01-14T08:30:00Z"); // Monday 9:30 in Paris: B's invitation, and A's reminder (5 days, no answer)
+        waitFor(() -> received(run).size() == 3, "B's invitation and A's reminder");
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr"), received(run));
+        String progress = progress(api, campaign);
+        assertTrue(progress.contains("\"recipients\":3") && progress.contains("\"sent\":3"), progress);
+
+        setClock("2030-01-18T10:00:00Z"); // Friday: B's reminder is due; A has had its only one
+        waitFor(() -> received(run).size() == 4, "B's reminder");
+        Thread.sleep(1000);
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr"),
+                received(run), "one reminder each");
+        api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
+    }
+
+    @Test
+    @Order(2)
+    void aRecurringCampaignSurveysItsListAgainEveryWeek() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("weekly");
+        setClock("2030-02-04T09:00:00Z");
+        String list = AudienceApi.id(api.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
+        assertEquals(200, api.sendJson("POST", "api/contacts/bulk", "{\"listId\":" + list + ",\"contacts\":[{\"email\":\""
+                + run + "-c@exemple.fr\"}]}").statusCode());
+        String campaign = AudienceApi.id(created(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run
+                + "\",\"kind\":\"RECURRING\",\"surveyId\":" + survey(api, run) + ",\"listId\":" + list
+                + ",\"repeatEvery\":1,\"repeatUnit\":\"WEEKS\",\"fatigueDays\":0,\"reminders\":0}")));
+        api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "");
+        waitFor(() -> received(run).size() == 1, "the first wave");
+        waitFor(() -> api.get("api/campaigns/" + campaign).body().contains("\"status\":\"SCHEDULED\""), "waiting for wave 2");
+        String waiting = api.get("api/campaigns/" + campaign).body();
+        assertTrue(waiting.contains("\"scheduledAt\":\"2030-02-11T09:00:00Z") && waiting.contains("\"waves\":1"), waiting);
+
+        setClock("2030-02-11T09:00:30Z");
+        waitFor(() -> received(run).size() == 2, "the second wave a week later");
+        waitFor(() -> api.get("api/campaigns/" + campaign).body().contains("\"waves\":2"), "two waves");
+        api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
+    }
+
+    private void setClock(String instant) {
+        HttpResponse<String> set = new WebClient(base).send("PUT", "api/test-clock", "text/plain",
+                instant.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, set.statusCode(), set.body());
+    }
+
+    private static void bulk(WebClient api, String run, String... names) {
+        StringBuilder contacts = new StringBuilder();
+        for (String name : names) {
+            contacts.append(contacts.length() == 0 ? "" : ",").append("{\"email\":\"").append(run).append('-').append(name)
+                    .append("@exemple.fr\",\"firstName\":\"").append(name).append("\"}");
+        }
+        HttpResponse<String> done = api.sendJson("POST", "api/contacts/bulk", "{\"contacts\":[" + contacts + "]}");
+        assertEquals(200, done.statusCode(), done.body());
+    }
+
+    private static String survey(WebClient api, String run) {
+        return AudienceApi.id(created(api.sendJson("POST", "api/surveys", "{\"name\":\"" + run + "\",\"brandName\":\"Acme\"}")));
+    }
+
+    private static void event(WebClient api, String email, String type, String occurredAt) {
+        HttpResponse<String> recorded = api.sendJson("POST", "api/events", "{\"email\":\"" + email + "\",\"type\":\"" + type
+                + "\",\"occurredAt\":\"" + occurredAt + "\"}");
+        assertEquals(201, recorded.statusCode(), recorded.body());
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static String progress(WebClient api, String campaign) {
+        return api.get("api/campaigns/" + campaign + "/progress").body();
+    }
+
+    /** Recipients of this run's messages, sorted. */
+    private static List<String> received(String run) {
+        return Arrays.stream(SMTP.getReceivedMessages()).map(TimedCampaignsIT::recipient).filter(r -> r.startsWith(run))
+                .sorted().toList();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+}
