@@ -105,10 +105,9 @@ public class DefaultCampaignService implements CampaignService {
 
     /** The settings shared by create and update; throws with every field error at once. */
     private void apply(Campaign campaign, CampaignSettings input, Violations violations, Instant now) {
+        // A draft may lack its audience, interval or trigger: scheduling refuses it until they are set.
         if (input.listId() != null && input.segmentId() != null) {
             violations.add("audience", "choose either a list (listId) or a segment (segmentId), not both");
-        } else if (input.listId() == null && input.segmentId() == null && campaign.getKind() != CampaignKind.JOURNEY) {
-            violations.add("audience", "choose a list (listId) or a segment (segmentId)");
         }
         MailingList list = input.listId() == null ? null : em.find(MailingList.class, input.listId());
         Segment segment = input.segmentId() == null ? null : em.find(Segment.class, input.segmentId());
@@ -146,6 +145,9 @@ public class DefaultCampaignService implements CampaignService {
         }
         switch (campaign.getKind()) {
             case RECURRING -> violations.check("repeatEvery", () -> {
+                if (input.repeatEvery() == null && input.repeatUnit() == null) {
+                    return null;
+                }
                 if (input.repeatEvery() == null || input.repeatUnit() == null) {
                     throw new IllegalArgumentException("say how often it repeats: repeatEvery and repeatUnit (WEEKS or MONTHS)");
                 }
@@ -153,6 +155,9 @@ public class DefaultCampaignService implements CampaignService {
                 return null;
             });
             case JOURNEY -> violations.check("triggerEvent", () -> {
+                if (input.triggerEvent() == null && input.triggerDelayDays() == null) {
+                    return null;
+                }
                 if (input.triggerDelayDays() == null) {
                     throw new IllegalArgumentException("say how many days after the event (triggerDelayDays)");
                 }
@@ -169,7 +174,10 @@ public class DefaultCampaignService implements CampaignService {
 
     @Override
     public AudiencePreview previewAudience(long id) {
-        existing(id);
+        Campaign campaign = existing(id);
+        if (!campaign.hasAudience() && campaign.getKind() != CampaignKind.JOURNEY) {
+            throw new InvalidInputException("audience", "Choose a list or a segment first");
+        }
         try {
             InvitationPlanner.Plan plan = starter.preview(id);
             Map<String, Integer> excluded = new TreeMap<>();

@@ -19,7 +19,7 @@ class AudienceBrowserIT extends BrowserTestBase {
     @Test
     @Order(1)
     void marketerImportsACsvFileAndSeesEveryBadLine() throws Exception {
-        signInAsNewMarketer();
+        signInAsNewMarketer(RUN + "-marketer");
         Path file = Files.createTempFile("contacts", ".csv");
         StringBuilder csv = new StringBuilder("email,first name,last name,plan,signup date\n");
         for (int i = 1; i <= 40; i++) {
@@ -59,22 +59,5 @@ class AudienceBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("event:add")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "order-" + RUN));
         assertTrue(browser.findElement(By.id("events")).getText().contains("PURCHASE"));
-    }
-
-    private void signInAsNewMarketer() {
-        WebClient admin = new WebClient(base);
-        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
-        String name = RUN + "-marketer";
-        admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\"MARKETER\"],\"password\":\"Temporary-pass-1\"}");
-        browser.get(base + "login.xhtml?lang=en");
-        browser.findElement(By.id("j_username")).sendKeys(name);
-        browser.findElement(By.id("j_password")).sendKeys("Temporary-pass-1");
-        browser.findElement(By.id("login-submit")).click();
-        Browser.waitFor(browser, ExpectedConditions.urlContains("/account/password.xhtml"));
-        browser.findElement(By.id("passwordForm:current")).sendKeys("Temporary-pass-1");
-        browser.findElement(By.id("passwordForm:newPassword")).sendKeys("Marketer-pass-42");
-        browser.findElement(By.id("passwordForm:confirmation")).sendKeys("Marketer-pass-42");
-        browser.findElement(By.id("passwordForm:submit")).click();
-        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * What every browser test shares: the application WAR on Payara Micro, and one headless Chromium per
@@ -42,5 +44,22 @@ abstract class BrowserTestBase {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** Creates a MARKETER through the API, signs in as them in the browser and chooses their password. */
+    void signInAsNewMarketer(String name) {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\"MARKETER\"],\"password\":\"Temporary-pass-1\"}");
+        browser.get(base + "login.xhtml?lang=en");
+        browser.findElement(By.id("j_username")).sendKeys(name);
+        browser.findElement(By.id("j_password")).sendKeys("Temporary-pass-1");
+        browser.findElement(By.id("login-submit")).click();
+        Browser.waitFor(browser, ExpectedConditions.urlContains("/account/password.xhtml"));
+        browser.findElement(By.id("passwordForm:current")).sendKeys("Temporary-pass-1");
+        browser.findElement(By.id("passwordForm:newPassword")).sendKeys("Marketer-pass-42");
+        browser.findElement(By.id("passwordForm:confirmation")).sendKeys("Marketer-pass-42");
+        browser.findElement(By.id("passwordForm:submit")).click();
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("dashboard:contacts")));
     }
 }

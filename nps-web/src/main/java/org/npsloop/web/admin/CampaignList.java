@@ -1,0 +1,80 @@
+package org.npsloop.web.admin;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.npsloop.campaigns.CampaignService;
+import org.npsloop.campaigns.CampaignService.CampaignSettings;
+import org.npsloop.campaigns.CampaignService.CampaignView;
+import org.npsloop.campaigns.SurveyService;
+import org.npsloop.campaigns.SurveyService.SurveyView;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.omnifaces.util.Messages;
+
+/** Every campaign with its state, and the start of a new one (a draft, completed on its own page). */
+@Named
+@ViewScoped
+public class CampaignList implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private CampaignService campaigns;
+
+    @Inject
+    private SurveyService surveys;
+
+    private List<CampaignView> all;
+    private String name;
+    private String kind = "ONE_OFF";
+    private Long surveyId;
+
+    public List<CampaignView> getCampaigns() {
+        if (all == null) {
+            all = campaigns.list();
+        }
+        return all;
+    }
+
+    public List<SurveyView> getSurveys() {
+        return surveys.list();
+    }
+
+    /** A journey campaign needs no audience to be saved; the others get theirs on the next page. */
+    public String create() {
+        try {
+            CampaignView created = campaigns.create(new CampaignSettings(name, surveyId, kind, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null));
+            return "/campaigns/campaign?faces-redirect=true&id=" + created.id();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addError("create:" + error.field(), error.message()));
+            return null;
+        }
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public Long getSurveyId() {
+        return surveyId;
+    }
+
+    public void setSurveyId(Long surveyId) {
+        this.surveyId = surveyId;
+    }
+}

@@ -1,0 +1,419 @@
+package org.npsloop.web.admin;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.npsloop.campaigns.CampaignService;
+import org.npsloop.campaigns.CampaignService.AudiencePreview;
+import org.npsloop.campaigns.CampaignService.CampaignSettings;
+import org.npsloop.campaigns.CampaignService.CampaignView;
+import org.npsloop.campaigns.CampaignService.Progress;
+import org.npsloop.campaigns.CampaignService.Recipient;
+import org.npsloop.campaigns.CampaignService.RecipientPage;
+import org.npsloop.campaigns.MailingListService;
+import org.npsloop.campaigns.MailingListService.ListView;
+import org.npsloop.campaigns.SegmentService;
+import org.npsloop.campaigns.SegmentService.SegmentView;
+import org.npsloop.campaigns.SurveyService;
+import org.npsloop.campaigns.SurveyService.SurveyView;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * One campaign: its settings while a draft (with the audience each rule would exclude), then its
+ * live progress, exclusions by reason and every recipient, with pause, resume and cancel.
+ */
+@Named
+@ViewScoped
+public class EditCampaign implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final List<String> ZONES = List.of("Europe/Paris", "Europe/London", "Europe/Brussels", "Europe/Zurich",
+            "America/Montreal", "America/New_York", "America/Los_Angeles", "Africa/Casablanca", "Asia/Singapore", "UTC");
+
+    @Inject
+    private CampaignService campaigns;
+
+    @Inject
+    private SurveyService surveys;
+
+    @Inject
+    private MailingListService lists;
+
+    @Inject
+    private SegmentService segments;
+
+    @Inject
+    @Param(name = "id")
+    private Long id;
+
+    private CampaignView campaign;
+    private AudiencePreview preview;
+    private String recipientStatus;
+    private String recipientSearch;
+
+    // The form, filled from the campaign and sent back as CampaignSettings.
+    private String name;
+    private Long surveyId;
+    private String audience;
+    private Long listId;
+    private Long segmentId;
+    private LocalDateTime sendAt;
+    private String timeZone;
+    private Integer fatigueDays;
+    private Integer repeatEvery;
+    private String repeatUnit;
+    private String triggerEvent;
+    private Integer triggerDelayDays;
+    private Integer windowFromHour;
+    private Integer windowToHour;
+    private List<String> windowDays = new ArrayList<>();
+    private int reminders;
+    private int reminderAfterDays;
+
+    private final LazyDataModel<Recipient> recipients = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+        private RecipientPage lastPage;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return lastPage == null ? 0 : (int) lastPage.total();
+        }
+
+        @Override
+        public List<Recipient> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            lastPage = campaigns.recipients(id, recipientStatus, recipientSearch, first, pageSize);
+            setRowCount((int) lastPage.total());
+            return lastPage.rows();
+        }
+    };
+
+    /** Called by the page: an unknown id is a 404, not an empty page. */
+    public void load() {
+        campaign = id == null ? null : campaigns.find(id).orElse(null);
+        if (campaign == null) {
+            Faces.responseSendError(404, "No such campaign");
+            return;
+        }
+        fillForm();
+    }
+
+    private void fillForm() {
+        name = campaign.name();
+        surveyId = campaign.surveyId();
+        listId = campaign.listId();
+        segmentId = campaign.segmentId();
+        boolean journey = "JOURNEY".equals(campaign.kind());
+        audience = segmentId != null ? "SEGMENT" : listId != null || !journey ? "LIST" : "ALL";
+        timeZone = campaign.timeZone();
+        sendAt = campaign.scheduledAt() == null ? null : LocalDateTime.ofInstant(campaign.scheduledAt(), ZoneId.of(timeZone));
+        fatigueDays = campaign.fatigueDays();
+        repeatEvery = campaign.repeatEvery();
+        repeatUnit = campaign.repeatUnit() == null ? "WEEKS" : campaign.repeatUnit();
+        triggerEvent = campaign.triggerEvent();
+        triggerDelayDays = campaign.triggerDelayDays();
+        windowFromHour = campaign.windowFromHour();
+        windowToHour = campaign.windowToHour();
+        windowDays = campaign.windowDays() == null ? new ArrayList<>() : new ArrayList<>(List.of(campaign.windowDays().split(",")));
+        reminders = campaign.reminders();
+        reminderAfterDays = campaign.reminderAfterDays();
+    }
+
+    public void save() {
+        if (apply(() -> campaigns.update(id, settings()))) {
+            Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("campaign.saved"));
+        }
+    }
+
+    /** Saves, then counts what launching now would do. */
+    public void checkAudience() {
+        if (apply(() -> campaigns.update(id, settings()))) {
+            preview = campaigns.previewAudience(id);
+        }
+    }
+
+    public void schedule() {
+        if (apply(() -> campaigns.update(id, settings()))) {
+            apply(() -> campaigns.schedule(id));
+        }
+    }
+
+    public void pause() {
+        apply(() -> campaigns.pause(id));
+    }
+
+    public void resume() {
+        apply(() -> campaigns.resume(id));
+    }
+
+    public void cancel() {
+        apply(() -> campaigns.cancel(id));
+    }
+
+    /** Runs a change; on refusal shows each field's message next to its field. */
+    private boolean apply(java.util.function.Supplier<CampaignView> change) {
+        try {
+            campaign = change.get();
+            return true;
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addError("campaign:" + error.field(), error.message()));
+            return false;
+        } catch (NoSuchElementException e) {
+            Messages.addGlobalError(e.getMessage());
+            return false;
+        }
+    }
+
+    private CampaignSettings settings() {
+        String days = windowDays == null || windowDays.isEmpty() ? null : String.join(",", windowDays);
+        boolean anyWindow = windowFromHour != null || windowToHour != null || days != null;
+        ZoneId zone = ZoneId.of(timeZone == null ? "Europe/Paris" : timeZone);
+        return new CampaignSettings(name, surveyId, campaign.kind(), "LIST".equals(audience) ? listId : null,
+                "SEGMENT".equals(audience) ? segmentId : null, sendAt == null ? null : sendAt.atZone(zone).toInstant(), timeZone,
+                fatigueDays, repeatEvery, repeatEvery == null ? null : repeatUnit, blankToNull(triggerEvent), triggerDelayDays,
+                anyWindow ? windowFromHour : null, anyWindow ? windowToHour : null, days, reminders, reminderAfterDays);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    public CampaignView getCampaign() {
+        return campaign;
+    }
+
+    public boolean isDraft() {
+        return campaign != null && "DRAFT".equals(campaign.status());
+    }
+
+    /** Progress is read at each poll, never kept. */
+    public Progress getProgress() {
+        return campaigns.progress(id);
+    }
+
+    /** Sent and failed over everyone planned, for the progress bar. */
+    public int percentDone(Progress progress) {
+        return progress.recipients() == 0 ? 0 : (int) ((progress.sent() + progress.failed()) * 100 / progress.recipients());
+    }
+
+    public List<Map.Entry<String, Integer>> exclusions(Map<String, Integer> excluded) {
+        return List.copyOf(new java.util.TreeMap<>(excluded).entrySet());
+    }
+
+    public AudiencePreview getPreview() {
+        return preview;
+    }
+
+    public LazyDataModel<Recipient> getRecipients() {
+        return recipients;
+    }
+
+    public List<SurveyView> getSurveys() {
+        return surveys.list();
+    }
+
+    public List<ListView> getLists() {
+        return lists.list();
+    }
+
+    public List<SegmentView> getSegments() {
+        return segments.list();
+    }
+
+    public List<String> getZones() {
+        Set<String> zones = new TreeSet<>(ZONES);
+        if (timeZone != null) {
+            zones.add(timeZone);
+        }
+        return List.copyOf(zones);
+    }
+
+    public List<String> getWeekdays() {
+        return java.util.Arrays.stream(DayOfWeek.values()).map(d -> d.name().substring(0, 3)).toList();
+    }
+
+    /** The list or segment of the campaign, by name, for the read-only view; null: every contact. */
+    public String audienceName() {
+        if (campaign.listId() != null) {
+            return lists.list().stream().filter(l -> l.id() == campaign.listId()).map(ListView::name).findFirst().orElse(null);
+        }
+        if (campaign.segmentId() != null) {
+            return segments.list().stream().filter(s -> s.id() == campaign.segmentId()).map(SegmentView::name).findFirst()
+                    .orElse(null);
+        }
+        return null;
+    }
+
+    // Form accessors
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Long getSurveyId() {
+        return surveyId;
+    }
+
+    public void setSurveyId(Long surveyId) {
+        this.surveyId = surveyId;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    public Long getListId() {
+        return listId;
+    }
+
+    public void setListId(Long listId) {
+        this.listId = listId;
+    }
+
+    public Long getSegmentId() {
+        return segmentId;
+    }
+
+    public void setSegmentId(Long segmentId) {
+        this.segmentId = segmentId;
+    }
+
+    public LocalDateTime getSendAt() {
+        return sendAt;
+    }
+
+    public void setSendAt(LocalDateTime sendAt) {
+        this.sendAt = sendAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public Integer getFatigueDays() {
+        return fatigueDays;
+    }
+
+    public void setFatigueDays(Integer fatigueDays) {
+        this.fatigueDays = fatigueDays;
+    }
+
+    public Integer getRepeatEvery() {
+        return repeatEvery;
+    }
+
+    public void setRepeatEvery(Integer repeatEvery) {
+        this.repeatEvery = repeatEvery;
+    }
+
+    public String getRepeatUnit() {
+        return repeatUnit;
+    }
+
+    public void setRepeatUnit(String repeatUnit) {
+        this.repeatUnit = repeatUnit;
+    }
+
+    public String getTriggerEvent() {
+        return triggerEvent;
+    }
+
+    public void setTriggerEvent(String triggerEvent) {
+        this.triggerEvent = triggerEvent;
+    }
+
+    public Integer getTriggerDelayDays() {
+        return triggerDelayDays;
+    }
+
+    public void setTriggerDelayDays(Integer triggerDelayDays) {
+        this.triggerDelayDays = triggerDelayDays;
+    }
+
+    public Integer getWindowFromHour() {
+        return windowFromHour;
+    }
+
+    public void setWindowFromHour(Integer windowFromHour) {
+        this.windowFromHour = windowFromHour;
+    }
+
+    public Integer getWindowToHour() {
+        return windowToHour;
+    }
+
+    public void setWindowToHour(Integer windowToHour) {
+        this.windowToHour = windowToHour;
+    }
+
+    public List<String> getWindowDays() {
+        return windowDays;
+    }
+
+    public void setWindowDays(List<String> windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    public int getReminders() {
+        return reminders;
+    }
+
+    public void setReminders(int reminders) {
+        this.reminders = reminders;
+    }
+
+    public int getReminderAfterDays() {
+        return reminderAfterDays;
+    }
+
+    public void setReminderAfterDays(int reminderAfterDays) {
+        this.reminderAfterDays = reminderAfterDays;
+    }
+
+    public String getRecipientStatus() {
+        return recipientStatus;
+    }
+
+    public void setRecipientStatus(String recipientStatus) {
+        this.recipientStatus = recipientStatus;
+    }
+
+    public String getRecipientSearch() {
+        return recipientSearch;
+    }
+
+    public void setRecipientSearch(String recipientSearch) {
+        this.recipientSearch = recipientSearch;
+    }
+}
