@@ -306,6 +306,14 @@ public class Survey {
         return reviewUrl;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
     public boolean isOpenAt(Instant instant) {
         return closesAt == null || instant.isBefore(closesAt);
     }
