@@ -84,8 +84,14 @@ public class DefaultSurveyService implements SurveyService {
                 return null;
             });
         }
+        if (input.senderName() != null) {
+            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "sender name", 200));
+        }
         if (input.senderEmail() != null) {
             violations.check("senderEmail", () -> new EmailAddress(input.senderEmail()));
+        }
+        if (input.postalAddress() != null) {
+            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "postal address", 500));
         }
         if (input.linkLifetimeDays() != null) {
             violations.check("linkLifetimeDays", () -> {
@@ -94,11 +100,7 @@ public class DefaultSurveyService implements SurveyService {
             });
         }
         violations.throwIfAny();
-        violations.check("senderName", () -> {
-            survey.sender(input.senderName(), input.senderEmail(), input.postalAddress(), now);
-            return null;
-        });
-        violations.throwIfAny();
+        survey.sender(input.senderName(), input.senderEmail(), input.postalAddress(), now);
         em.persist(survey);
         em.flush();
         return view(survey);

@@ -77,7 +77,8 @@ final class SurveyChanges {
                 : new SurveyTexts(subject, question, followUp, consent);
     }
 
-    private static String length(String text, String what, int max) {
+    /** Stripped, null when empty; refused beyond {@code max} characters. */
+    static String length(String text, String what, int max) {
         String stripped = text.strip();
         if (stripped.length() > max) {
             throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
