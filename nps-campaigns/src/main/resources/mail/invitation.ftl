@@ -1,4 +1,7 @@
 <#-- Survey invitation, plain-text part (no HTML escaping: this is not HTML). -->
+<#if testNotice??>*** ${testNotice} ***
+
+</#if>
 <#if firstName??>${labels.greeting} ${firstName},
 
 </#if>

@@ -1,18 +1,37 @@
 package org.npsloop.campaigns.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.npsloop.campaigns.SurveyService;
+import org.npsloop.campaigns.internal.dispatch.DispatchSettings;
+import org.npsloop.campaigns.internal.mail.InvitationMail;
+import org.npsloop.campaigns.internal.mail.InvitationMessages;
+import org.npsloop.campaigns.internal.mail.MailTransport;
+import org.npsloop.campaigns.internal.mail.OutboxTransport;
+import org.npsloop.campaigns.internal.mail.SampleMail;
+import org.npsloop.campaigns.internal.mail.SmtpTransport;
+import org.npsloop.campaigns.internal.mail.SurveyMailRenderer;
+import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.survey.Survey;
+import org.npsloop.domain.survey.SurveyTexts;
 import org.npsloop.domain.validation.Violations;
 
 @ApplicationScoped
@@ -22,8 +41,16 @@ public class DefaultSurveyService implements SurveyService {
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
 
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
     @Inject
     private Clock clock;
+
+    @Inject
+    private DispatchSettings settings;
+
+    private final SurveyMailRenderer renderer = new SurveyMailRenderer();
 
     @Override
     public List<SurveyView> list() {
@@ -37,21 +64,34 @@ public class DefaultSurveyService implements SurveyService {
     }
 
     @Override
+    public Optional<SurveyDetail> detail(long id) {
+        return Optional.ofNullable(em.find(Survey.class, id)).map(DefaultSurveyService::detail);
+    }
+
+    @Override
     public SurveyView create(NewSurvey input) {
         Instant now = clock.instant();
         Violations violations = new Violations();
-        Survey survey = violations.check("name", () -> new Survey(input.name(), input.brandName(), now));
-        if (survey == null) {
+        String name = violations.check("name", () -> Survey.checkName(input.name()));
+        String brandName = violations.check("brandName", () -> Survey.checkBrandName(input.brandName()));
+        if (name == null || brandName == null) {
             violations.throwIfAny(); // the rest is checked on the survey itself
         }
+        Survey survey = new Survey(name, brandName, now);
         if (input.defaultLanguage() != null) {
             violations.check("defaultLanguage", () -> {
                 survey.defaultLanguage(ContactInputs.language(input.defaultLanguage()), now);
                 return null;
             });
         }
+        if (input.senderName() != null) {
+            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "sender name", 200));
+        }
         if (input.senderEmail() != null) {
             violations.check("senderEmail", () -> new EmailAddress(input.senderEmail()));
+        }
+        if (input.postalAddress() != null) {
+            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "postal address", 500));
         }
         if (input.linkLifetimeDays() != null) {
             violations.check("linkLifetimeDays", () -> {
@@ -66,8 +106,92 @@ public class DefaultSurveyService implements SurveyService {
         return view(survey);
     }
 
+    @Override
+    public SurveyDetail update(long id, SurveyUpdate input) {
+        Survey survey = survey(id);
+        if (input != null) {
+            SurveyChanges.apply(survey, input, clock.instant());
+            em.flush();
+        }
+        return detail(survey);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RenderedMail preview(long surveyId, String language, Long contactId) {
+        Survey survey = survey(surveyId);
+        InvitationMail mail = sample(survey, language, contactId, "preview@preview.invalid");
+        SurveyMailRenderer.Content content = renderer.render(mail, true);
+        return new RenderedMail(mail.language().name(), content.subject(), content.html(), content.text());
+    }
+
+    /** Outside any transaction: an SMTP exchange must not hold a database transaction open. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public TestSent sendTest(long surveyId, String language, Long contactId, String to) {
+        Survey survey = survey(surveyId);
+        Violations violations = new Violations();
+        EmailAddress recipient = violations.check("to", () -> new EmailAddress(to));
+        violations.throwIfAny();
+        InvitationMail mail = sample(survey, language, contactId, recipient.value());
+        SurveyMailRenderer.Content content = renderer.render(mail, true);
+        MailTransport transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp())
+                : new OutboxTransport(dataSource, clock);
+        try (MailTransport.Connection connection = transport.open()) {
+            MimeMessage message = InvitationMessages.buildTest(transport.session(), content, recipient.value(),
+                    survey.getSenderEmail() != null ? survey.getSenderEmail() : settings.from(),
+                    survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
+                    "test-" + UUID.randomUUID() + "@" + settings.mailDomain());
+            connection.send(message, MailTransport.NO_INVITATION);
+            return new TestSent(recipient.value(), message.getSubject(), mail.language().name(),
+                    settings.describeTransport());
+        } catch (MailTransport.DeliveryException e) {
+            throw new TestNotSentException(e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw new TestNotSentException("Could not build the message: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mail with the contact's first name and language (when one is given) and dummy links. */
+    private InvitationMail sample(Survey survey, String language, Long contactId, String recipient) {
+        Violations violations = new Violations();
+        Language wanted = language == null || language.isBlank() ? null
+                : violations.check("language", () -> ContactInputs.language(language));
+        Contact contact = null;
+        if (contactId != null) {
+            contact = em.find(Contact.class, contactId);
+            if (contact == null) {
+                violations.add("contactId", "No contact with id " + contactId);
+            }
+        }
+        violations.throwIfAny();
+        return SampleMail.of(survey, wanted, contact == null ? null : contact.getLanguage(), recipient,
+                contact == null ? null : contact.getFirstName());
+    }
+
+    private Survey survey(long id) {
+        Survey survey = em.find(Survey.class, id);
+        if (survey == null) {
+            throw new NoSuchElementException("No survey with id " + id);
+        }
+        return survey;
+    }
+
     private static SurveyView view(Survey s) {
         return new SurveyView(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage().name(), s.getSenderName(),
                 s.getSenderEmail(), s.getLinkLifetimeDays());
+    }
+
+    private static SurveyDetail detail(Survey s) {
+        Map<String, Texts> texts = new LinkedHashMap<>();
+        for (Language language : Language.values()) {
+            if (s.getLanguages().contains(language)) {
+                SurveyTexts t = s.textsFor(language);
+                texts.put(language.name(), new Texts(t.getSubject(), t.getQuestion(), t.getFollowUp(), t.getConsentQuestion()));
+            }
+        }
+        return new SurveyDetail(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage().name(), s.getBrandColour(),
+                s.getLogoUrl(), s.getSenderName(), s.getSenderEmail(), s.getPostalAddress(), s.getClosesAt().orElse(null),
+                s.getLinkLifetimeDays(), texts, s.getUpdatedAt());
     }
 }

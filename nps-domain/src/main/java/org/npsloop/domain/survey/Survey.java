@@ -16,12 +16,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
 
 /**
@@ -89,6 +93,8 @@ public class Survey {
 
     public static final String DEFAULT_COLOUR = "#0B5CAD";
     public static final int DEFAULT_LINK_LIFETIME_DAYS = 30;
+    public static final int MIN_LINK_LIFETIME_DAYS = 1;
+    public static final int MAX_LINK_LIFETIME_DAYS = 365;
     private static final Pattern COLOUR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
 
     protected Survey() {
@@ -96,11 +102,8 @@ public class Survey {
     }
 
     public Survey(String name, String brandName, Instant now) {
-        if (name == null || name.isBlank() || brandName == null || brandName.isBlank()) {
-            throw new IllegalArgumentException("A survey needs a name and a brand name");
-        }
-        this.name = name.trim();
-        this.brandName = brandName.trim();
+        this.name = checkName(name);
+        this.brandName = checkBrandName(brandName);
         this.createdAt = now;
         this.updatedAt = now;
         for (Language language : Language.values()) {
@@ -144,28 +147,106 @@ public class Survey {
         this.updatedAt = now;
     }
 
+    public void rename(String newName, String newBrandName, Instant now) {
+        String checkedName = checkName(newName);
+        this.brandName = checkBrandName(newBrandName);
+        this.name = checkedName;
+        this.updatedAt = now;
+    }
+
     public void brand(String colour, String newLogoUrl, Instant now) {
-        if (colour == null || !COLOUR.matcher(colour).matches()) {
-            throw new IllegalArgumentException("A colour is written #RRGGBB, e.g. #0B5CAD");
-        }
-        this.brandColour = colour.toUpperCase(java.util.Locale.ROOT);
-        this.logoUrl = blankToNull(newLogoUrl);
+        String checkedColour = checkColour(colour);
+        this.logoUrl = checkLogoUrl(newLogoUrl);
+        this.brandColour = checkedColour;
         this.updatedAt = now;
     }
 
     public void sender(String name, String email, String postal, Instant now) {
-        this.senderName = blankToNull(name);
-        this.senderEmail = blankToNull(email);
-        this.postalAddress = blankToNull(postal);
+        String checkedName = checkLength(blankToNull(name), "sender name", 200);
+        String checkedEmail = checkSenderEmail(email);
+        this.postalAddress = checkLength(blankToNull(postal), "postal address", 500);
+        this.senderName = checkedName;
+        this.senderEmail = checkedEmail;
         this.updatedAt = now;
     }
 
+    /** The survey's own name, as the admin lists it: required, at most 200 characters. */
+    public static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A survey needs a name");
+        }
+        return checkLength(name.strip(), "name", 200);
+    }
+
+    /** The brand the survey speaks for ({company} in its texts): required, at most 200 characters. */
+    public static String checkBrandName(String brandName) {
+        if (brandName == null || brandName.isBlank()) {
+            throw new IllegalArgumentException("A survey needs a brand name");
+        }
+        return checkLength(brandName.strip(), "brand name", 200);
+    }
+
+    /** #RRGGBB, returned in upper case. */
+    public static String checkColour(String colour) {
+        if (colour == null || !COLOUR.matcher(colour.strip()).matches()) {
+            throw new IllegalArgumentException("A colour is written #RRGGBB, e.g. #0B5CAD");
+        }
+        return colour.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The logo's address: https (mail clients block or warn about plain http images), or http on
+     * this machine for development. Blank means no logo (the brand name is shown instead).
+     */
+    public static String checkLogoUrl(String url) {
+        String logo = blankToNull(url);
+        if (logo == null) {
+            return null;
+        }
+        checkLength(logo, "logo address", 1000);
+        URI uri;
+        try {
+            uri = new URI(logo);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid address: " + logo);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (host == null || host.isBlank() || !(scheme.equals("https") || scheme.equals("http") && isLocal(host))) {
+            throw new IllegalArgumentException("The logo needs an https:// address (http:// only for localhost): " + logo);
+        }
+        return logo;
+    }
+
+    private static boolean isLocal(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
+    }
+
+    /** A valid address, normalised; blank means the configured default sender. */
+    public static String checkSenderEmail(String email) {
+        String address = blankToNull(email);
+        return address == null ? null : new EmailAddress(address).value();
+    }
+
+    private static String checkLength(String text, String what, int max) {
+        if (text != null && text.length() > max) {
+            throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+        }
+        return text;
+    }
+
     public void linkLifetime(int days, Instant now) {
-        if (days < 1 || days > 365) {
+        this.linkLifetimeDays = checkLinkLifetime(days);
+        this.updatedAt = now;
+    }
+
+    /** How many days a link accepts answers: 1 to 365. */
+    public static int checkLinkLifetime(int days) {
+        if (days < MIN_LINK_LIFETIME_DAYS || days > MAX_LINK_LIFETIME_DAYS) {
             throw new IllegalArgumentException("Links live between 1 and 365 days");
         }
-        this.linkLifetimeDays = days;
-        this.updatedAt = now;
+        return days;
     }
 
     public void reviewUrl(String url, Instant now) {
@@ -186,6 +267,11 @@ public class Survey {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The languages the survey has texts in (all shipped languages, from its creation). */
+    public java.util.Set<Language> getLanguages() {
+        return java.util.Collections.unmodifiableSet(texts.keySet());
     }
 
     public Language getDefaultLanguage() {
@@ -218,6 +304,14 @@ public class Survey {
 
     public String getReviewUrl() {
         return reviewUrl;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public boolean isOpenAt(Instant instant) {

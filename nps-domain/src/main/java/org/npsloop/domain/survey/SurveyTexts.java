@@ -31,10 +31,27 @@ public class SurveyTexts {
     }
 
     public SurveyTexts(String subject, String question, String followUp, String consentQuestion) {
-        this.subject = required(subject, "subject", 300);
-        this.question = required(question, "question", 500);
-        this.followUp = required(followUp, "follow-up question", 500);
-        this.consentQuestion = consentQuestion == null || consentQuestion.isBlank() ? null
+        this.subject = checkSubject(subject);
+        this.question = checkQuestion(question);
+        this.followUp = checkFollowUp(followUp);
+        this.consentQuestion = checkConsentQuestion(consentQuestion);
+    }
+
+    public static String checkSubject(String subject) {
+        return required(subject, "subject", 300);
+    }
+
+    public static String checkQuestion(String question) {
+        return required(question, "question", 500);
+    }
+
+    public static String checkFollowUp(String followUp) {
+        return required(followUp, "follow-up question", 500);
+    }
+
+    /** Optional: blank means respondents are not asked whether they may be contacted. */
+    public static String checkConsentQuestion(String consentQuestion) {
+        return consentQuestion == null || consentQuestion.isBlank() ? null
                 : required(consentQuestion, "consent question", 500);
     }
 

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,10 +18,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.npsloop.campaigns.SurveyService;
 import org.npsloop.campaigns.SurveyService.NewSurvey;
+import org.npsloop.campaigns.SurveyService.RenderedMail;
+import org.npsloop.campaigns.SurveyService.SurveyDetail;
+import org.npsloop.campaigns.SurveyService.SurveyUpdate;
 import org.npsloop.campaigns.SurveyService.SurveyView;
+import org.npsloop.campaigns.SurveyService.TestNotSentException;
 import org.npsloop.domain.user.Role;
 
-/** Surveys (created with the standard FR/EN wording). */
+/** Surveys (created with the standard FR/EN wording): change, preview, send a test. */
 @RequestScoped
 @Path("surveys")
 @RolesAllowed(Role.MARKETER_NAME)
@@ -37,8 +43,54 @@ public class SurveysResource {
 
     @GET
     @Path("{id}")
-    public SurveyView get(@PathParam("id") long id) {
-        return surveys.find(id).orElseThrow(() -> new NotFoundException("No survey with id " + id));
+    public SurveyDetail get(@PathParam("id") long id) {
+        return surveys.detail(id).orElseThrow(() -> new NotFoundException("No survey with id " + id));
+    }
+
+    /** Fields left out keep their value; an empty string clears an optional one. */
+    @PUT
+    @Path("{id}")
+    public SurveyDetail update(@PathParam("id") long id, SurveyUpdate body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return surveys.update(id, body);
+    }
+
+    /** The mail as a contact would get it, with links that record nothing. */
+    @GET
+    @Path("{id}/preview")
+    public RenderedMail preview(@PathParam("id") long id, @QueryParam("language") String language,
+            @QueryParam("contactId") Long contactId) {
+        return surveys.preview(id, language, contactId);
+    }
+
+    /** The preview's HTML alone, for an iframe: sandboxed by its Content-Security-Policy (no scripts, no same origin). */
+    @GET
+    @Path("{id}/preview.html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response previewHtml(@PathParam("id") long id, @QueryParam("language") String language,
+            @QueryParam("contactId") Long contactId) {
+        return Response.ok(surveys.preview(id, language, contactId).html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", "sandbox allow-popups allow-popups-to-escape-sandbox")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** Body {@code {"to","language","contactId"}}: sends the preview, its subject starting with "[TEST]". */
+    @POST
+    @Path("{id}/test")
+    public Response sendTest(@PathParam("id") long id, TestRequest body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        try {
+            return Response.ok(surveys.sendTest(id, body.language(), body.contactId(), body.to())).build();
+        } catch (TestNotSentException e) {
+            return ApiError.response(Response.Status.BAD_GATEWAY, "The test message was not sent: " + e.getMessage());
+        }
+    }
+
+    public record TestRequest(String to, String language, Long contactId) {
     }
 
     @POST

@@ -25,14 +25,40 @@ public final class InvitationMessages {
      */
     public static MimeMessage build(Session session, SurveyMailRenderer.Content content, InvitationMail mail,
             String fromAddress, String fromName, String messageId, String unsubscribeMailbox) throws MessagingException {
+        MimeMessage message = message(session, content.subject(), content, mail.recipient(), fromAddress, fromName, messageId);
+        String mailto = "mailto:" + unsubscribeMailbox + "?subject="
+                + URLEncoder.encode("unsubscribe " + mail.token(), StandardCharsets.UTF_8).replace("+", "%20");
+        message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">, <" + mailto + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.saveChanges();
+        return message;
+    }
+
+    /**
+     * A test message: the subject starts with {@value #TEST_PREFIX}, and there are no unsubscribe
+     * headers, since its recipient is the sender's colleague and its links carry no token.
+     */
+    public static MimeMessage buildTest(Session session, SurveyMailRenderer.Content content, String recipient,
+            String fromAddress, String fromName, String messageId) throws MessagingException {
+        MimeMessage message = message(session, TEST_PREFIX + content.subject(), content, recipient, fromAddress, fromName,
+                messageId);
+        message.setHeader("X-NPS-Loop-Test", "true");
+        message.saveChanges();
+        return message;
+    }
+
+    public static final String TEST_PREFIX = "[TEST] ";
+
+    private static MimeMessage message(Session session, String subject, SurveyMailRenderer.Content content, String recipient,
+            String fromAddress, String fromName, String messageId) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, "<" + messageId + ">");
         try {
             message.setFrom(new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name()));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient()));
-        message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(content.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
@@ -41,11 +67,6 @@ public final class InvitationMessages {
         alternatives.addBodyPart(text); // least preferred first, as RFC 2046 orders alternatives
         alternatives.addBodyPart(html);
         message.setContent(alternatives);
-        String mailto = "mailto:" + unsubscribeMailbox + "?subject="
-                + URLEncoder.encode("unsubscribe " + mail.token(), StandardCharsets.UTF_8).replace("+", "%20");
-        message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">, <" + mailto + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.saveChanges();
         return message;
     }
 

@@ -6,6 +6,9 @@ import jakarta.mail.internet.MimeMessage;
 /** Where invitations go: an SMTP server, or the development outbox when none is configured. */
 public interface MailTransport {
 
+    /** The invitation id of a test message, which belongs to no invitation. */
+    long NO_INVITATION = 0;
+
     /** The session messages are built with. */
     Session session();
 
@@ -14,7 +17,11 @@ public interface MailTransport {
 
     interface Connection extends AutoCloseable {
 
-        /** Returns once the server has accepted the message. */
+        /**
+         * Returns once the server has accepted the message.
+         *
+         * @param invitationId the invitation sent, or {@link MailTransport#NO_INVITATION} for a test message
+         */
         void send(MimeMessage message, long invitationId) throws DeliveryException;
 
         @Override

@@ -44,7 +44,11 @@ public final class OutboxTransport implements MailTransport {
                     try (PreparedStatement insert = db.prepareStatement("INSERT INTO outbox_message (id, invitation_id, "
                             + "recipient, subject, html_body, text_body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                         insert.setLong(1, id);
-                        insert.setLong(2, invitationId);
+                        if (invitationId == NO_INVITATION) {
+                            insert.setNull(2, java.sql.Types.BIGINT);
+                        } else {
+                            insert.setLong(2, invitationId);
+                        }
                         insert.setString(3, message.getAllRecipients()[0].toString());
                         insert.setString(4, message.getSubject());
                         insert.setString(5, part(message, "text/html"));

@@ -43,6 +43,14 @@ public final class SurveyMailRenderer {
     }
 
     public Content render(InvitationMail mail) {
+        return render(mail, false);
+    }
+
+    /**
+     * @param dummyLinks true for a preview or a test message: a notice at the top says that its buttons
+     *        record nothing (their links, see {@link SampleMail}, lead nowhere)
+     */
+    public Content render(InvitationMail mail, boolean dummyLinks) {
         SurveyTexts texts = mail.texts();
         Map<String, Object> model = new HashMap<>();
         String subject = SurveyTexts.withCompany(texts.getSubject(), mail.brandName());
@@ -66,7 +74,11 @@ public final class SurveyMailRenderer {
         }
         model.put("scoreLinks", links);
         model.put("unsubscribeUrl", mail.unsubscribeUrl());
-        model.put("labels", labels(mail));
+        Map<String, String> labels = labels(mail);
+        model.put("labels", labels);
+        if (dummyLinks) {
+            model.put("testNotice", labels.get("testNotice"));
+        }
         return new Content(subject, process("invitation.ftlh", model), process("invitation.ftl", model));
     }
 
