@@ -20,3 +20,12 @@ UPDATE invitation SET reminder = wave - 1, wave = 1 WHERE kind = 'REMINDER';
 ALTER TABLE invitation DROP CONSTRAINT uq_invitation_recipient;
 ALTER TABLE invitation ADD CONSTRAINT uq_invitation_recipient UNIQUE (campaign_id, wave, contact_id, reminder);
 CREATE INDEX ix_invitation_campaign_contact ON invitation (campaign_id, contact_id);
+
+-- One row that every planning transaction updates first: planners of different campaigns, on any
+-- instance, take turns, so each sees the invitations the others planned (one invitation per contact
+-- even when campaigns overlap).
+CREATE TABLE planning_lock (
+    id        INTEGER NOT NULL PRIMARY KEY,
+    locked_at TIMESTAMP WITH TIME ZONE
+);
+INSERT INTO planning_lock (id) VALUES (1);

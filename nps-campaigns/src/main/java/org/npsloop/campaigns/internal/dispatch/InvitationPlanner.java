@@ -50,6 +50,7 @@ public final class InvitationPlanner {
 
     /** Plans a wave of a one-off or recurring campaign; its exclusion counts replace earlier ones of the wave. */
     public Plan plan(Wave wave, SqlCondition audience, Instant now) throws SQLException {
+        lock(now);
         Plan plan = judge(wave, audience, now, true);
         recordExclusions(wave, plan.excluded(), false);
         return plan;
@@ -67,6 +68,7 @@ public final class InvitationPlanner {
      */
     public Plan planJourney(Wave wave, SqlCondition audience, JourneyTrigger trigger, Instant dueAfter, Instant dueBy,
             Instant now) throws SQLException {
+        lock(now);
         SqlCondition due = withEvents(audience, trigger, trigger.occurredBefore(dueAfter),
                 trigger.occurredBefore(dueBy));
         Plan plan = judge(wave, due, now, true);
@@ -82,6 +84,17 @@ public final class InvitationPlanner {
         parameters.add(to.atOffset(ZoneOffset.UTC));
         return new SqlCondition("(" + audience.sql() + ") AND c.id IN (SELECT e.contact_id FROM journey_event e "
                 + "WHERE e.type = ? AND e.occurred_at > ? AND e.occurred_at <= ?)", parameters);
+    }
+
+    /**
+     * Waits for the planning turn, held until the caller's transaction ends: a planner judging
+     * "already invited by another campaign" must see what a concurrent planner has just planned.
+     */
+    private void lock(Instant now) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("UPDATE planning_lock SET locked_at = ? WHERE id = 1")) {
+            lock.setObject(1, now.atOffset(ZoneOffset.UTC));
+            lock.executeUpdate();
+        }
     }
 
     private Plan judge(Wave wave, SqlCondition audience, Instant now, boolean write) throws SQLException {
@@ -146,6 +159,7 @@ public final class InvitationPlanner {
      */
     public int planReminders(long campaignId, int number, int afterDays, Instant linksValidSince, Instant dueAt, Instant now)
             throws SQLException {
+        lock(now);
         Map<Integer, List<Long>> recipientsByWave = new java.util.TreeMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT i.wave, i.contact_id FROM invitation i "
                 + "JOIN contact c ON c.id = i.contact_id WHERE i.campaign_id = ? AND i.reminder = 0 AND i.status = 'SENT' "

@@ -204,6 +204,28 @@ class DispatchPlanningTest {
     }
 
     @Test
+    void overlappingCampaignsPlannedAtOnceInviteAContactOnce() throws Exception {
+        try (Connection first = connect(); Connection second = connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertEquals(2, new InvitationPlanner(first).plan(wave(90), EVERYONE, NOW).invited());
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            // Another instance plans campaign 20 for the same contacts while campaign 10's plan is not committed.
+            Future<InvitationPlanner.Plan> competing = other.submit(() -> new InvitationPlanner(second).plan(
+                    new InvitationPlanner.Wave(20, 2, InvitationKind.INITIAL, NOW, 90), EVERYONE, NOW));
+            Thread.sleep(300);
+            assertFalse(competing.isDone(), "the second planner waits for its turn");
+            first.commit();
+            InvitationPlanner.Plan plan = competing.get();
+            second.commit();
+            other.shutdown();
+            assertEquals(2, plan.excluded().get(ExclusionReason.OTHER_CAMPAIGN),
+                    "contacts 1 and 8 are already waiting for campaign 10's invitation");
+            assertFalse(invitedContacts(second, 20).contains(1L) || invitedContacts(second, 20).contains(8L));
+        }
+    }
+
+    @Test
     void aPreviewCountsLikeThePlanButWritesNothing() throws SQLException {
         try (Connection c = connect()) {
             InvitationPlanner.Plan preview = new InvitationPlanner(c).preview(wave(90), EVERYONE, NOW);
