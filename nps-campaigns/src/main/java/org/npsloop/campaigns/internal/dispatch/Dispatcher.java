@@ -245,7 +245,7 @@ public class Dispatcher {
     }
 
     private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {
-        var delay = Backoff.after(claimed.attempts());
+        var delay = settings.backoff().after(claimed.attempts());
         if (delay.isPresent()) {
             queue.retryLater(claimed.invitationId(), worker, error, clock.instant().plus(delay.get()));
         } else {
