@@ -84,7 +84,8 @@ public class Dispatcher {
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
     private final String worker = workerName();
     private MailTransport transport;
-    private ScheduledFuture<?> ticking;
+    private volatile ScheduledFuture<?> ticking;
+    private volatile boolean stopped;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
     private volatile boolean schemaReady;
@@ -92,14 +93,32 @@ public class Dispatcher {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
         if (settings.enabled()) {
-            ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.intervalMillis(), settings.intervalMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduleNextTick();
             LOG.info(() -> "Dispatcher " + worker + " sends through " + settings.describeTransport());
+        }
+    }
+
+    /**
+     * One one-shot task per round, each scheduling the next, rather than scheduleWithFixedDelay: Payara
+     * runs every round of a periodic task in the same component invocation, which the first use of the
+     * container-managed EntityManager leaves closed, so that every later round failed to load a survey
+     * ("databaseSession is null") and failed its invitations.
+     */
+    private void scheduleNextTick() {
+        if (!stopped) {
+            ticking = scheduler.schedule(() -> {
+                try {
+                    tick();
+                } finally {
+                    scheduleNextTick();
+                }
+            }, settings.intervalMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (ticking != null) {
             ticking.cancel(false);
         }
