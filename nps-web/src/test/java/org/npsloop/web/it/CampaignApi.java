@@ -59,6 +59,13 @@ final class CampaignApi {
         return view;
     }
 
+    /** Cancels the campaign unless it is DONE: a failed test must not leave invitations for the next test's instances. */
+    static void cancelUnlessDone(WebClient api, String campaign) {
+        if (!api.get("api/campaigns/" + campaign).body().contains("\"status\":\"DONE\"")) {
+            api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
+        }
+    }
+
     /** The campaign's progress: {@code recipients}, {@code sent}, {@code failed}, {@code pending}... */
     static String progress(WebClient api, String campaign) {
         return api.get("api/campaigns/" + campaign + "/progress").body();
