@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * on one database, or a crash. It inherits the test JVM's environment (failsafe's NPS_DB_*, NPS_SMTP_*,
  * NPS_DISPATCH_*, NPS_ADMIN_*), overridden by the variables given. Hazelcast is off; the HTTP port is a
  * free one (Payara binds the next one if it was taken meanwhile: the URL it prints is the one used).
- * Each start logs to {@code target/payara-processes/<name>-<n>.log} and has a root directory of its own.
+ * Each start logs to {@code target/payara-processes/<name>-<n>.log} and has a root directory of its own,
+ * deleted when the process is killed. Only where failsafe runs against PostgreSQL ({@code it.execution}).
  */
 final class PayaraMicroProcess implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private Path rootDir;
     private URL base;
     private int starts;
     private Duration bootTime;
@@ -56,7 +58,6 @@ final class PayaraMicroProcess implements AutoCloseable {
         starts++;
         Path dir = Path.of("target", "payara-processes").toAbsolutePath();
         Path log = dir.resolve(name + "-" + starts + ".log");
-        Path rootDir;
         try {
             Files.createDirectories(dir);
             // Always a new one: Payara Micro redeploys what an old root directory's domain.xml lists.
@@ -106,6 +107,20 @@ final class PayaraMicroProcess implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(name + ": a child process survived SIGKILL", e);
         }
+        deleteRootDir();
+    }
+
+    /** The runtime directory (~120 MB of unpacked Payara) is of no use once its JVM is gone; the log stays. */
+    private void deleteRootDir() {
+        if (rootDir == null) {
+            return;
+        }
+        try (var paths = Files.walk(rootDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("[" + name + "] could not delete " + rootDir + ": " + e);
+        }
+        rootDir = null;
     }
 
     /** Kills it (if running) and starts it again, with these variables changed. */
