@@ -10,6 +10,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,7 +67,7 @@ class CampaignDispatchIT {
         String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
                 + AudienceApi.id(survey) + ",\"listId\":" + listId + "}"));
         assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
-        String status = waitUntilDone(api, campaign);
+        String status = CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
         assertTrue(status.contains("\"status\":\"DONE\""), status);
 
         String progress = api.get("api/campaigns/" + campaign + "/progress").body();
@@ -94,19 +95,10 @@ class CampaignDispatchIT {
         String again = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "-again\",\"surveyId\":"
                 + AudienceApi.id(survey) + ",\"listId\":" + listId + "}"));
         api.sendJson("POST", "api/campaigns/" + again + "/schedule", "");
-        waitUntilDone(api, again);
+        CampaignApi.awaitStatus(api, again, "DONE", Duration.ofSeconds(30));
         String second = api.get("api/campaigns/" + again + "/progress").body();
         assertTrue(second.contains("\"recipients\":0") && second.contains("\"FATIGUE\":4"), second);
         assertEquals(4, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run)).count());
-    }
-
-    private static String waitUntilDone(WebClient api, String campaign) throws InterruptedException {
-        String status = "";
-        for (int i = 0; i < 120 && !status.contains("\"status\":\"DONE\""); i++) {
-            Thread.sleep(250);
-            status = api.get("api/campaigns/" + campaign).body();
-        }
-        return status;
     }
 
     private static String recipient(MimeMessage message) {

@@ -1,5 +1,6 @@
 package org.npsloop.campaigns.internal.dispatch;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -60,8 +61,20 @@ public class DispatchSettings {
     private int leaseSeconds;
 
     @Inject
+    @ConfigProperty(name = "nps.dispatch.retry-delays", defaultValue = Backoff.DEFAULT_DELAYS)
+    private String retryDelays;
+
+    @Inject
     @ConfigProperty(name = "nps.fatigue.days", defaultValue = "90")
     private int fatigueDays;
+
+    private Backoff backoff;
+
+    /** A bad retry-delays value stops the deployment at once rather than at the first 4xx reply. */
+    @PostConstruct
+    void parse() {
+        backoff = Backoff.of(retryDelays);
+    }
 
     public boolean usesSmtp() {
         return smtpHost.filter(h -> !h.isBlank()).isPresent();
@@ -115,5 +128,10 @@ public class DispatchSettings {
 
     public int leaseSeconds() {
         return leaseSeconds;
+    }
+
+    /** When to retry after a temporary (4xx) refusal. */
+    public Backoff backoff() {
+        return backoff;
     }
 }

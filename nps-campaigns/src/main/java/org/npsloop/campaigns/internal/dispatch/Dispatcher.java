@@ -80,7 +80,8 @@ public class Dispatcher {
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
     private final String worker = workerName();
     private MailTransport transport;
-    private ScheduledFuture<?> ticking;
+    private volatile ScheduledFuture<?> ticking;
+    private volatile boolean stopped;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
     private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
@@ -90,14 +91,32 @@ public class Dispatcher {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
         if (settings.enabled()) {
-            ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.intervalMillis(), settings.intervalMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduleNextTick();
             LOG.info(() -> "Dispatcher " + worker + " sends through " + settings.describeTransport());
+        }
+    }
+
+    /**
+     * One one-shot task per round, each scheduling the next, rather than scheduleWithFixedDelay: Payara
+     * runs every round of a periodic task in the same component invocation, so anything a round leaves
+     * in it (a closed container-managed EntityManager once made every later round fail with
+     * "databaseSession is null") would spill into all the rounds after it.
+     */
+    private void scheduleNextTick() {
+        if (!stopped) {
+            ticking = scheduler.schedule(() -> {
+                try {
+                    tick();
+                } finally {
+                    scheduleNextTick();
+                }
+            }, settings.intervalMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (ticking != null) {
             ticking.cancel(false);
         }
@@ -262,7 +281,7 @@ public class Dispatcher {
     }
 
     private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {
-        var delay = Backoff.after(claimed.attempts());
+        var delay = settings.backoff().after(claimed.attempts());
         if (delay.isPresent()) {
             queue.retryLater(claimed.invitationId(), worker, error, clock.instant().plus(delay.get()));
         } else {

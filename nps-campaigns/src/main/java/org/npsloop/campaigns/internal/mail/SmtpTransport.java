@@ -34,6 +34,8 @@ public final class SmtpTransport implements MailTransport {
         props.put("mail.smtp.connectiontimeout", String.valueOf(settings.timeoutMillis()));
         props.put("mail.smtp.timeout", String.valueOf(settings.timeoutMillis()));
         props.put("mail.smtp.writetimeout", String.valueOf(settings.timeoutMillis()));
+        // Messages go out one after the other on one connection: see NoDelaySocketFactory.
+        props.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
         // One bad recipient must fail that message, not the rest of the batch.
         props.put("mail.smtp.sendpartial", "false");
         this.session = Session.getInstance(props);

@@ -131,11 +131,11 @@ class DispatchPlanningTest {
             new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);
             DispatchQueue queue = new DispatchQueue(c);
             DispatchQueue.Claimed one = queue.claim("w", NOW, LEASE, 1).get(0);
-            Duration delay = Backoff.after(one.attempts()).orElseThrow();
+            Duration delay = Backoff.DEFAULT.after(one.attempts()).orElseThrow();
             assertTrue(queue.retryLater(one.invitationId(), "w", "421 try later", NOW.plus(delay)));
             assertTrue(queue.claim("w", NOW.plusSeconds(30), LEASE, 10).stream().noneMatch(x -> x.invitationId() == one.invitationId()));
             assertTrue(queue.claim("w", NOW.plus(delay), LEASE, 10).stream().anyMatch(x -> x.invitationId() == one.invitationId()));
-            assertTrue(Backoff.after(5).isEmpty(), "gives up after four retries");
+            assertTrue(Backoff.DEFAULT.after(5).isEmpty(), "gives up after four retries");
         }
     }
 
