@@ -182,11 +182,20 @@ public class EditCampaign implements Serializable {
     private CampaignSettings settings() {
         String days = windowDays == null || windowDays.isEmpty() ? null : String.join(",", windowDays);
         boolean anyWindow = windowFromHour != null || windowToHour != null || days != null;
-        ZoneId zone = ZoneId.of(timeZone == null ? "Europe/Paris" : timeZone);
+        ZoneId zone = zoneOrUtc(timeZone);
         return new CampaignSettings(name, surveyId, campaign.kind(), "LIST".equals(audience) ? listId : null,
                 "SEGMENT".equals(audience) ? segmentId : null, sendAt == null ? null : sendAt.atZone(zone).toInstant(), timeZone,
                 fatigueDays, repeatEvery, repeatEvery == null ? null : repeatUnit, blankToNull(triggerEvent), triggerDelayDays,
                 anyWindow ? windowFromHour : null, anyWindow ? windowToHour : null, days, reminders, reminderAfterDays);
+    }
+
+    /** An unknown zone is reported by the service against its field; the date is read in UTC meanwhile. */
+    private static ZoneId zoneOrUtc(String zone) {
+        try {
+            return ZoneId.of(zone == null ? "Europe/Paris" : zone.trim());
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     private static String blankToNull(String text) {
