@@ -68,9 +68,15 @@ public class DefaultCampaignService implements CampaignService {
         CampaignKind kind = input.kind() == null || input.kind().isBlank() ? CampaignKind.ONE_OFF
                 : violations.check("kind", () -> kind(input.kind()));
         ZoneId zone = zone(input, violations);
-        violations.throwIfAny();
-        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, kind, zone, now));
-        violations.throwIfAny();
+        if (survey == null || kind == null) {
+            violations.throwIfAny();
+        }
+        // Built even with a bad zone or name, so that one answer lists every wrong field.
+        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, kind,
+                zone == null ? DEFAULT_ZONE : zone, now));
+        if (campaign == null) {
+            violations.throwIfAny();
+        }
         apply(campaign, input, violations, now);
         em.persist(campaign);
         em.flush();

@@ -66,8 +66,15 @@ class CampaignDispatchIT {
 
         String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
                 + AudienceApi.id(survey) + ",\"listId\":" + listId + "}"));
+        String before = api.get("api/campaigns/" + campaign + "/audience-preview").body();
+        assertTrue(before.contains("\"invited\":4") && before.contains("\"UNSUBSCRIBED\":1"), "counted before launching: " + before);
         assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
         String status = CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
+        HttpResponse<String> tooLate = api.sendJson("PUT", "api/campaigns/" + campaign, "{\"name\":\"renamed\",\"surveyId\":"
+                + AudienceApi.id(survey) + ",\"listId\":" + listId + "}");
+        assertEquals(400, tooLate.statusCode(), "only a draft changes: " + tooLate.body());
+        String recipients = api.get("api/campaigns/" + campaign + "/recipients?status=SENT&search=" + run + "-2").body();
+        assertTrue(recipients.contains("\"total\":1") && recipients.contains(run + "-2@exemple.fr"), recipients);
         assertTrue(status.contains("\"status\":\"DONE\""), status);
 
         String progress = api.get("api/campaigns/" + campaign + "/progress").body();
@@ -99,6 +106,29 @@ class CampaignDispatchIT {
         String second = api.get("api/campaigns/" + again + "/progress").body();
         assertTrue(second.contains("\"recipients\":0") && second.contains("\"FATIGUE\":4"), second);
         assertEquals(4, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run)).count());
+    }
+
+    @Test
+    void badCampaignSettingsAreRefusedFieldByField() {
+        WebClient api = AudienceApi.marketer(base);
+        String survey = CampaignApi.survey(api, Deployments.unique("settings"));
+        HttpResponse<String> kind = api.sendJson("POST", "api/campaigns", "{\"name\":\"x\",\"surveyId\":" + survey
+                + ",\"kind\":\"SOMETIMES\"}");
+        assertEquals(400, kind.statusCode());
+        assertTrue(kind.body().contains("\"field\":\"kind\""), kind.body());
+        HttpResponse<String> journey = api.sendJson("POST", "api/campaigns", "{\"name\":\"x\",\"surveyId\":" + survey
+                + ",\"kind\":\"JOURNEY\",\"triggerDelayDays\":7,\"windowFromHour\":18,\"windowToHour\":9,"
+                + "\"timeZone\":\"Mars/Olympus\",\"reminders\":9}");
+        assertEquals(400, journey.statusCode());
+        for (String field : new String[] {"triggerEvent", "window", "timeZone"}) {
+            assertTrue(journey.body().contains("\"field\":\"" + field + "\""), field + " in " + journey.body());
+        }
+        String draft = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"no audience yet\",\"surveyId\":"
+                + survey + "}"));
+        HttpResponse<String> schedule = api.sendJson("POST", "api/campaigns/" + draft + "/schedule", "");
+        assertEquals(400, schedule.statusCode());
+        assertTrue(schedule.body().contains("Choose a list or a segment first"), schedule.body());
+        assertEquals(404, api.get("api/campaigns/999999999/recipients").statusCode());
     }
 
     private static String recipient(MimeMessage message) {
