@@ -5,7 +5,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -36,6 +41,9 @@ public final class SmtpTransport implements MailTransport {
         props.put("mail.smtp.writetimeout", String.valueOf(settings.timeoutMillis()));
         // One bad recipient must fail that message, not the rest of the batch.
         props.put("mail.smtp.sendpartial", "false");
+        // Without TCP_NODELAY, a message larger than Angus's 8 KB write buffer ends in a small segment
+        // that Nagle's algorithm holds until the server's delayed ACK: ~40 ms lost per message.
+        props.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         this.session = Session.getInstance(props);
     }
 
@@ -84,6 +92,51 @@ public final class SmtpTransport implements MailTransport {
                 transport.close();
             } catch (MessagingException e) {
                 // the messages already accepted are sent; a failing QUIT changes nothing
+            }
+        }
+    }
+
+    /** Plain sockets with TCP_NODELAY; STARTTLS wraps them as usual. Angus calls {@link #createSocket()}. */
+    static final class NoDelaySocketFactory extends SocketFactory {
+
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), null);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port), null);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+        }
+
+        private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+            Socket socket = createSocket();
+            try {
+                if (local != null) {
+                    socket.bind(local);
+                }
+                socket.connect(remote);
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+                throw e;
             }
         }
     }
