@@ -197,9 +197,10 @@ public class Dispatcher {
 
     /**
      * Sends until the queue is empty, with {@code nps.dispatch.threads} sending threads: this one and,
-     * once it has work and a connection, helpers from {@link #senders}. Each thread claims its own batches and has its
-     * own database and SMTP connection, and marks each invitation SENT as soon as the server accepted
-     * it, so a crash resends at most one message per thread.
+     * once it has work and a connection, helpers from {@link #senders}. Each thread claims its own
+     * batches (under the instance's worker name), has its own database and SMTP connection, and marks
+     * each invitation SENT as soon as the server accepted it, so a crash of the instance resends at
+     * most one message per thread.
      */
     private void drain() throws SQLException {
         RateLimiter rate = new RateLimiter(settings.ratePerSecond()); // per instance, shared by its threads
