@@ -24,7 +24,6 @@ import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.ListMembership;
 import org.npsloop.domain.segment.SqlCondition;
-import org.npsloop.domain.survey.Survey;
 
 /**
  * Turns campaign schedules into invitation rows, each step in one transaction that begins with a
@@ -147,15 +146,6 @@ public class CampaignStarter {
             }
         }
         return planned;
-    }
-
-    /**
-     * A survey for rendering messages, read in a transaction of its own: the sending thread holds no
-     * persistence context, whose clean-up the container ties to the task and may run twice.
-     */
-    @Transactional
-    public Survey survey(long surveyId) {
-        return em.find(Survey.class, surveyId);
     }
 
     private InvitationPlanner.Wave firstWave(Campaign campaign, int wave, Instant now) {

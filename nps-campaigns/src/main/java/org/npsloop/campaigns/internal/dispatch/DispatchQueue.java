@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.npsloop.campaigns.internal.SqlDialect;
 
@@ -28,6 +29,9 @@ public final class DispatchQueue {
     private static final String CLAIMABLE = "((i.status = 'PENDING' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?)) "
             + "OR (i.status = 'CLAIMED' AND i.lease_until < ?))";
 
+    /** How many times a worker that lost every candidate of a claim looks again. */
+    private static final int CLAIM_ROUNDS = 10;
+
     private final Connection connection;
 
     /** The connection should auto-commit, or be committed by the caller right after each call. */
@@ -35,24 +39,73 @@ public final class DispatchQueue {
         this.connection = connection;
     }
 
+    /**
+     * Claims up to {@code max} due invitations. Another worker (a thread of this instance or of
+     * another) may win every candidate between the SELECT and the UPDATE: then it looks again, a few
+     * times, so that losing a race is not taken for an empty queue, which would end the drain early.
+     */
     public List<Claimed> claim(String worker, Instant now, Duration lease, int max) throws SQLException {
+        return claim(worker, now, lease, max, 0, 1);
+    }
+
+    /**
+     * Claims from one slice of the queue only, the invitations whose {@code id % slices == slice}: the
+     * sending threads of an instance each take their own slice, so that they do not all race for the
+     * same first rows (the losers waited on the winner's row locks, then found nothing). Slices only
+     * spread the work; the conditional UPDATE still decides who gets a row.
+     */
+    public List<Claimed> claim(String worker, Instant now, Duration lease, int max, int slice, int slices)
+            throws SQLException {
+        for (int round = 0; round < CLAIM_ROUNDS; round++) {
+            List<Long> candidates = candidates(now, max, slice, slices);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            List<Long> won = win(candidates, worker, now, lease);
+            if (!won.isEmpty()) {
+                return details(won, worker);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The first {@code max} claimable rows by due time: waiting ones and those whose lease ended, in
+     * two queries rather than one with an OR, so that each reads the (status, due_at) index in order
+     * and stops after {@code max} rows. One query sorted every waiting row at each claim: 30-40 ms of
+     * database time per claim with 100,000 invitations waiting.
+     */
+    private List<Long> candidates(Instant now, int max, int slice, int slices) throws SQLException {
         OffsetDateTime at = utc(now);
+        String due = "SELECT i.id, i.due_at FROM invitation i JOIN campaign k ON k.id = i.campaign_id "
+                + "WHERE k.status = 'SENDING' AND i.due_at <= ? AND "
+                + (slices > 1 ? "MOD(i.id, " + slices + ") = " + Math.floorMod(slice, slices) + " AND " : "");
+        String first = " ORDER BY i.due_at FETCH FIRST " + Math.max(1, max) + " ROWS ONLY";
+        List<Object[]> rows = new ArrayList<>();
+        select(due + "i.status = 'PENDING' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?)" + first, at, rows);
+        select(due + "i.status = 'CLAIMED' AND i.lease_until < ?" + first, at, rows);
+        rows.sort(Comparator.<Object[], OffsetDateTime>comparing(r -> (OffsetDateTime) r[1]).thenComparing(r -> (Long) r[0]));
         List<Long> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT i.id FROM invitation i JOIN campaign k "
-                + "ON k.id = i.campaign_id WHERE k.status = 'SENDING' AND i.due_at <= ? AND " + CLAIMABLE
-                + " ORDER BY i.due_at, i.id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY")) {
+        for (int i = 0; i < Math.min(max, rows.size()); i++) {
+            candidates.add((Long) rows.get(i)[0]);
+        }
+        return candidates;
+    }
+
+    private void select(String sql, OffsetDateTime at, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, at);
             select.setObject(2, at);
-            select.setObject(3, at);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    candidates.add(rs.getLong(1));
+                    rows.add(new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)});
                 }
             }
         }
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
+    }
+
+    private List<Long> win(List<Long> candidates, String worker, Instant now, Duration lease) throws SQLException {
+        OffsetDateTime at = utc(now);
         List<Long> won = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement("UPDATE invitation i SET status = 'CLAIMED', "
                 + "claimed_by = ?, lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE i.id = ? AND " + CLAIMABLE)) {
@@ -72,7 +125,7 @@ public final class DispatchQueue {
                 }
             }
         }
-        return details(won, worker);
+        return won;
     }
 
     private List<Claimed> details(List<Long> ids, String worker) throws SQLException {

@@ -49,6 +49,14 @@ public class DispatchSettings {
     private int ratePerSecond;
 
     @Inject
+    @ConfigProperty(name = "nps.dispatch.threads", defaultValue = "1")
+    private int threads;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.synchronous-commit", defaultValue = "false")
+    private boolean synchronousCommit;
+
+    @Inject
     @ConfigProperty(name = "nps.dispatch.batch", defaultValue = "100")
     private int batchSize;
 
@@ -116,6 +124,16 @@ public class DispatchSettings {
 
     public int ratePerSecond() {
         return ratePerSecond;
+    }
+
+    /** Sending threads of this instance, each with its own SMTP and database connection (at least 1). */
+    public int threads() {
+        return Math.max(1, threads);
+    }
+
+    /** Whether SENT marks wait for PostgreSQL's WAL flush (see Dispatcher#commitWithoutFlush). */
+    public boolean synchronousCommit() {
+        return synchronousCommit;
     }
 
     public int batchSize() {

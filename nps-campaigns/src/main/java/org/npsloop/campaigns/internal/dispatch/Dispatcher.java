@@ -3,6 +3,7 @@ package org.npsloop.campaigns.internal.dispatch;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +26,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.SuppressionService;
+import org.npsloop.campaigns.internal.SqlDialect;
 import org.npsloop.campaigns.internal.mail.InvitationMail;
 import org.npsloop.campaigns.internal.mail.InvitationMessages;
 import org.npsloop.campaigns.internal.mail.MailTransport;
@@ -59,8 +66,14 @@ public class Dispatcher {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
+
+    @Inject
+    private DispatchSurveys surveyLookup;
 
     @Inject
     private DispatchSettings settings;
@@ -82,6 +95,8 @@ public class Dispatcher {
     private MailTransport transport;
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean stopped;
+    /** The sending threads beyond the scheduler's own (nps.dispatch.threads - 1); null with one thread. */
+    private ExecutorService senders;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
     private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
@@ -91,8 +106,12 @@ public class Dispatcher {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
         if (settings.enabled()) {
+            if (settings.threads() > 1) {
+                senders = Executors.newFixedThreadPool(settings.threads() - 1, threadFactory);
+            }
             scheduleNextTick();
-            LOG.info(() -> "Dispatcher " + worker + " sends through " + settings.describeTransport());
+            LOG.info(() -> "Dispatcher " + worker + " sends through " + settings.describeTransport() + " with "
+                    + settings.threads() + " thread(s)");
         }
     }
 
@@ -119,6 +138,9 @@ public class Dispatcher {
         stopped = true;
         if (ticking != null) {
             ticking.cancel(false);
+        }
+        if (senders != null) {
+            senders.shutdown();
         }
     }
 
@@ -214,17 +236,58 @@ public class Dispatcher {
         return ids;
     }
 
+    /**
+     * Sends until the queue is empty, with {@code nps.dispatch.threads} sending threads: this one and,
+     * once it has work and a connection, helpers from {@link #senders}. Each thread claims its own
+     * batches (under the instance's worker name), has its own database and SMTP connection, and marks
+     * each invitation SENT as soon as the server accepted it, so a crash of the instance resends at
+     * most one message per thread.
+     */
     private void drain() throws SQLException {
+        RateLimiter rate = new RateLimiter(settings.ratePerSecond()); // per instance, shared by its threads
+        List<Future<?>> helpers = new ArrayList<>();
+        try {
+            int threads = senders == null ? 1 : settings.threads();
+            drainAlone(rate, 0, threads, () -> {
+                for (int i = 1; i < threads; i++) {
+                    int slice = i;
+                    helpers.add(senders.submit(() -> {
+                        drainAlone(rate, slice, threads, () -> { });
+                        return null;
+                    }));
+                }
+            });
+        } finally {
+            for (Future<?> helper : helpers) {
+                try {
+                    helper.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    helper.cancel(true);
+                } catch (ExecutionException e) {
+                    LOG.log(Level.WARNING, "A sending thread failed; its claimed invitations return when their lease ends",
+                            e.getCause());
+                }
+            }
+        }
+    }
+
+    /**
+     * One sending thread's loop: claim a batch of its slice of the queue, send it, until nothing is
+     * left. {@code connected} runs once, when there is work and the SMTP server answered (the first
+     * thread starts the others then).
+     */
+    private void drainAlone(RateLimiter rate, int slice, int slices, Runnable connected) throws SQLException {
         Map<Long, Survey> surveys = new HashMap<>();
         Map<Long, int[]> outcomes = new HashMap<>(); // campaign -> {sent, failed}
-        RateLimiter rate = new RateLimiter(settings.ratePerSecond());
         try (Connection db = dataSource.getConnection()) {
+            boolean relaxed = commitWithoutFlush(db);
             DispatchQueue queue = new DispatchQueue(db);
             Duration lease = Duration.ofSeconds(settings.leaseSeconds());
             MailTransport.Connection mail = null;
             try {
-                for (List<DispatchQueue.Claimed> batch = queue.claim(worker, clock.instant(), lease, settings.batchSize());
-                        !batch.isEmpty(); batch = queue.claim(worker, clock.instant(), lease, settings.batchSize())) {
+                for (List<DispatchQueue.Claimed> batch = claimNext(queue, lease, slice, slices); !batch.isEmpty();
+                        batch = claimNext(queue, lease, slice, slices)) {
                     if (mail == null) {
                         try {
                             mail = transport.open();
@@ -234,6 +297,7 @@ public class Dispatcher {
                             }
                             return;
                         }
+                        connected.run();
                     }
                     for (DispatchQueue.Claimed claimed : batch) {
                         rate.acquire();
@@ -246,7 +310,43 @@ public class Dispatcher {
                 if (mail != null) {
                     mail.close();
                 }
+                if (relaxed) {
+                    commitWithFlush(db);
+                }
             }
+        }
+    }
+
+    /** A batch of this thread's slice, or when the slice is empty, of whatever is left (the queue's tail). */
+    private List<DispatchQueue.Claimed> claimNext(DispatchQueue queue, Duration lease, int slice, int slices)
+            throws SQLException {
+        List<DispatchQueue.Claimed> batch = queue.claim(worker, clock.instant(), lease, settings.batchSize(), slice, slices);
+        return batch.isEmpty() && slices > 1 ? queue.claim(worker, clock.instant(), lease, settings.batchSize()) : batch;
+    }
+
+    /**
+     * On PostgreSQL, unless {@code nps.dispatch.synchronous-commit} is set, the sending connection's
+     * commits (claims and SENT marks) return once PostgreSQL has them, without waiting for its WAL to
+     * reach the disk: one fsync per message otherwise caps a thread at a few hundred messages a second.
+     * A crash of this instance loses no mark (PostgreSQL has them all); only a crash of the database
+     * server itself may lose its last fraction of a second of marks, whose messages are then sent again.
+     */
+    private boolean commitWithoutFlush(Connection db) throws SQLException {
+        if (settings.synchronousCommit() || SqlDialect.of(db) != SqlDialect.POSTGRESQL) {
+            return false;
+        }
+        try (Statement set = db.createStatement()) {
+            set.execute("SET synchronous_commit = off");
+        }
+        return true;
+    }
+
+    /** Back to the server's setting before the connection returns to the pool. */
+    private static void commitWithFlush(Connection db) {
+        try (Statement reset = db.createStatement()) {
+            reset.execute("RESET synchronous_commit");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not reset synchronous_commit on a pooled connection", e);
         }
     }
 
@@ -254,7 +354,7 @@ public class Dispatcher {
     private boolean send(DispatchQueue queue, MailTransport.Connection mail, DispatchQueue.Claimed claimed,
             Map<Long, Survey> surveys) throws SQLException {
         try {
-            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), starter::survey);
+            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), surveyLookup::find);
             InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
                     Language.valueOf(claimed.language()), settings.baseUrl(), claimed.tokenSecret());
             MimeMessage message = InvitationMessages.build(transport.session(), renderer.render(invitation), invitation,
@@ -345,7 +445,7 @@ public class Dispatcher {
         return name.length() > 100 ? name.substring(name.length() - 100) : name;
     }
 
-    /** At most {@code perSecond} messages a second from this instance (0: no limit). */
+    /** At most {@code perSecond} messages a second from this instance, whatever its threads (0: no limit). */
     static final class RateLimiter {
         private final long intervalNanos;
         private long next = System.nanoTime();
@@ -358,15 +458,20 @@ public class Dispatcher {
             if (intervalNanos == 0) {
                 return;
             }
-            long now = System.nanoTime();
-            if (next > now) {
+            long wait;
+            synchronized (this) { // each caller takes the next free slot, then waits for it outside the lock
+                long now = System.nanoTime();
+                long slot = Math.max(next, now);
+                next = slot + intervalNanos;
+                wait = slot - now;
+            }
+            if (wait > 0) {
                 try {
-                    TimeUnit.NANOSECONDS.sleep(next - now);
+                    TimeUnit.NANOSECONDS.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            next = Math.max(next, now) + intervalNanos;
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.survey.SurveyTexts;
 
@@ -32,6 +34,10 @@ public final class SurveyMailRenderer {
     private static final String LABELS = "org.npsloop.campaigns.mail.labels";
 
     private final Configuration freemarker;
+    /** Compiled once and shared (a Template is thread-safe), rather than asked of the template cache per message. */
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** The labels of each language, read once: building them for every message showed in profiles. */
+    private final Map<Language, Map<String, String>> labels = new ConcurrentHashMap<>();
 
     public SurveyMailRenderer() {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
@@ -74,25 +80,29 @@ public final class SurveyMailRenderer {
         }
         model.put("scoreLinks", links);
         model.put("unsubscribeUrl", mail.unsubscribeUrl());
-        Map<String, String> labels = labels(mail);
-        model.put("labels", labels);
+        Map<String, String> labelsOfLanguage = labels.computeIfAbsent(mail.language(), SurveyMailRenderer::labels);
+        model.put("labels", labelsOfLanguage);
         if (dummyLinks) {
-            model.put("testNotice", labels.get("testNotice"));
+            model.put("testNotice", labelsOfLanguage.get("testNotice"));
         }
         return new Content(subject, process("invitation.ftlh", model), process("invitation.ftl", model));
     }
 
-    private static Map<String, String> labels(InvitationMail mail) {
-        ResourceBundle bundle = ResourceBundle.getBundle(LABELS, mail.language().locale(),
+    private static Map<String, String> labels(Language language) {
+        ResourceBundle bundle = ResourceBundle.getBundle(LABELS, language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> labels = new HashMap<>();
         bundle.keySet().forEach(key -> labels.put(key, bundle.getString(key)));
-        return labels;
+        return Map.copyOf(labels);
     }
 
     private String process(String name, Map<String, Object> model) {
         try {
-            Template template = freemarker.getTemplate(name);
+            Template template = templates.get(name);
+            if (template == null) {
+                template = freemarker.getTemplate(name);
+                templates.put(name, template);
+            }
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
