@@ -21,15 +21,15 @@ class CrashRecoveryIT {
 
     private static final int RECIPIENTS = 20_000;
     private static final int KILL_AFTER = 4_000;
-    /** The dispatcher sends on one thread per instance. */
-    private static final int SENDING_THREADS = 1;
+    /** Sending threads of the instance: each may have one message in flight when it is killed. */
+    private static final int SENDING_THREADS = 4;
     /** Written on each claimed row by the instance that dies: how long its rows stay out of the queue. */
     private static final int LEASE_SECONDS = 5;
     /** Messages a second before the crash: slow enough for the kill to land mid-send, whatever the machine. */
     private static final int RATE_BEFORE_CRASH = 500;
 
     @Test
-    void aKilledInstanceLosesNoInvitationAndSendsAtMostOneTwice() throws InterruptedException {
+    void aKilledInstanceLosesNoInvitationAndResendsAtMostOnePerSendingThread() throws InterruptedException {
         String run = Deployments.unique("crash");
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < RECIPIENTS; i++) {
@@ -38,6 +38,7 @@ class CrashRecoveryIT {
         try (FakeSmtpServer smtp = FakeSmtpServer.start(FakeSmtpServer.Policy.ACCEPT_ALL);
                 PayaraMicroProcess app = new PayaraMicroProcess("crash", Map.of("NPS_SMTP_PORT", String.valueOf(smtp.port()),
                         "NPS_DISPATCH_LEASE_SECONDS", String.valueOf(LEASE_SECONDS),
+                        "NPS_DISPATCH_THREADS", String.valueOf(SENDING_THREADS),
                         "NPS_DISPATCH_RATE", String.valueOf(RATE_BEFORE_CRASH))).start()) {
             WebClient api = AudienceApi.marketer(app.base());
             long t0 = System.nanoTime();

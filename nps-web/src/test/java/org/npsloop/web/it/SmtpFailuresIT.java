@@ -111,7 +111,7 @@ class SmtpFailuresIT {
         long failed = CampaignApi.number(progress, "failed");
         long pending = CampaignApi.number(progress, "pending");
         assertTrue(failed >= 10, progress);
-        assertTrue(pending >= size - BATCH, "the pause stops the sending after the batch in hand: " + progress);
+        assertTrue(pending >= size - BATCH, "the pause stops the sending at once, on every sending thread: " + progress);
         long tried = emails.stream().filter(e -> !smtp.rcptTimes(e).isEmpty()).count();
         assertEquals(size - pending, tried, "nothing went out after the pause");
         String reason = view.replaceAll("(?s).*\"pausedReason\":\"([^\"]*)\".*", "$1");

@@ -97,6 +97,9 @@ class TimedCampaignsIT {
         Thread.sleep(1000);
         assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr"),
                 received(run), "one reminder each");
+        assertEquals(2, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run))
+                .map(TimedCampaignsIT::subject).filter(s -> s.startsWith("Rappel :") || s.startsWith("Reminder:")).count(),
+                "the reminders say so in their subject");
         api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
     }
 
@@ -163,6 +166,14 @@ class TimedCampaignsIT {
     private static List<String> received(String run) {
         return Arrays.stream(SMTP.getReceivedMessages()).map(TimedCampaignsIT::recipient).filter(r -> r.startsWith(run))
                 .sorted().toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(MimeMessage message) {

@@ -23,7 +23,7 @@ public final class DispatchQueue {
 
     /** What a worker needs to send one invitation. */
     public record Claimed(long invitationId, long campaignId, long surveyId, String email, String firstName,
-            String language, String tokenSecret, int attempts) {
+            String language, String tokenSecret, int attempts, int reminder) {
     }
 
     private static final String CLAIMABLE = "((i.status = 'PENDING' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ?)) "
@@ -134,7 +134,7 @@ public final class DispatchQueue {
             return claimed;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT i.id, i.campaign_id, k.survey_id, c.email, "
-                + "c.first_name, c.language, i.token_secret, i.attempts FROM invitation i JOIN campaign k ON k.id = i.campaign_id "
+                + "c.first_name, c.language, i.token_secret, i.attempts, i.reminder FROM invitation i JOIN campaign k ON k.id = i.campaign_id "
                 + "JOIN contact c ON c.id = i.contact_id WHERE i.claimed_by = ? AND i.id IN ("
                 + SqlDialect.placeholders(ids.size()) + ") ORDER BY i.id")) {
             select.setString(1, worker);
@@ -144,7 +144,7 @@ public final class DispatchQueue {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getInt(8)));
+                            rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9)));
                 }
             }
         }
@@ -163,6 +163,13 @@ public final class DispatchQueue {
         return update("UPDATE invitation SET status = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
                 + "lease_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?",
                 utc(nextAttempt), truncate(error), invitationId, worker);
+    }
+
+    /** Not sent after all (its campaign paused meanwhile): waiting again, as if never claimed. */
+    public boolean release(long invitationId, String worker) throws SQLException {
+        return update("UPDATE invitation SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, "
+                + "attempts = attempts - 1, version = version + 1 WHERE id = ? AND claimed_by = ? AND status = 'CLAIMED'",
+                invitationId, worker);
     }
 
     /** A permanent failure (SMTP 5xx, too many attempts): never sent. */

@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +104,10 @@ public class Dispatcher {
     private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
     private Instant lastJourneyCheck;
     private volatile boolean schemaReady;
+    /** Sent and failed messages of each campaign during this drain, counted over all sending threads. */
+    private final Outcomes outcomes = new Outcomes();
+    /** Campaigns that paused themselves during this drain: their claimed rows are put back, not sent. */
+    private final Set<Long> pausedNow = ConcurrentHashMap.newKeySet();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
@@ -244,6 +250,8 @@ public class Dispatcher {
      * most one message per thread.
      */
     private void drain() throws SQLException {
+        pausedNow.clear();
+        outcomes.clear();
         RateLimiter rate = new RateLimiter(settings.ratePerSecond()); // per instance, shared by its threads
         List<Future<?>> helpers = new ArrayList<>();
         try {
@@ -279,7 +287,6 @@ public class Dispatcher {
      */
     private void drainAlone(RateLimiter rate, int slice, int slices, Runnable connected) throws SQLException {
         Map<Long, Survey> surveys = new HashMap<>();
-        Map<Long, int[]> outcomes = new HashMap<>(); // campaign -> {sent, failed}
         try (Connection db = dataSource.getConnection()) {
             boolean relaxed = commitWithoutFlush(db);
             DispatchQueue queue = new DispatchQueue(db);
@@ -300,9 +307,12 @@ public class Dispatcher {
                         connected.run();
                     }
                     for (DispatchQueue.Claimed claimed : batch) {
+                        if (pausedNow.contains(claimed.campaignId())) {
+                            queue.release(claimed.invitationId(), worker); // back in the queue for the resume
+                            continue;
+                        }
                         rate.acquire();
-                        int[] counts = outcomes.computeIfAbsent(claimed.campaignId(), k -> new int[2]);
-                        counts[send(queue, mail, claimed, surveys) ? 0 : 1]++;
+                        int[] counts = outcomes.record(claimed.campaignId(), send(queue, mail, claimed, surveys));
                         pauseIfFailing(db, claimed.campaignId(), counts);
                     }
                 }
@@ -357,7 +367,11 @@ public class Dispatcher {
             Survey survey = surveys.computeIfAbsent(claimed.surveyId(), surveyLookup::find);
             InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
                     Language.valueOf(claimed.language()), settings.baseUrl(), claimed.tokenSecret());
-            MimeMessage message = InvitationMessages.build(transport.session(), renderer.render(invitation), invitation,
+            SurveyMailRenderer.Content content = renderer.render(invitation);
+            if (claimed.reminder() > 0) {
+                content = renderer.asReminder(content, invitation.language());
+            }
+            MimeMessage message = InvitationMessages.build(transport.session(), content, invitation,
                     survey.getSenderEmail() != null ? survey.getSenderEmail() : settings.from(),
                     survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
                     "invitation-" + claimed.invitationId() + "@" + settings.mailDomain(),
@@ -402,6 +416,8 @@ public class Dispatcher {
                 if (pause.executeUpdate() == 1) {
                     LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");
                 }
+                pausedNow.add(campaignId); // every sending thread of this instance puts back what it holds of it
+
             }
         }
     }
@@ -443,6 +459,22 @@ public class Dispatcher {
         }
         String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
         return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+
+    /** Per campaign: {sent, failed}, shared by the sending threads of one drain. */
+    static final class Outcomes {
+        private final Map<Long, int[]> counts = new HashMap<>();
+
+        /** @return a snapshot of the campaign's counts after this message */
+        synchronized int[] record(long campaignId, boolean sent) {
+            int[] c = counts.computeIfAbsent(campaignId, k -> new int[2]);
+            c[sent ? 0 : 1]++;
+            return c.clone();
+        }
+
+        synchronized void clear() {
+            counts.clear();
+        }
     }
 
     /** At most {@code perSecond} messages a second from this instance, whatever its threads (0: no limit). */

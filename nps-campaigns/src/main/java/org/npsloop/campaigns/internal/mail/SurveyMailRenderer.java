@@ -56,6 +56,12 @@ public final class SurveyMailRenderer {
      * @param dummyLinks true for a preview or a test message: a notice at the top says that its buttons
      *        record nothing (their links, see {@link SampleMail}, lead nowhere)
      */
+    /** The same mail as a reminder: its subject says so, in the mail's language. */
+    public Content asReminder(Content content, Language language) {
+        String prefix = labels.computeIfAbsent(language, SurveyMailRenderer::labels).get("reminderPrefix");
+        return new Content(prefix + " " + content.subject(), content.html(), content.text());
+    }
+
     public Content render(InvitationMail mail, boolean dummyLinks) {
         SurveyTexts texts = mail.texts();
         Map<String, Object> model = new HashMap<>();

@@ -126,6 +126,21 @@ class DispatchPlanningTest {
     }
 
     @Test
+    void aReleasedRowWaitsAgainAsIfNeverClaimed() throws SQLException {
+        try (Connection c = connect()) {
+            new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);
+            DispatchQueue queue = new DispatchQueue(c);
+            DispatchQueue.Claimed one = queue.claim("w", NOW, LEASE, 1).get(0);
+            assertFalse(queue.release(one.invitationId(), "other"), "only its worker puts it back");
+            assertTrue(queue.release(one.invitationId(), "w"));
+            assertEquals("PENDING", string(c, "SELECT status FROM invitation WHERE id = " + one.invitationId()));
+            DispatchQueue.Claimed again = queue.claim("w2", NOW, LEASE, 10).stream()
+                    .filter(x -> x.invitationId() == one.invitationId()).findFirst().orElseThrow();
+            assertEquals(1, again.attempts(), "a release is not an attempt");
+        }
+    }
+
+    @Test
     void aTemporaryFailureWaitsForItsBackoff() throws SQLException {
         try (Connection c = connect()) {
             new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);

@@ -96,6 +96,17 @@ class SurveyMailTest {
         assertTrue(renderer.render(mail).text().contains("How likely are you to recommend Acme"));
     }
 
+    @Test
+    void aReminderSaysSoInItsSubjectInTheContactsLanguage() {
+        Survey survey = new Survey("Both", "Acme", NOW);
+        InvitationMail french = InvitationMail.of(survey, "a@b.fr", null, Language.FR, "https://x.example/",
+                InvitationToken.generate().secret());
+        InvitationMail english = InvitationMail.of(survey, "a@b.fr", null, Language.EN, "https://x.example/",
+                InvitationToken.generate().secret());
+        assertEquals("Rappel : Votre avis sur Acme", renderer.asReminder(renderer.render(french), Language.FR).subject());
+        assertTrue(renderer.asReminder(renderer.render(english), Language.EN).subject().startsWith("Reminder: "));
+    }
+
     private MimeMessage roundTrip(MimeMessage message) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
