@@ -3,10 +3,7 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.util.Arrays;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,10 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 class CampaignBrowserIT extends BrowserTestBase {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     private static final String RUN = Deployments.unique("browsercamp");
 
@@ -59,13 +53,7 @@ class CampaignBrowserIT extends BrowserTestBase {
         assertTrue(browser.findElement(By.id("campaign:excluded")).getText().contains("Unsubscribed"));
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("recipientsForm:recipients"),
                 RUN + "-1@exemple.fr"));
-        assertEquals(2, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().startsWith(RUN);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count());
+        assertEquals(2, Mailbox.to(SMTP, RUN).size());
     }
 
     /** Picks an option of a PrimeFaces selectOneMenu through its hidden native select. */

@@ -3,15 +3,13 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -35,10 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CampaignDispatchIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     @ArquillianResource
     private URL base;
@@ -81,11 +76,10 @@ class CampaignDispatchIT {
         assertTrue(progress.contains("\"recipients\":4") && progress.contains("\"sent\":4") && progress.contains("\"pending\":0"), progress);
         assertTrue(progress.contains("\"UNSUBSCRIBED\":1"), progress);
 
-        MimeMessage[] received = Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> recipient(m).startsWith(run)).toArray(MimeMessage[]::new);
+        List<MimeMessage> received = Mailbox.to(SMTP, run);
         assertEquals(Set.of(run + "-1@exemple.fr", run + "-2@exemple.fr", run + "-3@exemple.fr", run + "-4@exemple.fr"),
-                Arrays.stream(received).map(CampaignDispatchIT::recipient).collect(Collectors.toSet()));
-        MimeMessage french = Arrays.stream(received).filter(m -> recipient(m).startsWith(run + "-1@")).findFirst().orElseThrow();
+                received.stream().map(Mailbox::recipient).collect(Collectors.toSet()));
+        MimeMessage french = received.stream().filter(m -> Mailbox.recipient(m).startsWith(run + "-1@")).findFirst().orElseThrow();
         assertEquals("Votre avis sur Acme", french.getSubject());
         assertTrue(french.getHeader("List-Unsubscribe", null).contains("/u/"));
         assertEquals("List-Unsubscribe=One-Click", french.getHeader("List-Unsubscribe-Post", null));
@@ -105,7 +99,7 @@ class CampaignDispatchIT {
         CampaignApi.awaitStatus(api, again, "DONE", Duration.ofSeconds(30));
         String second = api.get("api/campaigns/" + again + "/progress").body();
         assertTrue(second.contains("\"recipients\":0") && second.contains("\"FATIGUE\":4"), second);
-        assertEquals(4, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run)).count());
+        assertEquals(4, Mailbox.to(SMTP, run).size());
     }
 
     @Test
@@ -131,11 +125,4 @@ class CampaignDispatchIT {
         assertEquals(404, api.get("api/campaigns/999999999/recipients").statusCode());
     }
 
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
@@ -33,10 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SurveyApiIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     private static final Pattern SCORE_LINK = Pattern.compile("href=\"(https://preview\\.invalid/r/[^\"?]+)\\?score=(\\d+)\"");
 
@@ -109,7 +104,7 @@ class SurveyApiIT {
         if (sent.body().contains("\"transport\":\"SMTP")) {
             assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
             MimeMessage received = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> recipient(m).equals(me)).findFirst().orElseThrow();
+                    .filter(m -> Mailbox.recipient(m).equals(me)).findFirst().orElseThrow();
             assertEquals("[TEST] Votre avis sur Acme", received.getSubject());
             assertTrue(received.getFrom()[0].toString().contains("nps@acme.example"), received.getFrom()[0].toString());
             assertEquals(null, received.getHeader("List-Unsubscribe"));
@@ -132,11 +127,4 @@ class SurveyApiIT {
         return scores.size();
     }
 
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

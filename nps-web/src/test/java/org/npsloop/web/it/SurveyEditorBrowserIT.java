@@ -3,9 +3,7 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,10 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SurveyEditorBrowserIT extends BrowserTestBase {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     private static final String MARKETER_PASSWORD = "Chosen-pass-42";
 
@@ -134,7 +129,7 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
         if (result.contains("SMTP")) {
             assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
             MimeMessage received = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> address(m).equals(marketerEmail)).findFirst().orElseThrow();
+                    .filter(m -> Mailbox.recipient(m).equals(marketerEmail)).findFirst().orElseThrow();
             assertEquals("[TEST] Your opinion of Acme", received.getSubject());
         } else {
             WebClient api = AudienceApi.marketer(base);
@@ -146,14 +141,6 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("preview:testAddress")).clear();
         click(By.id("preview:sendTest"));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("preview:testAddressField"), "Enter the address"));
-    }
-
-    private static String address(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void click(By element) {

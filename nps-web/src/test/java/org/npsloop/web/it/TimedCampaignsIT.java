@@ -3,15 +3,10 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -40,10 +35,7 @@ import org.npsloop.web.it.clock.TestClockResource;
 class TimedCampaignsIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     @ArquillianResource
     private URL base;
@@ -97,8 +89,7 @@ class TimedCampaignsIT {
         Thread.sleep(1000);
         assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr"),
                 received(run), "one reminder each");
-        assertEquals(2, Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith(run))
-                .map(TimedCampaignsIT::subject).filter(s -> s.startsWith("Rappel :") || s.startsWith("Reminder:")).count(),
+        assertEquals(2, Mailbox.to(SMTP, run).stream().map(Mailbox::subject).filter(s -> s.startsWith("Rappel :") || s.startsWith("Reminder:")).count(),
                 "the reminders say so in their subject");
         api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
     }
@@ -164,24 +155,7 @@ class TimedCampaignsIT {
 
     /** Recipients of this run's messages, sorted. */
     private static List<String> received(String run) {
-        return Arrays.stream(SMTP.getReceivedMessages()).map(TimedCampaignsIT::recipient).filter(r -> r.startsWith(run))
-                .sorted().toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.to(SMTP, run).stream().map(Mailbox::recipient).sorted().toList();
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
