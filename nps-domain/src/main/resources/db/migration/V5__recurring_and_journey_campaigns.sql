@@ -19,7 +19,10 @@ ALTER TABLE invitation ADD COLUMN reminder INTEGER DEFAULT 0 NOT NULL;
 UPDATE invitation SET reminder = wave - 1, wave = 1 WHERE kind = 'REMINDER';
 ALTER TABLE invitation DROP CONSTRAINT uq_invitation_recipient;
 ALTER TABLE invitation ADD CONSTRAINT uq_invitation_recipient UNIQUE (campaign_id, wave, contact_id, reminder);
-CREATE INDEX ix_invitation_campaign_contact ON invitation (campaign_id, contact_id);
+-- Every claim and every SENT mark writes a new entry in each index of invitation (status is indexed, so
+-- no update is HOT): ix_invitation_contact (contact_id) serves the lookups by contact, whose few rows
+-- are then filtered by sent_at.
+DROP INDEX ix_invitation_contact_sent;
 
 -- One row that every planning transaction updates first: planners of different campaigns, on any
 -- instance, take turns, so each sees the invitations the others planned (one invitation per contact

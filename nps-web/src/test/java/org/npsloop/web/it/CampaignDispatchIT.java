@@ -83,7 +83,12 @@ class CampaignDispatchIT {
         assertEquals("Votre avis sur Acme", french.getSubject());
         assertTrue(french.getHeader("List-Unsubscribe", null).contains("/u/"));
         assertEquals("List-Unsubscribe=One-Click", french.getHeader("List-Unsubscribe-Post", null));
-        String html = (String) ((Multipart) french.getContent()).getBodyPart(1).getContent();
+        Multipart alternatives = (Multipart) french.getContent();
+        assertTrue(alternatives.getContentType().startsWith("multipart/alternative"), alternatives.getContentType());
+        assertTrue(alternatives.getBodyPart(0).isMimeType("text/plain") && alternatives.getBodyPart(1).isMimeType("text/html"));
+        String text = (String) alternatives.getBodyPart(0).getContent();
+        assertTrue(text.contains("/r/") && text.contains("?score=10") && text.contains("/u/"), text);
+        String html = (String) alternatives.getBodyPart(1).getContent();
         Set<Integer> scores = new TreeSet<>();
         Matcher links = Pattern.compile("/r/[A-Za-z0-9_-]{22}\\?score=(\\d+)").matcher(html);
         while (links.find()) {
@@ -100,6 +105,33 @@ class CampaignDispatchIT {
         String second = api.get("api/campaigns/" + again + "/progress").body();
         assertTrue(second.contains("\"recipients\":0") && second.contains("\"FATIGUE\":4"), second);
         assertEquals(4, Mailbox.to(SMTP, run).size());
+    }
+
+    @Test
+    void aCampaignOnASegmentReachesExactlyItsReachableMembers() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("segcamp");
+        String gold = "GOLD-" + run;
+        assertEquals(200, api.sendJson("POST", "api/contacts/bulk", "{\"contacts\":["
+                + contact(run + "-gold1", gold) + "," + contact(run + "-gold2", gold) + "," + contact(run + "-gold3", gold) + ","
+                + contact(run + "-silver1", "SILVER-" + run) + "," + contact(run + "-none", null) + "]}").statusCode());
+        api.sendJson("POST", "api/suppressions", "{\"email\":\"" + run + "-gold3@exemple.fr\",\"reason\":\"BOUNCED\"}");
+        HttpResponse<String> segment = api.sendJson("POST", "api/segments", "{\"name\":\"" + run + "\",\"rule\":"
+                + "{\"type\":\"attribute\",\"attribute\":\"plan\",\"operator\":\"EQUALS\",\"values\":[\"" + gold + "\"]}}");
+        assertEquals(201, segment.statusCode(), segment.body());
+        String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
+                + CampaignApi.survey(api, run) + ",\"segmentId\":" + AudienceApi.id(segment) + "}"));
+        assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
+        CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
+
+        assertEquals(Set.of(run + "-gold1@exemple.fr", run + "-gold2@exemple.fr"),
+                Mailbox.to(SMTP, run).stream().map(Mailbox::recipient).collect(Collectors.toSet()));
+        String progress = CampaignApi.progress(api, campaign);
+        assertTrue(progress.contains("\"sent\":2") && progress.contains("\"BOUNCED\":1"), progress);
+    }
+
+    private static String contact(String name, String plan) {
+        return "{\"email\":\"" + name + "@exemple.fr\"" + (plan == null ? "" : ",\"attributes\":{\"plan\":\"" + plan + "\"}") + "}";
     }
 
     @Test

@@ -25,6 +25,10 @@ public class DispatchSettings {
     private boolean smtpStartTls;
 
     @Inject
+    @ConfigProperty(name = "nps.smtp.ssl", defaultValue = "false")
+    private boolean smtpSsl;
+
+    @Inject
     @ConfigProperty(name = "nps.smtp.user")
     private Optional<String> smtpUser;
 
@@ -106,7 +110,7 @@ public class DispatchSettings {
     // Accessors only: callers hold a CDI proxy, whose fields are never set.
 
     public SmtpTransport.Settings smtp() {
-        return new SmtpTransport.Settings(smtpHost.orElseThrow(), smtpPort, smtpStartTls, smtpUser.orElse(null),
+        return new SmtpTransport.Settings(smtpHost.orElseThrow(), smtpPort, smtpStartTls && !smtpSsl, smtpSsl, smtpUser.orElse(null),
                 smtpPassword.orElse(null), 30_000);
     }
 

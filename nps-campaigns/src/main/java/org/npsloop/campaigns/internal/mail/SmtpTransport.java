@@ -16,7 +16,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 public final class SmtpTransport implements MailTransport {
 
     /** Connection settings, from configuration. */
-    public record Settings(String host, int port, boolean startTls, String user, String password, int timeoutMillis) {
+    public record Settings(String host, int port, boolean startTls, boolean ssl, String user, String password,
+            int timeoutMillis) {
     }
 
     private final Session session;
@@ -30,6 +31,9 @@ public final class SmtpTransport implements MailTransport {
         props.put("mail.smtp.port", String.valueOf(settings.port()));
         props.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
         props.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        // Implicit TLS from the first byte (port 465), for servers that offer no STARTTLS.
+        props.put("mail.smtp.ssl.enable", String.valueOf(settings.ssl()));
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
         props.put("mail.smtp.auth", String.valueOf(settings.user() != null && !settings.user().isBlank()));
         props.put("mail.smtp.connectiontimeout", String.valueOf(settings.timeoutMillis()));
         props.put("mail.smtp.timeout", String.valueOf(settings.timeoutMillis()));
