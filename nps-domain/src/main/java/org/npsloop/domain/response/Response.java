@@ -69,6 +69,17 @@ public class Response {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** A suspected bot (answered seconds after sending, several links at once...): left out of reports by default. */
+    @Column(nullable = false)
+    private boolean flagged;
+
+    @Column(name = "flag_reason", length = 200)
+    private String flagReason;
+
+    /** The user who typed a phone or manual answer; null for answers by email. */
+    @Column(name = "entered_by", length = 100)
+    private String enteredBy;
+
     @Version
     private long version;
 
@@ -146,5 +157,26 @@ public class Response {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public void flag(String reason) {
+        this.flagged = true;
+        this.flagReason = reason == null ? null : reason.substring(0, Math.min(200, reason.length()));
+    }
+
+    public boolean isFlagged() {
+        return flagged;
+    }
+
+    public String getFlagReason() {
+        return flagReason;
+    }
+
+    public void enteredBy(String username) {
+        this.enteredBy = username;
+    }
+
+    public String getEnteredBy() {
+        return enteredBy;
     }
 }
