@@ -13,9 +13,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.response.BotSuspicion;
 
 /**
  * One email to one contact for one wave of a campaign: unique per (campaign, wave, contact, kind),
@@ -78,6 +80,20 @@ public class Invitation {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Score-link GETs store no score, but are noted to recognise mail scanners. */
+    @Column(name = "first_opened_at")
+    private Instant firstOpenedAt;
+
+    @Column(name = "last_opened_at")
+    private Instant lastOpenedAt;
+
+    @Column(name = "last_opened_score")
+    private Integer lastOpenedScore;
+
+    /** Why its clicks look like a machine's (the first reason found), or null. */
+    @Column(name = "bot_suspicion", length = 200)
+    private String botSuspicion;
+
     @Version
     private long version;
 
@@ -139,5 +155,38 @@ public class Invitation {
 
     public String getLastError() {
         return lastError;
+    }
+
+    /**
+     * A GET on one of its score links: stores no answer, but remembers the click and whether it looks
+     * like a mail scanner's (seconds after sending, or several score links within a second).
+     */
+    public void scoreLinkOpened(int score, Instant now, Duration botWindow) {
+        BotSuspicion.ofClick(sentAt, lastOpenedAt, lastOpenedScore, score, now, botWindow).ifPresent(reason -> {
+            if (botSuspicion == null) {
+                botSuspicion = reason.substring(0, Math.min(200, reason.length()));
+            }
+        });
+        if (firstOpenedAt == null) {
+            firstOpenedAt = now;
+        }
+        lastOpenedAt = now;
+        lastOpenedScore = score;
+    }
+
+    public Instant getFirstOpenedAt() {
+        return firstOpenedAt;
+    }
+
+    public Instant getLastOpenedAt() {
+        return lastOpenedAt;
+    }
+
+    public Integer getLastOpenedScore() {
+        return lastOpenedScore;
+    }
+
+    public String getBotSuspicion() {
+        return botSuspicion;
     }
 }

@@ -179,4 +179,21 @@ public class Response {
     public String getEnteredBy() {
         return enteredBy;
     }
+
+    /**
+     * The respondent's answer as they sent it now (score, comment, consent): the latest wins.
+     *
+     * @return whether anything changed; if not, nothing is touched (not even {@code updatedAt})
+     */
+    public boolean answer(Score newScore, String text, boolean consentToBeContacted, Instant now) {
+        String newComment = text == null || text.isBlank() ? null : text.strip();
+        if (score == newScore.value() && Objects.equals(comment, newComment) && contactConsent == consentToBeContacted) {
+            return false;
+        }
+        this.score = newScore.value();
+        this.comment = newComment;
+        this.contactConsent = consentToBeContacted;
+        this.updatedAt = now;
+        return true;
+    }
 }
