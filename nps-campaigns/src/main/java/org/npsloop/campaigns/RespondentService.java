@@ -1,0 +1,66 @@
+package org.npsloop.campaigns;
+
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.response.LinkStatus;
+
+/**
+ * What respondents do with the links of their email: open a score link (which stores no answer, so
+ * that mail scanners record nothing), send their answer, change it until the survey closes, and
+ * unsubscribe. Tokens are the secrets of the links; only their hashes are looked up.
+ *
+ * <p>The pages built from these views show the survey's wording and brand and, of the respondent,
+ * only their own first name.
+ */
+public interface RespondentService {
+
+    /**
+     * A respondent's page. For an {@link LinkStatus#UNKNOWN} token every field but {@code status} is
+     * null; for an expired or closed one, only the language and brand are set.
+     *
+     * @param score the score to show selected: the clicked one, else the one given, else null
+     * @param givenScore the score stored (the latest answer), or null when none is
+     * @param reviewUrl the survey's review or referral link, for promoters who answered; else null
+     */
+    record AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
+            String firstName, String question, String followUp, String consentQuestion,
+            Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl) {
+
+        public boolean answered() {
+            return givenScore != null;
+        }
+    }
+
+    /** An unsubscribe page: {@code unsubscribed} once the contact will never be surveyed again. */
+    record UnsubscribePage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
+            boolean unsubscribed) {
+    }
+
+    /**
+     * A GET on a score link: stores no answer; notes the click on the invitation (to recognise
+     * scanners) when the link is open.
+     *
+     * @param score the clicked score (0..10), or null for the link without one
+     */
+    AnswerPage open(String token, Integer score);
+
+    /** The page of a link as it stands (the thank-you page): notes nothing. */
+    AnswerPage view(String token);
+
+    /**
+     * The respondent's answer (a POST): stored when the link is open, replacing the previous one; each
+     * change writes a {@code response_change} row, an unchanged answer writes nothing. Answers seconds
+     * after sending, or after scanner-like clicks, are flagged.
+     *
+     * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
+     */
+    AnswerPage answer(String token, int score, String comment, boolean consent);
+
+    /** The unsubscribe confirmation page: stores nothing. */
+    UnsubscribePage unsubscribePage(String token);
+
+    /**
+     * Unsubscribes the invitation's contact from every future campaign (the suppression list).
+     * Idempotent; works for any link that was sent, even after it stopped taking answers.
+     */
+    UnsubscribePage unsubscribe(String token);
+}

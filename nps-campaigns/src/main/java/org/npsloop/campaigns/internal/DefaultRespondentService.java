@@ -1,0 +1,200 @@
+package org.npsloop.campaigns.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.campaigns.RespondentService;
+import org.npsloop.campaigns.SuppressionService;
+import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.audience.ContactStatus;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.campaign.Invitation;
+import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.response.BotSuspicion;
+import org.npsloop.domain.response.LinkStatus;
+import org.npsloop.domain.response.Response;
+import org.npsloop.domain.response.ResponseChange;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.survey.Survey;
+import org.npsloop.domain.survey.SurveyTexts;
+
+/**
+ * One short transaction per request. The invitation row is locked (SELECT ... FOR UPDATE) while a
+ * click or an answer is written, so that the eleven links a scanner opens at once, or two answers
+ * sent together, follow one another instead of failing on the unique response per invitation.
+ */
+@ApplicationScoped
+@Transactional
+public class DefaultRespondentService implements RespondentService {
+
+    private static final int MAX_COMMENT = 10_000;
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private SuppressionService suppressions;
+
+    @Inject
+    @ConfigProperty(name = "nps.respond.bot-seconds", defaultValue = "5")
+    private int botSeconds;
+
+    @Override
+    public AnswerPage open(String token, Integer score) {
+        if (score != null) {
+            new Score(score);
+        }
+        Invitation invitation = find(token, true);
+        if (invitation == null) {
+            return unknown();
+        }
+        Instant now = clock.instant();
+        LinkStatus status = status(invitation, now);
+        if (status != LinkStatus.OPEN) {
+            return gone(invitation, status);
+        }
+        if (score != null) {
+            invitation.scoreLinkOpened(score, now, Duration.ofSeconds(botSeconds));
+        }
+        return page(invitation, status, responseTo(invitation), score);
+    }
+
+    @Override
+    public AnswerPage view(String token) {
+        Invitation invitation = find(token, false);
+        if (invitation == null) {
+            return unknown();
+        }
+        LinkStatus status = status(invitation, clock.instant());
+        return status == LinkStatus.OPEN ? page(invitation, status, responseTo(invitation), null) : gone(invitation, status);
+    }
+
+    @Override
+    public AnswerPage answer(String token, int scoreValue, String comment, boolean consent) {
+        Score score = new Score(scoreValue);
+        Invitation invitation = find(token, true);
+        if (invitation == null) {
+            return unknown();
+        }
+        Instant now = clock.instant();
+        LinkStatus status = status(invitation, now);
+        if (status != LinkStatus.OPEN) {
+            return gone(invitation, status);
+        }
+        String text = comment == null || comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
+        Response response = responseTo(invitation);
+        boolean changed;
+        if (response == null) {
+            response = Response.toInvitation(invitation, score, now);
+            response.answer(score, text, consent, now);
+            em.persist(response);
+            changed = true;
+        } else {
+            changed = response.answer(score, text, consent, now);
+        }
+        if (changed) {
+            if (!response.isFlagged()) {
+                BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), invitation.getBotSuspicion())
+                        .ifPresent(response::flag);
+            }
+            em.persist(ResponseChange.of(response));
+        }
+        return page(invitation, status, response, null);
+    }
+
+    @Override
+    public UnsubscribePage unsubscribePage(String token) {
+        Invitation invitation = find(token, false);
+        if (invitation == null || invitation.getSentAt() == null) {
+            return new UnsubscribePage(LinkStatus.UNKNOWN, null, null, null, null, false);
+        }
+        return unsubscribeView(invitation, invitation.getContact().getStatus() != ContactStatus.ACTIVE);
+    }
+
+    @Override
+    public UnsubscribePage unsubscribe(String token) {
+        Invitation invitation = find(token, false);
+        if (invitation == null || invitation.getSentAt() == null) {
+            return new UnsubscribePage(LinkStatus.UNKNOWN, null, null, null, null, false);
+        }
+        Contact contact = invitation.getContact();
+        if (contact.getStatus() != ContactStatus.ERASED) {
+            suppressions.suppress(contact.getEmail().value(), SuppressionReason.UNSUBSCRIBED,
+                    "unsubscribe link of campaign " + invitation.getCampaign().getId());
+        }
+        return unsubscribeView(invitation, true);
+    }
+
+    private UnsubscribePage unsubscribeView(Invitation invitation, boolean unsubscribed) {
+        Survey survey = invitation.getCampaign().getSurvey();
+        return new UnsubscribePage(LinkStatus.OPEN, language(invitation), survey.getBrandName(), survey.getBrandColour(),
+                survey.getLogoUrl(), unsubscribed);
+    }
+
+    private Invitation find(String token, boolean lock) {
+        String hash = InvitationToken.hashOf(token);
+        if (hash == null) {
+            return null;
+        }
+        var query = em.createQuery("SELECT i FROM Invitation i WHERE i.tokenHash = :hash", Invitation.class)
+                .setParameter("hash", hash);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst().orElse(null);
+    }
+
+    private Response responseTo(Invitation invitation) {
+        return em.createQuery("SELECT r FROM Response r WHERE r.invitation = :invitation", Response.class)
+                .setParameter("invitation", invitation).getResultStream().findFirst().orElse(null);
+    }
+
+    private static LinkStatus status(Invitation invitation, Instant now) {
+        return LinkStatus.of(invitation.getCampaign().getSurvey(), invitation.getSentAt(), now);
+    }
+
+    private static Language language(Invitation invitation) {
+        return invitation.getCampaign().getSurvey().languageFor(invitation.getContact().getLanguage());
+    }
+
+    private static AnswerPage unknown() {
+        return new AnswerPage(LinkStatus.UNKNOWN, null, null, null, null, null, null, null, null, null, null, false, null, null);
+    }
+
+    private static AnswerPage gone(Invitation invitation, LinkStatus status) {
+        if (status == LinkStatus.UNKNOWN) {
+            return unknown();
+        }
+        Survey survey = invitation.getCampaign().getSurvey();
+        return new AnswerPage(status, language(invitation), survey.getBrandName(), survey.getBrandColour(), survey.getLogoUrl(),
+                null, null, null, null, null, null, false, null, null);
+    }
+
+    private static AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
+        Survey survey = invitation.getCampaign().getSurvey();
+        Language language = language(invitation);
+        SurveyTexts texts = survey.textsFor(language);
+        String brand = survey.getBrandName();
+        Integer score = clicked != null ? clicked : response == null ? null : response.getScore().value();
+        boolean promoter = response != null && response.getCategory() == NpsCategory.PROMOTER;
+        return new AnswerPage(status, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
+                invitation.getContact().getFirstName(), SurveyTexts.withCompany(texts.getQuestion(), brand),
+                SurveyTexts.withCompany(texts.getFollowUp(), brand),
+                texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
+                score, response == null ? null : response.getComment(), response != null && response.isContactConsent(),
+                response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null);
+    }
+}

@@ -1,0 +1,109 @@
+package org.npsloop.web.respond;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.npsloop.campaigns.RespondentService;
+import org.npsloop.campaigns.RespondentService.AnswerPage;
+import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.response.LinkStatus;
+
+/**
+ * Score links: {@code GET /r/<token>?score=N} shows the answer page with N selected and stores no
+ * answer (mail scanners GET every link); {@code POST /r/<token>} stores the answer and redirects
+ * (303) to {@code GET /r/<token>/thanks}, where it can still be changed until the survey closes.
+ */
+@WebServlet(urlPatterns = "/r/*")
+public class RespondServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String THANKS = "/thanks";
+
+    @Inject
+    private RespondentService respondents;
+
+    @Inject
+    private PublicPages pages;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        boolean thanks = path.endsWith(THANKS);
+        String token = token(thanks ? path.substring(0, path.length() - THANKS.length()) : path);
+        String scoreParameter = request.getParameter("score");
+        Integer score = null;
+        if (!thanks && scoreParameter != null) {
+            score = score(scoreParameter);
+            if (score == null) {
+                pages.message(response, 400, PublicPages.languageOf(request), "badScore", null, null, null);
+                return;
+            }
+        }
+        AnswerPage page = thanks ? respondents.view(token) : respondents.open(token, score);
+        if (page.status() != LinkStatus.OPEN) {
+            refuse(request, response, page);
+            return;
+        }
+        // Sent by itself (with JavaScript) only when the click says something new.
+        show(response, page, token, thanks && page.answered(), !thanks && score != null && !score.equals(page.givenScore()));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String token = token(path.endsWith(THANKS) ? path.substring(0, path.length() - THANKS.length()) : path);
+        Integer score = score(request.getParameter("score"));
+        if (score == null) {
+            pages.message(response, 400, PublicPages.languageOf(request), "badScore", null, null, null);
+            return;
+        }
+        AnswerPage page = respondents.answer(token, score, request.getParameter("comment"), request.getParameter("consent") != null);
+        if (page.status() != LinkStatus.OPEN) {
+            refuse(request, response, page);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        // Relative to /r/<token>: the browser asks for /r/<token>/thanks, whatever host and prefix it used.
+        response.setHeader("Location", token + THANKS);
+    }
+
+    private void show(HttpServletResponse response, AnswerPage page, String token, boolean thanks, boolean autoSend)
+            throws IOException {
+        Map<String, Object> model = pages.model(page.language(), page.brandName(), page.colour(), page.logoUrl());
+        model.put("page", page);
+        model.put("action", token);
+        model.put("thanks", thanks);
+        model.put("autoSend", autoSend);
+        model.put("scores", java.util.stream.IntStream.rangeClosed(Score.MIN, Score.MAX).boxed().toList());
+        pages.render(response, 200, "answer", model);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, AnswerPage page) throws IOException {
+        if (page.status() == LinkStatus.UNKNOWN) {
+            pages.message(response, 404, PublicPages.languageOf(request), "notFound", null, null, null);
+        } else {
+            pages.message(response, 410, page.language(), page.status() == LinkStatus.CLOSED ? "closed" : "expired",
+                    page.brandName(), page.colour(), page.logoUrl());
+        }
+    }
+
+    /** The token of a path "/<token>"; anything else gives an empty string, which matches no invitation. */
+    static String token(String path) {
+        return path.startsWith("/") && path.indexOf('/', 1) < 0 ? path.substring(1) : "";
+    }
+
+    /** 0..10, else null. */
+    static Integer score(String parameter) {
+        if (parameter == null || parameter.length() > 2 || parameter.isEmpty()
+                || !parameter.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int value = Integer.parseInt(parameter);
+        return value <= Score.MAX ? value : null;
+    }
+}

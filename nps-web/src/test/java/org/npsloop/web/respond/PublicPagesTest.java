@@ -1,0 +1,122 @@
+package org.npsloop.web.respond;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.npsloop.campaigns.RespondentService.AnswerPage;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.response.LinkStatus;
+import org.xml.sax.InputSource;
+
+/** The public pages render in both languages, escape what respondents and marketers typed, and stay well-formed. */
+class PublicPagesTest {
+
+    private final PublicPages pages = new PublicPages();
+
+    @Test
+    void theScorePageShowsTheClickedScoreTheCommentBoxAndTheConsentInTheSurveysLanguage() throws Exception {
+        AnswerPage page = new AnswerPage(LinkStatus.OPEN, Language.FR, "Acme & Co", "#FFEE00", null, "Zoé <b>",
+                "Quelle est la probabilité que vous recommandiez Acme ?", "Pourquoi ?", "Peut-on vous recontacter ?",
+                8, null, false, null, null);
+        String html = answer(page, false, true);
+        assertTrue(html.contains("<html lang=\"fr\">"), html);
+        assertTrue(html.contains("value=\"8\" id=\"score-8\" checked"), html);
+        assertEquals(1, html.split(" checked").length - 1, "one score selected");
+        assertTrue(html.contains("Bonjour Zoé &lt;b&gt;,"), "escaped first name");
+        assertTrue(html.contains("Acme &amp; Co"));
+        assertTrue(html.contains("<label for=\"consent\">Peut-on vous recontacter ?</label>"));
+        assertTrue(html.contains("<label class=\"block\" for=\"comment\">Pourquoi ?"));
+        assertTrue(html.contains("form.submit()") && html.contains("<noscript>"), "sent by itself, or by the button");
+        assertTrue(html.contains("Envoyer ma réponse"));
+        assertTrue(html.contains("--on-brand:#1A1A1A"), "dark text on a yellow brand");
+        wellFormed(html);
+    }
+
+    @Test
+    void theThankYouPageInvitesPromotersToReviewAndKeepsTheComment() throws Exception {
+        AnswerPage page = new AnswerPage(LinkStatus.OPEN, Language.EN, "Acme", "#0B5CAD", "https://acme.example/logo.png",
+                "Jo", "How likely...?", "Why?", null, 10, "Great \"service\"", true, 10, "https://reviews.example/acme");
+        String html = answer(page, true, false);
+        assertTrue(html.contains("Your answer is recorded: 10 out of 10."), html);
+        assertTrue(html.contains("href=\"https://reviews.example/acme\""));
+        assertTrue(html.contains(">Great &quot;service&quot;</textarea>"), html);
+        assertFalse(html.contains("<script"), "nothing sent by itself on the thank-you page");
+        assertFalse(html.contains("consent"), "no consent question: not asked");
+        assertTrue(html.contains("action=\"../tok\""));
+        assertTrue(html.contains("Update my answer"));
+        wellFormed(html);
+    }
+
+    @Test
+    void messagesAndUnsubscribeInBothLanguages() throws Exception {
+        for (Language language : Language.values()) {
+            for (String key : new String[] {"notFound", "expired", "closed", "badScore", "tooMany"}) {
+                Map<String, Object> model = pages.model(language, null, null, null);
+                model.put("key", key);
+                wellFormed(render("message", model));
+            }
+            for (boolean done : new boolean[] {false, true}) {
+                Map<String, Object> model = pages.model(language, "Acme", "#0B5CAD", null);
+                model.put("unsubscribed", done);
+                model.put("action", "tok");
+                String html = render("unsubscribe", model);
+                assertTrue(html.contains(done ? "Acme" : "name=\"List-Unsubscribe\" value=\"One-Click\""), html);
+                wellFormed(html);
+            }
+        }
+    }
+
+    @Test
+    void contrastPicksReadableColours() {
+        assertEquals(Colours.LIGHT, Colours.textOn("#0B5CAD"));
+        assertEquals(Colours.DARK, Colours.textOn("#FFFF00"));
+        assertEquals(Colours.DARK, Colours.accentOnWhite("#FFFF00"));
+        assertEquals("#0B5CAD", Colours.accentOnWhite("#0B5CAD"));
+        assertTrue(Colours.contrast("#0B5CAD", Colours.LIGHT) >= 4.5);
+    }
+
+    @Test
+    void scoresAndTokensAreReadStrictly() {
+        assertEquals(0, RespondServlet.score("0"));
+        assertEquals(10, RespondServlet.score("10"));
+        assertNull(RespondServlet.score("11"));
+        assertNull(RespondServlet.score("-1"));
+        assertNull(RespondServlet.score("x"));
+        assertNull(RespondServlet.score(""));
+        assertEquals("abc", RespondServlet.token("/abc"));
+        assertEquals("", RespondServlet.token("/abc/def"));
+    }
+
+    private String answer(AnswerPage page, boolean thanks, boolean autoSend) throws Exception {
+        Map<String, Object> model = pages.model(page.language(), page.brandName(), page.colour(), page.logoUrl());
+        model.put("page", page);
+        model.put("action", "tok");
+        model.put("thanks", thanks);
+        model.put("autoSend", autoSend);
+        model.put("scores", IntStream.rangeClosed(0, 10).boxed().toList());
+        return render("answer", model);
+    }
+
+    private String render(String template, Map<String, Object> model) throws Exception {
+        model.put("nonce", "n0nce");
+        StringWriter out = new StringWriter();
+        pages.write(template, model, out);
+        return out.toString();
+    }
+
+    /** Parsed as XML (void elements closed, the doctype dropped): catches unclosed or misnested tags. */
+    private static void wellFormed(String html) throws Exception {
+        String xml = html.replace("<!DOCTYPE html>", "")
+                .replaceAll("<(meta|input|img|br)([^>]*?)>", "<$1$2/>")
+                .replaceAll(" (checked|required|hidden)(?=[ >/])", " $1=\"$1\"")
+                .replace("&nbsp;", " ");
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new java.io.StringReader(xml)));
+    }
+}
