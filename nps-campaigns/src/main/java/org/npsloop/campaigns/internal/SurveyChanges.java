@@ -41,6 +41,8 @@ final class SurveyChanges {
                 : violations.check("closesAt", () -> instant(input.closesAt()));
         Integer lifetime = input.linkLifetimeDays() == null ? Integer.valueOf(survey.getLinkLifetimeDays())
                 : violations.check("linkLifetimeDays", () -> Survey.checkLinkLifetime(input.linkLifetimeDays()));
+        String review = input.reviewUrl() == null ? survey.getReviewUrl()
+                : violations.check("reviewUrl", () -> Survey.checkReviewUrl(input.reviewUrl()));
         Map<Language, SurveyTexts> texts = new java.util.EnumMap<>(Language.class);
         if (input.texts() != null) {
             input.texts().forEach((code, given) -> {
@@ -61,6 +63,7 @@ final class SurveyChanges {
         survey.sender(senderName, senderEmail, postal, now);
         survey.closeAt(closesAt, now);
         survey.linkLifetime(lifetime, now);
+        survey.reviewUrl(review, now);
         texts.forEach((language, t) -> survey.setTexts(language, t, now));
     }
 

@@ -29,13 +29,13 @@ class SurveyChangesTest {
     void everyBadFieldIsNamedAndNothingChanges() {
         Survey survey = survey();
         SurveyUpdate bad = new SurveyUpdate(" ", null, "DE", "red", "http://acme.example/logo.png", null, "nps@",
-                null, "next friday", 0, Map.of("EN", new Texts(null, "", null, null), "XX", new Texts("a", "b", "c", null)));
+                null, "next friday", 0, Map.of("EN", new Texts(null, "", null, null), "XX", new Texts("a", "b", "c", null)), "ftp://reviews");
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> SurveyChanges.apply(survey, bad, NOW));
 
         Map<String, String> errors = refused.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
         assertEquals(java.util.Set.of("name", "defaultLanguage", "brandColour", "logoUrl", "senderEmail", "closesAt",
-                "linkLifetimeDays", "texts.EN.question", "texts.XX"), errors.keySet(), errors.toString());
+                "linkLifetimeDays", "texts.EN.question", "texts.XX", "reviewUrl"), errors.keySet(), errors.toString());
         assertEquals("A colour is written #RRGGBB, e.g. #0B5CAD", errors.get("brandColour"));
         assertEquals("Links live between 1 and 365 days", errors.get("linkLifetimeDays"));
         assertEquals("Not a valid email address: nps@", errors.get("senderEmail"));
@@ -49,7 +49,7 @@ class SurveyChangesTest {
         Survey survey = survey();
         SurveyChanges.apply(survey, new SurveyUpdate("Renamed", null, "fr", "#ff6600", "https://acme.example/logo.png",
                 "", null, null, "2027-01-31T23:00:00Z", 60,
-                Map.of("EN", new Texts(null, "Would you recommend {company}?", null, ""))), NOW);
+                Map.of("EN", new Texts(null, "Would you recommend {company}?", null, "")), "https://reviews.example/acme"), NOW);
 
         assertEquals("Renamed", survey.getName());
         assertEquals("Acme", survey.getBrandName());
@@ -60,13 +60,15 @@ class SurveyChangesTest {
         assertEquals("nps@acme.example", survey.getSenderEmail(), "left out: kept");
         assertEquals(Instant.parse("2027-01-31T23:00:00Z"), survey.getClosesAt().orElseThrow());
         assertEquals(60, survey.getLinkLifetimeDays());
+        assertEquals("https://reviews.example/acme", survey.getReviewUrl());
         assertEquals("Would you recommend {company}?", survey.textsFor(Language.EN).getQuestion());
         assertEquals("Your opinion of {company}", survey.textsFor(Language.EN).getSubject());
         assertNull(survey.textsFor(Language.EN).getConsentQuestion(), "no consent question: not asked");
         assertEquals("Quelle est la principale raison de votre note ?", survey.textsFor(Language.FR).getFollowUp());
 
-        SurveyChanges.apply(survey, new SurveyUpdate(null, null, null, null, "", null, null, null, "", null, null), NOW);
+        SurveyChanges.apply(survey, new SurveyUpdate(null, null, null, null, "", null, null, null, "", null, null, null), NOW);
         assertNull(survey.getLogoUrl());
+        assertEquals("https://reviews.example/acme", survey.getReviewUrl(), "left out: kept");
         assertEquals(java.util.Optional.empty(), survey.getClosesAt());
     }
 }

@@ -218,6 +218,28 @@ public class Survey {
         return logo;
     }
 
+    /**
+     * Where promoters are invited to leave a review or refer a friend: an http(s) address, or blank
+     * for none.
+     */
+    public static String checkReviewUrl(String url) {
+        String review = blankToNull(url);
+        if (review == null) {
+            return null;
+        }
+        checkLength(review, "review address", 1000);
+        try {
+            URI uri = new URI(review);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isBlank()) {
+                return review;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("The review link needs an https:// (or http://) address: " + review);
+    }
+
     private static boolean isLocal(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
@@ -250,7 +272,7 @@ public class Survey {
     }
 
     public void reviewUrl(String url, Instant now) {
-        this.reviewUrl = blankToNull(url);
+        this.reviewUrl = checkReviewUrl(url);
         this.updatedAt = now;
     }
 

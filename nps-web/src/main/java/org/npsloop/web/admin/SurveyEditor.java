@@ -62,6 +62,7 @@ public class SurveyEditor implements Serializable {
     private Language defaultLanguage;
     private String brandColour;
     private String logoUrl;
+    private String reviewUrl;
     private String senderName;
     private String senderEmail;
     private String postalAddress;
@@ -99,6 +100,7 @@ public class SurveyEditor implements Serializable {
         defaultLanguage = Language.valueOf(s.defaultLanguage());
         brandColour = s.brandColour();
         logoUrl = s.logoUrl();
+        reviewUrl = s.reviewUrl();
         senderName = s.senderName();
         senderEmail = s.senderEmail();
         postalAddress = s.postalAddress();
@@ -117,7 +119,7 @@ public class SurveyEditor implements Serializable {
             SurveyDetail saved = surveys.update(id, new SurveyUpdate(orEmpty(name), orEmpty(brandName),
                     defaultLanguage == null ? null : defaultLanguage.name(), colour(brandColour), orEmpty(logoUrl),
                     orEmpty(senderName), orEmpty(senderEmail), orEmpty(postalAddress),
-                    closes == null ? "" : closes.toString(), linkLifetimeDays, byLanguage));
+                    closes == null ? "" : closes.toString(), linkLifetimeDays, byLanguage, orEmpty(reviewUrl)));
             load(saved);
             Messages.addGlobalInfo(text("survey.saved", saved.name()));
             refreshPreview();
@@ -279,6 +281,14 @@ public class SurveyEditor implements Serializable {
 
     public void setBrandColour(String brandColour) {
         this.brandColour = brandColour;
+    }
+
+    public String getReviewUrl() {
+        return reviewUrl;
+    }
+
+    public void setReviewUrl(String reviewUrl) {
+        this.reviewUrl = reviewUrl;
     }
 
     public String getLogoUrl() {
