@@ -31,6 +31,11 @@ final class Browser {
     }
 
     static ChromeDriver start() {
+        return start(true);
+    }
+
+    /** @param javascript false for a browser that runs no script (a content setting, as a policy would set it) */
+    static ChromeDriver start(boolean javascript) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -38,6 +43,9 @@ final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,900", "--lang=en-US",
                     "--user-data-dir=" + Files.createTempDirectory("nps-chromium").toAbsolutePath());
+            if (!javascript) {
+                options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();

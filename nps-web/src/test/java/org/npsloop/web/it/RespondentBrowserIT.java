@@ -1,0 +1,101 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A respondent in headless Chromium opens a score link from an email that GreenMail received: with
+ * JavaScript the answer is sent by itself after a moment; without it, the visible button sends it.
+ */
+@EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+class RespondentBrowserIT extends BrowserTestBase {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.greenMail();
+
+    private static final String RUN = Deployments.unique("respbrowser");
+    private static List<MimeMessage> received;
+
+    private List<String> linksOf(String who) throws InterruptedException {
+        if (received == null) {
+            WebClient api = AudienceApi.marketer(base);
+            String survey = CampaignApi.survey(api, RUN);
+            String list = CampaignApi.listOf(api, RUN, List.of(RUN + "-js@exemple.fr", RUN + "-nojs@exemple.fr"));
+            String campaign = CampaignApi.sendNow(api, RUN, survey, list);
+            CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
+            received = Mailbox.to(SMTP, RUN);
+            assertEquals(2, received.size());
+        }
+        MimeMessage message = received.stream().filter(m -> Mailbox.recipient(m).startsWith(RUN + "-" + who + "@"))
+                .findFirst().orElseThrow();
+        return Respondents.scoreLinks(message);
+    }
+
+    @Test
+    @Order(1)
+    void withJavaScriptTheClickedScoreIsSentByItselfThenACommentCanBeAdded() throws Exception {
+        String link = linksOf("js").get(7);
+        String token = link.substring(2, link.indexOf('?'));
+        browser.manage().window().setSize(new Dimension(360, 740));
+        browser.get(base + link);
+        assertTrue(browser.findElement(By.id("score-7")).isSelected());
+        Browser.waitFor(browser, ExpectedConditions.urlContains("/thanks"));
+        assertTrue(browser.findElement(By.id("recorded")).getText().contains("7 out of 10"), browser.getPageSource());
+        assertEquals(7, ((Number) Respondents.response(token).get("score")).intValue());
+        Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 360 px");
+
+        // By keyboard: from 7, the arrow key moves to 8; then a comment, and the button.
+        browser.executeScript("document.getElementById('score-7').focus();");
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertTrue(browser.findElement(By.id("score-8")).isSelected());
+        browser.findElement(By.id("comment")).sendKeys("Fast delivery");
+        browser.findElement(By.id("send")).click();
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("recorded"), "8 out of 10"));
+        Map<String, Object> answer = Respondents.response(token);
+        assertEquals(8, ((Number) answer.get("score")).intValue());
+        assertEquals("Fast delivery", answer.get("comment_text"));
+        assertEquals(2L, ((Number) answer.get("changes")).longValue());
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    @Order(2)
+    void withoutJavaScriptNothingIsSentUntilTheButtonIsPressed() throws Exception {
+        String link = linksOf("nojs").get(3);
+        String token = link.substring(2, link.indexOf('?'));
+        ChromeDriver noScript = Browser.start(false);
+        try {
+            noScript.get(base + link);
+            assertTrue(noScript.findElement(By.id("score-3")).isSelected());
+            assertTrue(noScript.getPageSource().contains("Send my answer"));
+            Thread.sleep(2500); // longer than the automatic send would wait
+            assertFalse(noScript.getCurrentUrl().contains("/thanks"));
+            assertNull(Respondents.response(token), "a page without script stores nothing by itself");
+            noScript.findElement(By.id("send")).click();
+            Browser.waitFor(noScript, ExpectedConditions.urlContains("/thanks"));
+            assertTrue(noScript.findElement(By.id("recorded")).getText().contains("3 out of 10"));
+            assertEquals(3, ((Number) Respondents.response(token).get("score")).intValue());
+        } finally {
+            noScript.quit();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.npsloop.domain.campaign.InvitationToken;
+
+/**
+ * Shortcuts for the respondent tests: the tokens of received invitations, plain HTTP requests in a
+ * chosen language, and the rows the pages do not show (answers, their history, flags), read
+ * straight from the test database (it.db.url).
+ */
+final class Respondents {
+
+    private static final Pattern SCORE_LINK = Pattern.compile("/r/([A-Za-z0-9_-]{22})\\?score=(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private Respondents() {
+    }
+
+    /** The HTML part of an invitation. */
+    static String html(MimeMessage message) {
+        try {
+            return (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The 11 score links' paths ("r/TOKEN?score=N") of an invitation, in score order; all carry one token. */
+    static List<String> scoreLinks(MimeMessage message) {
+        Matcher m = SCORE_LINK.matcher(html(message));
+        Map<Integer, String> links = new java.util.TreeMap<>();
+        String token = null;
+        while (m.find()) {
+            links.put(Integer.parseInt(m.group(2)), "r/" + m.group(1) + "?score=" + m.group(2));
+            assertEquals(token == null ? m.group(1) : token, m.group(1), "one token per message");
+            token = m.group(1);
+        }
+        assertEquals(11, links.size(), "11 score links");
+        return new ArrayList<>(links.values());
+    }
+
+    static String token(MimeMessage message) {
+        String first = scoreLinks(message).get(0);
+        return first.substring(2, first.indexOf('?'));
+    }
+
+    static HttpResponse<String> get(URL base, String path, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base.toExternalForm()).resolve(path)).GET()
+                .header("Accept-Language", language));
+    }
+
+    static HttpResponse<String> post(URL base, String path, String body, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base.toExternalForm()).resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer to the invitation of this token (score, comment_text, contact_consent, flagged, flag_reason, updated_at, changes), or null. Times are Instants. */
+    static Map<String, Object> response(String token) {
+        List<Map<String, Object>> rows = rows("SELECT r.score, r.comment_text, r.contact_consent, r.flagged, r.flag_reason, "
+                + "r.updated_at, (SELECT COUNT(*) FROM response_change c WHERE c.response_id = r.id) AS changes "
+                + "FROM response r JOIN invitation i ON i.id = r.invitation_id WHERE i.token_hash = ?", InvitationToken.hashOf(token));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The invitation of this token: sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion. */
+    static Map<String, Object> invitation(String token) {
+        return rows("SELECT sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion FROM invitation "
+                + "WHERE token_hash = ?", InvitationToken.hashOf(token)).get(0);
+    }
+
+    static int update(String sql, Object... parameters) {
+        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        Object value = rs.getObject(c);
+                        row.put(rs.getMetaData().getColumnLabel(c).toLowerCase(java.util.Locale.ROOT),
+                                value instanceof java.sql.Timestamp t ? t.toInstant() : value);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", "postgres"));
+    }
+}
