@@ -70,5 +70,17 @@ class EmbeddedDatabaseIT {
         assertTrue(outbox.contains("\"recipient\":\"" + run + "@exemple.fr\"") && outbox.contains("Votre avis sur Acme"), outbox);
         String message = api.get("api/outbox/" + AudienceApi.id(api.get("api/outbox?size=1"))).body();
         assertTrue(message.contains("?score=10") && message.contains("/u/"), message);
+
+        // The respondent side on H2: a score link shows the page, a POST stores the answer, a second one changes it.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/r/([A-Za-z0-9_-]{22})\\?score=8").matcher(message);
+        assertTrue(link.find(), message);
+        String token = link.group(1);
+        HttpResponse<String> page = Respondents.get(base, "r/" + token + "?score=8", "en");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"score-8\" checked") && page.body().contains("lang=\"fr\""), page.body());
+        assertEquals(303, Respondents.post(base, "r/" + token, "score=8", "en").statusCode());
+        assertEquals(303, Respondents.post(base, "r/" + token, "score=9&comment=Bien", "en").statusCode());
+        assertTrue(Respondents.get(base, "r/" + token + "/thanks", "en").body().contains("9 sur 10"));
+        assertEquals(200, Respondents.post(base, "u/" + token, "List-Unsubscribe=One-Click", "en").statusCode());
     }
 }
