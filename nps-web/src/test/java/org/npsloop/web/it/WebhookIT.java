@@ -198,6 +198,11 @@ class WebhookIT {
         assertTrue(first.group().contains("\"status\":\"DELIVERED\"") && first.group().contains("\"attempts\":2")
                 && first.group().contains("\"lastStatus\":200"), first.group());
         assertEquals(403, marketer.get("api/webhook/deliveries").statusCode());
+
+        // The settings page shows the same: the address, the secret's hint only, the deliveries.
+        String page = admin.get("admin/settings.xhtml").body();
+        assertTrue(page.contains(hook) && page.contains(secret.substring(secret.length() - 4)) && !page.contains(secret)
+                && page.contains(retried.eventId()), page);
     }
 
     private List<Received> awaitReceived(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {

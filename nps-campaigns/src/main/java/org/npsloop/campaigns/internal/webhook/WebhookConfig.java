@@ -42,6 +42,10 @@ public class WebhookConfig {
     @ConfigProperty(name = "nps.webhook.max-attempts", defaultValue = "8")
     private int maxAttempts;
 
+    @Inject
+    @ConfigProperty(name = "nps.webhook.retention-days", defaultValue = "30")
+    private int retentionDays;
+
     private WebhookBackoff backoff;
 
     /** A bad back-off setting stops the deployment at once rather than at the first failure. */
@@ -73,6 +77,11 @@ public class WebhookConfig {
     /** Always longer than one attempt can take (connect plus response timeouts). */
     public Duration lease() {
         return Duration.ofSeconds(Math.max(leaseSeconds, 2L * timeout().toSeconds() + 5));
+    }
+
+    /** Finished deliveries (delivered or given up) older than this are deleted, payload and all. */
+    public Duration retention() {
+        return Duration.ofDays(Math.max(1, retentionDays));
     }
 
     public WebhookBackoff backoff() {

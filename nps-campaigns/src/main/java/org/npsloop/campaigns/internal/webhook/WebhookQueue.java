@@ -200,6 +200,15 @@ public final class WebhookQueue {
                 httpStatus, truncate(error), id, worker);
     }
 
+    /** Deletes finished deliveries created before {@code before}; pending ones stay whatever their age. */
+    public int purge(Instant before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM webhook_delivery WHERE status IN ('DELIVERED', 'FAILED') AND created_at < ?")) {
+            delete.setObject(1, utc(before));
+            return delete.executeUpdate();
+        }
+    }
+
     private boolean update(String sql, Object... parameters) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

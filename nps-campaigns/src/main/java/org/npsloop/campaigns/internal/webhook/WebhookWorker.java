@@ -61,6 +61,8 @@ public class WebhookWorker {
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean stopped;
     private volatile boolean schemaReady;
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private Instant lastPurge;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (config.worker()) {
@@ -103,6 +105,7 @@ public class WebhookWorker {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(true);
             WebhookQueue queue = new WebhookQueue(db);
+            purge(queue);
             Optional<Endpoint> endpoint = queue.endpoint();
             if (endpoint.isEmpty() || !endpoint.get().enabled() || endpoint.get().url() == null || endpoint.get().secret() == null) {
                 return;
@@ -155,6 +158,18 @@ public class WebhookWorker {
                         + " attempts: " + outcome.error());
             }
             return;
+        }
+    }
+
+    /** Once an hour: finished deliveries past the retention go, with the personal data in their payloads. */
+    private void purge(WebhookQueue queue) throws SQLException {
+        Instant now = clock.instant();
+        if (lastPurge == null || !lastPurge.isAfter(now.minus(PURGE_EVERY))) {
+            lastPurge = now;
+            int purged = queue.purge(now.minus(config.retention()));
+            if (purged > 0) {
+                LOG.info(() -> "Webhook: " + purged + " finished deliveries older than " + config.retention().toDays() + " days deleted");
+            }
         }
     }
 

@@ -14,26 +14,45 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.internal.webhook.WebhookQueue.Claimed;
 
-/** Detection and the delivery queue against H2 with the real migrations (V7 included). */
+/**
+ * Detection and the delivery queue against a real database with the real migrations (V7 included):
+ * H2 here, PostgreSQL in {@link WebhookQueuePostgreSqlTest}.
+ */
 class WebhookQueueTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Duration LAG = Duration.ofSeconds(30);
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private String url;
+    String url;
+
+    /** A new, empty database (or schema) for one test; {@link #connect} opens connections to it. */
+    String newDatabase() {
+        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
+        return fresh;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "sa", "");
+    }
 
     @BeforeEach
     void database() throws SQLException {
-        url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        url = newDatabase();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO contact (id, email, language, status, created_at, updated_at, version) "
                     + "VALUES (1, 'zoe@exemple.fr', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
@@ -42,14 +61,15 @@ class WebhookQueueTest {
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
+    /** Writes a response row as any writer would: inserted, or changed with a new version and updated_at. */
     private static void response(Statement s, long id, int score, long version, Instant updatedAt) throws SQLException {
-        s.execute("MERGE INTO response (id, contact_id, score, comment_text, contact_consent, channel, responded_at, updated_at, version) "
-                + "KEY (id) VALUES (" + id + ", 1, " + score + ", 'Bien', TRUE, 'EMAIL', TIMESTAMP WITH TIME ZONE '2026-11-22 10:00:00+00', "
-                + "TIMESTAMP WITH TIME ZONE '" + updatedAt.toString().replace('T', ' ').replace("Z", "+00") + "', " + version + ")");
+        String at = "TIMESTAMP WITH TIME ZONE '" + updatedAt.toString().replace('T', ' ').replace("Z", "+00") + "'";
+        if (s.executeUpdate("UPDATE response SET score = " + score + ", version = " + version + ", updated_at = " + at
+                + " WHERE id = " + id) == 0) {
+            s.execute("INSERT INTO response (id, contact_id, score, comment_text, contact_consent, channel, responded_at, updated_at, version) "
+                    + "VALUES (" + id + ", 1, " + score + ", 'Bien', TRUE, 'EMAIL', TIMESTAMP WITH TIME ZONE '2026-11-22 10:00:00+00', "
+                    + at + ", " + version + ")");
+        }
     }
 
     private static long count(Connection c, String sql) throws SQLException {
@@ -128,6 +148,62 @@ class WebhookQueueTest {
             assertEquals("FAILED", string(c, "SELECT status FROM webhook_delivery WHERE id = " + second.id()));
             assertEquals("ConnectException: refused", string(c, "SELECT last_error FROM webhook_delivery WHERE id = " + second.id()));
             assertEquals(2, count(c, "SELECT attempts FROM webhook_delivery WHERE id = " + second.id()));
+
+            assertEquals(0, queue.purge(T0.plusSeconds(2)), "recorded at T0+2 and T0+4: not older than T0+2");
+            assertEquals(2, queue.purge(T0.plusSeconds(5)), "both finished deliveries are purged");
+        }
+    }
+
+    @Test
+    void concurrentScansRecordEachVersionOnceAndConcurrentWorkersDeliverEachEventOnce() throws Exception {
+        int responses = 60;
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (int i = 0; i < responses; i++) {
+                response(s, 1000 + i, i % 11, 1, T0.plusMillis(10L * i + 1));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> scans = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                scans.add(pool.submit(() -> {
+                    try (Connection c = connect()) {
+                        return new WebhookQueue(c).scan(T0, LAG, T0.plusSeconds(5), 200);
+                    }
+                }));
+            }
+            int recorded = 0;
+            for (Future<Integer> scan : scans) {
+                recorded += scan.get();
+            }
+            assertEquals(responses, recorded, "recorded once in all, whoever recorded each");
+            List<Future<List<String>>> workers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String worker = "w" + i;
+                workers.add(pool.submit(() -> {
+                    List<String> sent = new ArrayList<>();
+                    try (Connection c = connect()) {
+                        WebhookQueue queue = new WebhookQueue(c);
+                        for (Optional<Claimed> next = queue.claim(worker, T0.plusSeconds(6), LEASE); next.isPresent();
+                                next = queue.claim(worker, T0.plusSeconds(6), LEASE)) {
+                            sent.add(next.get().eventId());
+                            assertTrue(queue.markDelivered(next.get().id(), worker, 200, T0.plusSeconds(6)));
+                        }
+                    }
+                    return sent;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> worker : workers) {
+                all.addAll(worker.get());
+            }
+            assertEquals(responses, all.size(), "every event sent");
+            assertEquals(responses, new HashSet<>(all).size(), "none twice");
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = connect()) {
+            assertEquals(responses, count(c, "SELECT COUNT(*) FROM webhook_delivery WHERE status = 'DELIVERED' AND attempts = 1"));
         }
     }
 
