@@ -57,5 +57,11 @@ class ResponseBrowserIT extends BrowserTestBase {
         assertEquals("6", found.findElement(By.cssSelector(".nps-badge.nps-DETRACTOR")).getText());
         assertTrue(found.findElement(By.cssSelector("a.contact-link")).getAttribute("href").contains("/audience/contact.xhtml?id="));
         assertEquals("Ana " + lastName, found.findElement(By.cssSelector("a.contact-link")).getText());
+
+        // It counts in the dashboard's NPS, shown signed (0 without a sign).
+        browser.get(base + "index.xhtml");
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("dashboard:nps")));
+        String nps = browser.findElement(By.id("dashboard:nps")).getText();
+        assertTrue(nps.matches("\\+[1-9]\\d*|-[1-9]\\d*|0"), nps);
     }
 }
