@@ -119,6 +119,11 @@ public class Response {
         return campaign;
     }
 
+    /** A phone or manual answer given in the frame of a campaign (optional): it then counts with that campaign. */
+    public void attributeTo(Campaign campaign) {
+        this.campaign = campaign;
+    }
+
     public Score getScore() {
         return new Score(score);
     }

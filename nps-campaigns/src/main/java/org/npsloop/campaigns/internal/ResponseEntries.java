@@ -1,0 +1,124 @@
+package org.npsloop.campaigns.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+import org.npsloop.campaigns.ResponseEntryService.EntryInput;
+import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.audience.ContactStatus;
+import org.npsloop.domain.audience.EmailAddress;
+import org.npsloop.domain.campaign.Campaign;
+import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.response.Response;
+import org.npsloop.domain.response.ResponseChannel;
+import org.npsloop.domain.validation.Violations;
+
+/**
+ * The rules of a typed answer, apart from the database: the lookups are given, so they can be tested
+ * alone. Every bad field is named at once; nothing is built when one is wrong.
+ */
+final class ResponseEntries {
+
+    static final int MAX_COMMENT = 10_000;
+
+    private ResponseEntries() {
+    }
+
+    /**
+     * @param contactById   the contact with this id, or null
+     * @param contactByEmail the contact with this (normalised) email, or null
+     * @param campaignById  the campaign with this id, or null
+     */
+    static Response build(EntryInput input, String enteredBy, Instant now, Function<Long, Contact> contactById,
+            Function<String, Contact> contactByEmail, Function<Long, Campaign> campaignById) {
+        Violations violations = new Violations();
+        if (input == null) {
+            violations.add("contactId", "required: contactId or email");
+            violations.add("score", "required, a whole number from 0 to 10");
+            violations.throwIfAny();
+        }
+        Contact contact = contact(input, contactById, contactByEmail, violations);
+        Score score = input.score() == null ? null : violations.check("score", () -> new Score(input.score()));
+        if (input.score() == null) {
+            violations.add("score", "required, a whole number from 0 to 10");
+        }
+        String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            violations.add("comment", "longer than " + MAX_COMMENT + " characters");
+        }
+        ResponseChannel channel = violations.check("channel", () -> channel(input.channel()));
+        if (input.respondedAt() == null) {
+            violations.add("respondedAt", "required: when the answer was given, e.g. 2026-11-22T10:15:00Z");
+        } else if (input.respondedAt().isAfter(now)) {
+            violations.add("respondedAt", "cannot be in the future");
+        }
+        Campaign campaign = null;
+        if (input.campaignId() != null) {
+            campaign = campaignById.apply(input.campaignId());
+            if (campaign == null) {
+                violations.add("campaignId", "no campaign with id " + input.campaignId());
+            }
+        }
+        if (enteredBy == null || enteredBy.isBlank()) {
+            violations.add("enteredBy", "only a signed-in user can enter an answer");
+        }
+        violations.throwIfAny();
+
+        Response response = new Response(contact, score, channel, input.respondedAt());
+        response.comment(comment, Boolean.TRUE.equals(input.contactConsent()), input.respondedAt());
+        response.attributeTo(campaign);
+        response.enteredBy(enteredBy.length() > 100 ? enteredBy.substring(0, 100) : enteredBy);
+        return response;
+    }
+
+    private static Contact contact(EntryInput input, Function<Long, Contact> byId, Function<String, Contact> byEmail,
+            Violations violations) {
+        String field = input.contactId() != null ? "contactId" : "email";
+        Contact contact;
+        if (input.contactId() != null) {
+            contact = byId.apply(input.contactId());
+            if (contact == null) {
+                violations.add(field, "no contact with id " + input.contactId());
+                return null;
+            }
+            if (input.email() != null && !input.email().isBlank()
+                    && !input.email().strip().toLowerCase(Locale.ROOT).equals(contact.getEmail().value())) {
+                violations.add("email", "does not match the contact with id " + input.contactId());
+                return null;
+            }
+        } else if (input.email() == null || input.email().isBlank()) {
+            violations.add("contactId", "required: contactId or email");
+            return null;
+        } else {
+            EmailAddress email = violations.check(field, () -> new EmailAddress(input.email()));
+            if (email == null) {
+                return null;
+            }
+            contact = byEmail.apply(email.value());
+            if (contact == null) {
+                violations.add(field, "no contact with email " + email.value());
+                return null;
+            }
+        }
+        if (contact.getStatus() == ContactStatus.ERASED) {
+            violations.add(field, "this contact was erased (GDPR): no answer can be linked to them");
+            return null;
+        }
+        return contact;
+    }
+
+    /** PHONE when not given; EMAIL answers come only through score links. */
+    static ResponseChannel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return ResponseChannel.PHONE;
+        }
+        String name = value.strip().toUpperCase(Locale.ROOT);
+        if (ResponseChannel.PHONE.name().equals(name)) {
+            return ResponseChannel.PHONE;
+        }
+        if (ResponseChannel.MANUAL.name().equals(name)) {
+            return ResponseChannel.MANUAL;
+        }
+        throw new IllegalArgumentException("PHONE or MANUAL (email answers come through the survey links), not " + value);
+    }
+}

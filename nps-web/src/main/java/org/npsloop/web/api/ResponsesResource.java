@@ -1,0 +1,111 @@
+package org.npsloop.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.npsloop.campaigns.ResponseEntryService;
+import org.npsloop.campaigns.ResponseEntryService.EntryInput;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.response.ResponseChannel;
+import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.Violations;
+import org.npsloop.reporting.ResponseInbox;
+
+/**
+ * Responses: the inbox (read by marketers and executives) and answers typed by a marketer after a
+ * phone call or received another way.
+ */
+@RequestScoped
+@Path("responses")
+@RolesAllowed(Role.MARKETER_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ResponsesResource {
+
+    @Inject
+    private ResponseInbox inbox;
+
+    @Inject
+    private ResponseEntryService entries;
+
+    /**
+     * One page of responses, newest first. {@code from}/{@code to}: an instant ({@code 2026-11-01T08:00:00Z})
+     * or a day ({@code 2026-11-01}, UTC; {@code to} includes that day). {@code flagged}: show (default), hide, only.
+     */
+    @GET
+    @RolesAllowed({Role.MARKETER_NAME, Role.EXECUTIVE_NAME})
+    public ResponseInbox.Page search(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("category") String category, @QueryParam("channel") String channel,
+            @QueryParam("campaignId") Long campaignId, @QueryParam("journeyMoment") String journeyMoment,
+            @QueryParam("hasComment") Boolean hasComment, @QueryParam("flagged") String flagged,
+            @QueryParam("q") String text, @QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        Violations violations = new Violations();
+        Instant since = violations.check("from", () -> instant(from, false));
+        Instant until = violations.check("to", () -> instant(to, true));
+        NpsCategory cat = violations.check("category", () -> named(NpsCategory.class, category));
+        ResponseChannel chan = violations.check("channel", () -> named(ResponseChannel.class, channel));
+        ResponseInbox.Flagged flags = violations.check("flagged", () -> named(ResponseInbox.Flagged.class, flagged));
+        if (since != null && until != null && !since.isBefore(until)) {
+            violations.add("to", "must come after from");
+        }
+        violations.throwIfAny();
+        return inbox.search(new ResponseInbox.Query(since, until, cat, chan, campaignId, journeyMoment, hasComment, flags,
+                text, first, size));
+    }
+
+    /** A phone or manual answer: 201 with what was stored; the signed-in user (or API key) is kept as who entered it. */
+    @POST
+    public Response enter(EntryInput input, @Context SecurityContext security, @Context UriInfo uri) {
+        if (input == null) {
+            throw new BadRequestException();
+        }
+        ResponseEntryService.Entered entered = entries.enter(input, security.getUserPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(entered.id())).build())
+                .entity(entered).build();
+    }
+
+    private static Instant instant(String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.strip().length() == 10) {
+                LocalDate day = LocalDate.parse(value.strip());
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("a day (2026-11-01) or an instant (2026-11-01T08:00:00Z), not " + value);
+        }
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not " + value);
+        }
+    }
+}

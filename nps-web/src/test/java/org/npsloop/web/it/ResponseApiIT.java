@@ -1,0 +1,216 @@
+package org.npsloop.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Phone and manual answers entered through the API, read back through every inbox filter with the exact
+ * rows expected; refused input named field by field; roles. On PostgreSQL (the suite's database); the
+ * search text of this run scopes the rows, so earlier runs on the same database change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResponseApiIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWar();
+    }
+
+    @Test
+    void phoneAnswersAreEnteredAndFoundThroughEachFilter() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("phone");
+        String suffix = run.substring(run.indexOf('-') + 1);
+        String a = run + "-a@exemple.fr";
+        String b = run + "-b@exemple.fr";
+        String lastName = "L" + suffix;
+        String aId = AudienceApi.id(api.sendJson("POST", "api/contacts",
+                "{\"email\":\"" + a + "\",\"firstName\":\"Zo\u00e9\",\"lastName\":\"" + lastName + "\",\"language\":\"FR\"}"));
+        AudienceApi.id(api.sendJson("POST", "api/contacts", "{\"email\":\"" + b + "\",\"language\":\"EN\"}"));
+        String survey = CampaignApi.survey(api, run);
+        String moment = "ONBOARDING_" + suffix.toUpperCase(Locale.ROOT);
+        HttpResponse<String> journey = api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":" + survey
+                + ",\"kind\":\"JOURNEY\",\"triggerEvent\":\"" + moment + "\",\"triggerDelayDays\":7}");
+        assertEquals(201, journey.statusCode(), journey.body());
+        String campaign = AudienceApi.id(journey);
+        String token = suffix + "retard";
+
+        HttpResponse<String> first = api.sendJson("POST", "api/responses", "{\"email\":\"" + a + "\",\"score\":10,"
+                + "\"comment\":\"Tr\u00e8s bon accueil\",\"contactConsent\":true,\"channel\":\"PHONE\","
+                + "\"respondedAt\":\"2026-03-01T10:00:00Z\",\"campaignId\":" + campaign + "}");
+        assertEquals(201, first.statusCode(), first.body());
+        assertTrue(first.body().contains("\"channel\":\"PHONE\"") && first.body().contains("\"category\":\"PROMOTER\"")
+                && first.body().contains("\"enteredBy\":\"api-key:"), first.body());
+        String r1 = AudienceApi.id(first);
+        String r2 = entered(api, "{\"email\":\"" + b.toUpperCase(Locale.ROOT) + "\",\"score\":4,\"comment\":\"Livraison en "
+                + token + "\",\"respondedAt\":\"2026-03-03T08:00:00Z\"}");
+        String r3 = entered(api, "{\"contactId\":" + aId + ",\"score\":7,\"channel\":\"manual\",\"respondedAt\":\"2026-03-05T10:00:00Z\"}");
+        String r4 = entered(api, "{\"email\":\"" + b + "\",\"score\":9,\"channel\":\"PHONE\",\"respondedAt\":\"2026-03-10T18:30:00Z\"}");
+
+        // Newest first, total counted by the database, pages cut by it.
+        assertEquals(List.of(r4, r3, r2, r1), ids(api, "q=" + run));
+        assertEquals(4, total(api, "q=" + run));
+        assertEquals(List.of(r3, r2), ids(api, "q=" + run + "&first=1&size=2"));
+        // Category.
+        assertEquals(List.of(r4, r1), ids(api, "q=" + run + "&category=promoter"));
+        assertEquals(List.of(r3), ids(api, "q=" + run + "&category=PASSIVE"));
+        assertEquals(List.of(r2), ids(api, "q=" + run + "&category=detractor"));
+        // Channel: PHONE is the default when none is given.
+        assertEquals(List.of(r4, r2, r1), ids(api, "q=" + run + "&channel=PHONE"));
+        assertEquals(List.of(r3), ids(api, "q=" + run + "&channel=MANUAL"));
+        assertEquals(List.of(), ids(api, "q=" + run + "&channel=EMAIL"));
+        // Search: comment, name, email.
+        assertEquals(List.of(r2), ids(api, "q=" + token.toUpperCase(Locale.ROOT)));
+        assertEquals(List.of(r3, r1), ids(api, "q=zo%C3%A9%20" + lastName.toLowerCase(Locale.ROOT)));
+        assertEquals(List.of(r4, r2), ids(api, "q=" + run + "-b%40"));
+        // Period: days (to includes its day) and instants (from included, to excluded).
+        assertEquals(List.of(r3, r2), ids(api, "q=" + run + "&from=2026-03-02&to=2026-03-09"));
+        assertEquals(List.of(r4, r3), ids(api, "q=" + run + "&from=2026-03-05T10:00:00Z&to=2026-03-10T18:30:01Z"));
+        assertEquals(List.of(r4), ids(api, "q=" + run + "&from=2026-03-10"));
+        // Campaign, journey moment, comment present, flagged (none of these is).
+        assertEquals(List.of(r1), ids(api, "campaignId=" + campaign));
+        assertEquals(List.of(r1), ids(api, "journeyMoment=" + moment.toLowerCase(Locale.ROOT)));
+        assertEquals(List.of(r2, r1), ids(api, "q=" + run + "&hasComment=true"));
+        assertEquals(List.of(r4, r3), ids(api, "q=" + run + "&hasComment=false"));
+        assertEquals(List.of(r4, r3, r2, r1), ids(api, "q=" + run + "&flagged=hide"));
+        assertEquals(List.of(), ids(api, "q=" + run + "&flagged=only"));
+        assertEquals(List.of(r4, r1), ids(api, "q=" + run + "&category=promoter&channel=phone"));
+
+        // One row as the inbox shows it.
+        String row = api.get("api/responses?campaignId=" + campaign).body();
+        for (String expected : new String[] {"\"score\":10", "\"category\":\"PROMOTER\"", "\"comment\":\"Tr\u00e8s bon accueil\"",
+                "\"contactConsent\":true", "\"channel\":\"PHONE\"", "\"campaignName\":\"" + run + "\"",
+                "\"journeyMoment\":\"" + moment + "\"", "\"contactId\":" + aId, "\"contactEmail\":\"" + a + "\"",
+                "\"contactName\":\"Zo\u00e9 " + lastName + "\"", "\"flagged\":false", "\"respondedAt\":\"2026-03-01T10:00:00Z\"",
+                "\"enteredBy\":\"api-key:"}) {
+            assertTrue(row.contains(expected), expected + " in " + row);
+        }
+
+        // Each answer has its first history entry and who typed it (columns the API does not show).
+        String url = System.getProperty("it.db.url");
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            try (Connection db = DriverManager.getConnection(url, System.getProperty("it.db.user", "postgres"),
+                    System.getProperty("it.db.password", ""));
+                    PreparedStatement q = db.prepareStatement("SELECT r.entered_by, COUNT(h.id), MIN(h.score), MIN(h.changed_at) = r.responded_at "
+                            + "FROM response r JOIN response_change h ON h.response_id = r.id WHERE r.id = ? GROUP BY r.entered_by, r.responded_at")) {
+                q.setLong(1, Long.parseLong(r1));
+                try (ResultSet rs = q.executeQuery()) {
+                    assertTrue(rs.next(), "a history entry for " + r1);
+                    assertTrue(rs.getString(1).startsWith("api-key:"), rs.getString(1));
+                    assertEquals(1, rs.getInt(2));
+                    assertEquals(10, rs.getInt(3));
+                    assertTrue(rs.getBoolean(4));
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusedInputIsNamedFieldByFieldAndNothingIsStored() {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("phonebad");
+        String c = run + "@exemple.fr";
+        String contactId = AudienceApi.id(api.sendJson("POST", "api/contacts", "{\"email\":\"" + c + "\"}"));
+
+        HttpResponse<String> refused = api.sendJson("POST", "api/responses", "{\"email\":\"nobody-" + run + "@exemple.fr\","
+                + "\"score\":11,\"comment\":\"x\",\"channel\":\"EMAIL\",\"respondedAt\":\"2099-01-01T00:00:00Z\",\"campaignId\":987654321}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        for (String field : new String[] {"email", "score", "channel", "respondedAt", "campaignId"}) {
+            assertTrue(refused.body().contains("\"field\":\"" + field + "\""), field + " in " + refused.body());
+        }
+        HttpResponse<String> missing = api.sendJson("POST", "api/responses", "{\"comment\":\"no contact, no score\"}");
+        assertEquals(400, missing.statusCode(), missing.body());
+        for (String field : new String[] {"contactId", "score", "respondedAt"}) {
+            assertTrue(missing.body().contains("\"field\":\"" + field + "\""), field + " in " + missing.body());
+        }
+        // An erased contact cannot be given an answer.
+        assertEquals(204, api.sendJson("DELETE", "api/contacts/" + contactId, "").statusCode());
+        HttpResponse<String> erased = api.sendJson("POST", "api/responses", "{\"contactId\":" + contactId + ",\"score\":5,"
+                + "\"respondedAt\":\"2026-03-01T10:00:00Z\"}");
+        assertEquals(400, erased.statusCode(), erased.body());
+        assertTrue(erased.body().contains("\"field\":\"contactId\"") && erased.body().contains("erased"), erased.body());
+        assertEquals(0, total(api, "q=" + run));
+
+        // Filters that do not parse.
+        HttpResponse<String> badFilters = api.get("api/responses?category=fans&channel=fax&from=yesterday&flagged=maybe");
+        assertEquals(400, badFilters.statusCode(), badFilters.body());
+        for (String field : new String[] {"category", "channel", "from", "flagged"}) {
+            assertTrue(badFilters.body().contains("\"field\":\"" + field + "\""), field + " in " + badFilters.body());
+        }
+    }
+
+    @Test
+    void executivesReadOnlyMarketersEnterOthersAreRefused() {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        WebClient executive = keyFor(admin, "EXECUTIVE");
+        WebClient administrator = keyFor(admin, "ADMIN");
+
+        assertEquals(200, executive.get("api/responses?size=1").statusCode());
+        HttpResponse<String> write = executive.sendJson("POST", "api/responses", "{\"email\":\"x@exemple.fr\",\"score\":5}");
+        assertEquals(403, write.statusCode(), write.body());
+        assertEquals(403, administrator.get("api/responses").statusCode());
+        assertEquals(403, administrator.sendJson("POST", "api/responses", "{\"score\":5}").statusCode());
+        assertEquals(401, new WebClient(base).get("api/responses").statusCode());
+        // The page follows the roles of the menu: Responses belong to marketers.
+        assertEquals(403, admin.get("responses/index.xhtml").statusCode());
+    }
+
+    private WebClient keyFor(WebClient admin, String role) {
+        HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
+                "{\"name\":\"" + Deployments.unique(role.toLowerCase(Locale.ROOT)) + "\",\"role\":\"" + role + "\"}");
+        Matcher m = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(issued.body());
+        assertTrue(m.find(), issued.body());
+        return new WebClient(base).withHeader("Authorization", "Bearer " + m.group(1));
+    }
+
+    private static String entered(WebClient api, String json) {
+        HttpResponse<String> response = api.sendJson("POST", "api/responses", json);
+        assertEquals(201, response.statusCode(), response.body());
+        return AudienceApi.id(response);
+    }
+
+    private static List<String> ids(WebClient api, String query) {
+        HttpResponse<String> page = api.get("api/responses?" + query);
+        assertEquals(200, page.statusCode(), page.body());
+        List<String> ids = new ArrayList<>();
+        Matcher m = ID.matcher(page.body());
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static long total(WebClient api, String query) {
+        Matcher m = TOTAL.matcher(api.get("api/responses?" + query).body());
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
+    }
+}
