@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +48,13 @@ class TimedCampaignsIT {
 
     @Test
     @Order(1)
-    void aJourneyCampaignSurveysSevenDaysAfterTheEventOnlyInItsWindowThenRemindsOnce() throws Exception {
+    void aJourneyCampaignSurveysSevenDaysAfterTheEventOnlyInItsWindowThenRemindsNonRespondersOnce() throws Exception {
         WebClient api = AudienceApi.marketer(base);
         String run = Deployments.unique("journey");
         // An event type of its own, so that journey campaigns left by earlier runs on this database ignore it.
         String moment = "ONBOARDING_" + run.substring(run.lastIndexOf('-') + 1).toUpperCase(Locale.ROOT);
         setClock("2030-01-02T10:00:00Z"); // a Wednesday
-        bulk(api, run, "a", "b");
+        bulk(api, run, "a", "b", "c");
         String survey = survey(api, run);
         String campaign = AudienceApi.id(created(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run
                 + "\",\"kind\":\"JOURNEY\",\"surveyId\":" + survey + ",\"triggerEvent\":\"" + moment
@@ -64,31 +65,37 @@ class TimedCampaignsIT {
 
         event(api, run + "-a@exemple.fr", moment, "2030-01-02T09:30:00Z"); // due Wednesday 9 January, 10:30 in Paris
         event(api, run + "-b@exemple.fr", moment, "2030-01-04T20:00:00Z"); // due Friday 11 January, 21:00 in Paris
+        event(api, run + "-c@exemple.fr", moment, "2030-01-02T09:30:00Z"); // like A, but C will answer
 
         setClock("2030-01-08T10:00:00Z");
         Thread.sleep(1500);
         assertEquals(List.of(), received(run), "six days after: not yet");
 
         setClock("2030-01-09T10:00:00Z");
-        waitFor(() -> received(run).size() == 1, "the invitation seven days after the event");
-        assertEquals(List.of(run + "-a@exemple.fr"), received(run));
+        waitFor(() -> received(run).size() == 2, "the invitations seven days after the event");
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-c@exemple.fr"), received(run));
+        MimeMessage toC = Mailbox.to(SMTP, run + "-c@").get(0);
+        assertEquals(303, Respondents.post(base, "r/" + Respondents.token(toC), "score=9", "fr").statusCode(), "C answers");
 
         setClock("2030-01-11T21:00:00Z"); // B is due, but Friday 22:00 in Paris is outside the window
         waitFor(() -> progress(api, campaign).contains("\"pending\":1"), "B planned for the next opening");
         Thread.sleep(1000);
-        assertEquals(List.of(run + "-a@exemple.fr"), received(run), "nothing goes out at night or at the weekend");
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-c@exemple.fr"), received(run),
+                "nothing goes out at night or at the weekend");
 
-        setClock("2030-01-14T08:30:00Z"); // Monday 9:30 in Paris: B's invitation, and A's reminder (5 days, no answer)
-        waitFor(() -> received(run).size() == 3, "B's invitation and A's reminder");
-        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr"), received(run));
+        setClock("2030-01-14T08:30:00Z"); // Monday 9:30 in Paris: B's invitation, A's reminder (5 days, no answer), none for C
+        waitFor(() -> received(run).size() == 4, "B's invitation and A's reminder");
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-c@exemple.fr"),
+                received(run), "no reminder to C, who answered");
         String progress = progress(api, campaign);
-        assertTrue(progress.contains("\"recipients\":3") && progress.contains("\"sent\":3"), progress);
+        assertTrue(progress.contains("\"recipients\":4") && progress.contains("\"sent\":4")
+                && progress.contains("\"responses\":1"), progress);
 
         setClock("2030-01-18T10:00:00Z"); // Friday: B's reminder is due; A has had its only one
-        waitFor(() -> received(run).size() == 4, "B's reminder");
+        waitFor(() -> received(run).size() == 5, "B's reminder");
         Thread.sleep(1000);
-        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr"),
-                received(run), "one reminder each");
+        assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr",
+                run + "-c@exemple.fr"), received(run), "one reminder to each non-responder, none to C");
         assertEquals(2, Mailbox.to(SMTP, run).stream().map(Mailbox::subject).filter(s -> s.startsWith("Rappel :") || s.startsWith("Reminder:")).count(),
                 "the reminders say so in their subject");
         api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
