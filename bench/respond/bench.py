@@ -355,7 +355,7 @@ def main():
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--wrk-threads", type=int, default=2)
     p.add_argument("--duration", type=int, default=15, help="seconds of each measured run")
-    p.add_argument("--warmup", type=int, default=10, help="seconds of each warm-up run")
+    p.add_argument("--warmup", type=int, default=15, help="seconds of each warm-up run")
     p.add_argument("--timeout", type=int, default=900, help="seconds the campaign may take")
     p.add_argument("--payara-version", default="?")
     p.add_argument("--load-before", default="?")
