@@ -284,12 +284,16 @@ class Bench:
         self.add("setup", "clean-up: bench-bare-* mailing lists deleted", fmt_int(deleted),
                  "one per bare request, warm-up included")
 
-        bare = (self.results["bare1"]["rate"] + self.results["bare2"]["rate"]) / 2
+        # The goal against the faster bare run (the first one is often still warming up), the mean for context.
+        bare_runs = (self.results["bare1"]["rate"], self.results["bare2"]["rate"])
+        bare, mean = max(bare_runs), sum(bare_runs) / 2
         capture = self.results["post"]
         ratio = capture["rate"] / bare
-        self.add("verdict", "capture / bare (mean of both runs)", "%.0f %%" % (ratio * 100),
+        self.add("verdict", "capture / bare (faster bare run)", "%.0f %%" % (ratio * 100),
                  "%s / %s req/s; goal >= %d %%: %s" % (fmt_int(capture["rate"]), fmt_int(bare), GOAL_RATIO * 100,
                                                        "MET" if ratio >= GOAL_RATIO else "MISSED"))
+        self.add("verdict", "capture / bare (mean of both runs)", "%.0f %%" % (capture["rate"] / mean * 100),
+                 "%s / %s req/s (context)" % (fmt_int(capture["rate"]), fmt_int(mean)))
         for key, name in (("post", "capture p99 (first answers)"), ("change", "capture p99 (changes)"), ("get", "score page p99")):
             p99 = self.results[key]["p99_us"] / 1e3
             self.add("verdict", name, "%.1f ms" % p99,
@@ -351,7 +355,7 @@ def main():
     p.add_argument("--db-port", type=int, default=5432)
     p.add_argument("--db-user", default="postgres")
     p.add_argument("--db-name", required=True)
-    p.add_argument("--invitations", type=int, default=20_000)
+    p.add_argument("--invitations", type=int, default=30_000)
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--wrk-threads", type=int, default=2)
     p.add_argument("--duration", type=int, default=15, help="seconds of each measured run")

@@ -4,7 +4,8 @@
 -- MODE: get (GET /r/<token>?score=N), post (POST /r/<token>, form score and comment), bare
 -- (POST /api/bench/bare?id=<invitation id>). FILE: one token (or id) a line. Each of the THREADS wrk
 -- threads takes every THREADS-th line from its own offset, and stops after its share, or after LIMIT
--- requests when given. done() prints one RESULT line for bench.py.
+-- requests when given; in bare mode it starts its share again instead (a read may repeat, the insert
+-- is new each time). done() prints one RESULT line for bench.py.
 
 local next_id = 0
 
@@ -35,7 +36,12 @@ end
 function request()
    sent = sent + 1
    -- Past the share (at most one request per connection, until the thread stops): the last item again.
-   local item = items[math.min(sent, limit)]
+   local item
+   if mode == "bare" then
+      item = items[(sent - 1) % #items + 1]
+   else
+      item = items[math.min(sent, limit)]
+   end
    if mode == "get" then
       return wrk.format("GET", "/r/" .. item .. "?score=" .. score)
    elseif mode == "post" then
@@ -47,7 +53,7 @@ end
 
 function response(status, headers, body)
    received = received + 1
-   if received >= limit and wrk.thread then
+   if mode ~= "bare" and received >= limit and wrk.thread then
       wrk.thread:stop()
    end
 end

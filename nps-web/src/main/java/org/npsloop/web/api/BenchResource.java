@@ -1,7 +1,7 @@
 package org.npsloop.web.api;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,10 +27,13 @@ import org.npsloop.domain.schema.Database;
  * {@code bench-bare-<uuid>} (no side effects: nothing reads lists but the admin and a campaign
  * that names one); the benchmark deletes them afterwards.
  *
+ * <p>Application-scoped, so that a request pays for no resource instance nor injection (the respondent
+ * servlet's services are application-scoped too).
+ *
  * <p>Off unless {@code nps.bench.endpoints=true} (set only by the benchmark): otherwise 404, like
  * any unknown path.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("bench")
 @PermitAll
 public class BenchResource {
