@@ -75,6 +75,13 @@ class AdminShellIT {
     }
 
     @Test
+    void theBenchmarksBareEndpointIsOffByDefault() {
+        // bench/respond turns it on with nps.bench.endpoints=true; anywhere else it does not exist.
+        HttpResponse<String> bare = new WebClient(base).send("POST", "api/bench/bare?id=1", "text/plain", new byte[0]);
+        assertEquals(404, bare.statusCode(), bare.body());
+    }
+
+    @Test
     void wrongPasswordUnknownUserAndDisabledUserGetTheSameAnswer() {
         WebClient admin = signedInAdmin();
         String name = Deployments.unique("disabled");
