@@ -29,8 +29,9 @@ import org.npsloop.domain.nps.Score;
  */
 @Entity
 @Table(name = "response")
+// Answers suspected to come from a mail scanner are left out of the figures.
 @NamedQuery(name = "Response.countByScore",
-        query = "SELECT r.score, COUNT(r) FROM Response r GROUP BY r.score")
+        query = "SELECT r.score, COUNT(r) FROM Response r WHERE r.flagged = false GROUP BY r.score")
 public class Response {
 
     @Id

@@ -129,7 +129,26 @@ class ResponseApiIT {
                     assertTrue(rs.getBoolean(4));
                 }
             }
+            // A suspected bot's answer is left out of the dashboard's figures.
+            long before = overviewResponses(api);
+            try (Connection db = DriverManager.getConnection(url, System.getProperty("it.db.user", "postgres"),
+                    System.getProperty("it.db.password", ""));
+                    PreparedStatement flag = db.prepareStatement("UPDATE response SET flagged = ? WHERE id = ?")) {
+                flag.setBoolean(1, true);
+                flag.setLong(2, Long.parseLong(r1));
+                flag.executeUpdate();
+                assertEquals(before - 1, overviewResponses(api), "a flagged answer does not count");
+                flag.setBoolean(1, false);
+                flag.executeUpdate();
+            }
+            assertEquals(before, overviewResponses(api));
         }
+    }
+
+    private static long overviewResponses(WebClient api) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"responses\":(\\d+)").matcher(api.get("api/overview").body());
+        assertTrue(m.find());
+        return Long.parseLong(m.group(1));
     }
 
     @Test
