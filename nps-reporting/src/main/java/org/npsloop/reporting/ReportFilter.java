@@ -1,0 +1,76 @@
+package org.npsloop.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.npsloop.domain.audience.AttributeDefinition;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.response.ResponseChannel;
+import org.npsloop.domain.validation.FieldError;
+import org.npsloop.domain.validation.InvalidInputException;
+
+/**
+ * Which responses a report counts. Every field is optional; {@code from} and {@code to} are days
+ * (both included) in the report time zone. Responses flagged as suspected bots are left out unless
+ * {@code includeFlagged}. A contact attribute filter is {@code attribute = attributeValue}, the value
+ * compared as the attribute's type (text ignoring case), exactly as a segment rule would.
+ */
+public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String journeyMoment, Long segmentId,
+        String attribute, String attributeValue, Language language, ResponseChannel channel, boolean includeFlagged) {
+
+    public ReportFilter {
+        journeyMoment = blankToNull(journeyMoment);
+        journeyMoment = journeyMoment == null ? null : journeyMoment.toUpperCase(Locale.ROOT);
+        attribute = blankToNull(attribute);
+        attribute = attribute == null ? null : AttributeDefinition.normaliseName(attribute);
+        attributeValue = blankToNull(attributeValue);
+        List<FieldError> errors = new ArrayList<>();
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError("to", "The end of the period (" + to + ") is before its start (" + from + ")"));
+        }
+        if (attribute != null && attributeValue == null) {
+            errors.add(new FieldError("attributeValue", "Give a value for the attribute " + attribute));
+        }
+        if (attribute == null && attributeValue != null) {
+            errors.add(new FieldError("attribute", "Choose the attribute the value " + attributeValue + " is for"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** Every response ever given, flagged ones left out. */
+    public static ReportFilter everything() {
+        return new ReportFilter(null, null, null, null, null, null, null, null, null, false);
+    }
+
+    /** Every response given in the period (days included), flagged ones left out. */
+    public static ReportFilter period(LocalDate from, LocalDate to) {
+        return everything().withPeriod(from, to);
+    }
+
+    public ReportFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
+        return new ReportFilter(newFrom, newTo, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
+                channel, includeFlagged);
+    }
+
+    public ReportFilter withCampaign(Long newCampaignId) {
+        return new ReportFilter(from, to, newCampaignId, journeyMoment, segmentId, attribute, attributeValue, language,
+                channel, includeFlagged);
+    }
+
+    public ReportFilter withChannel(ResponseChannel newChannel) {
+        return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
+                newChannel, includeFlagged);
+    }
+
+    public ReportFilter withIncludeFlagged(boolean include) {
+        return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
+                channel, include);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
