@@ -31,8 +31,6 @@ public record PublicationContent(String title, Language language, LocalDate from
      */
     public static final int MIN_RESPONSES = 5;
 
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     public PublicationContent {
         trend = List.copyOf(trend);
         themes = List.copyOf(themes);
@@ -86,26 +84,28 @@ public record PublicationContent(String title, Language language, LocalDate from
     }
 
     public String toJson() {
-        JsonArrayBuilder points = JSON.createArrayBuilder();
+        JsonProvider json = Json.PROVIDER;
+        JsonArrayBuilder points = json.createArrayBuilder();
         for (TrendPoint point : trend) {
-            JsonObjectBuilder p = JSON.createObjectBuilder().add("start", point.start().toString()).add("end", point.end().toString());
-            point.nps().ifPresent(r -> p.add("nps", counts(r)));
+            JsonObjectBuilder p = json.createObjectBuilder().add("start", point.start().toString()).add("end", point.end().toString());
+            point.nps().ifPresent(r -> p.add("nps", counts(json, r)));
             points.add(p);
         }
-        JsonArrayBuilder themeArray = JSON.createArrayBuilder();
-        themes.forEach(t -> themeArray.add(JSON.createObjectBuilder().add("label", t.label()).add("mentions", t.mentions())));
-        JsonArrayBuilder quoteArray = JSON.createArrayBuilder();
-        quotes.forEach(q -> quoteArray.add(JSON.createObjectBuilder().add("responseId", q.responseId()).add("text", q.text())));
-        return JSON.createObjectBuilder().add("title", title).add("language", language.name())
-                .add("from", from.toString()).add("to", to.toString()).add("nps", counts(nps))
+        JsonArrayBuilder themeArray = json.createArrayBuilder();
+        themes.forEach(t -> themeArray.add(json.createObjectBuilder().add("label", t.label()).add("mentions", t.mentions())));
+        JsonArrayBuilder quoteArray = json.createArrayBuilder();
+        quotes.forEach(q -> quoteArray.add(json.createObjectBuilder().add("responseId", q.responseId()).add("text", q.text())));
+        return json.createObjectBuilder().add("title", title).add("language", language.name())
+                .add("from", from.toString()).add("to", to.toString()).add("nps", counts(json, nps))
                 .add("granularity", granularity.name()).add("trend", points).add("themes", themeArray)
                 .add("whatYouToldUs", whatYouToldUs == null ? "" : whatYouToldUs)
                 .add("whatWeAreDoing", whatWeAreDoing == null ? "" : whatWeAreDoing)
                 .add("quotes", quoteArray).build().toString();
     }
 
-    public static PublicationContent fromJson(String json) {
-        try (var reader = JSON.createReader(new StringReader(json))) {
+    public static PublicationContent fromJson(String text) {
+        JsonProvider json = Json.PROVIDER;
+        try (var reader = json.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             List<TrendPoint> trend = new ArrayList<>();
             for (JsonValue v : o.getJsonArray("trend")) {
@@ -126,8 +126,13 @@ public record PublicationContent(String title, Language language, LocalDate from
         }
     }
 
-    private static JsonObjectBuilder counts(NpsResult r) {
-        return JSON.createObjectBuilder().add("promoters", r.promoters()).add("passives", r.passives())
+    /** Looked up on first use only: code that never reads or writes content needs no JSON implementation. */
+    private static final class Json {
+        static final JsonProvider PROVIDER = JsonProvider.provider();
+    }
+
+    private static JsonObjectBuilder counts(JsonProvider json, NpsResult r) {
+        return json.createObjectBuilder().add("promoters", r.promoters()).add("passives", r.passives())
                 .add("detractors", r.detractors());
     }
 

@@ -73,6 +73,10 @@ public class PublicationVersion {
         return id;
     }
 
+    public Publication getPublication() {
+        return publication;
+    }
+
     public int getNumber() {
         return number;
     }
