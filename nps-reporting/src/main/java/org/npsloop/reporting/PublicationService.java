@@ -50,6 +50,9 @@ public interface PublicationService {
     /** Consented comments in the draft's scope whose text contains {@code text} (any when blank), newest first. */
     List<QuoteCandidate> quoteCandidates(Publication.Draft scope, String text, int limit);
 
+    /** The draft's chosen quotes that can still be quoted, in the chosen order, with their text. */
+    List<QuoteCandidate> chosenQuotes(long id);
+
     /** What a visitor of {@code /p/<slug>} sees: empty for an unknown slug or a never published draft. */
     Optional<PublicPage> publicPage(String slug);
 

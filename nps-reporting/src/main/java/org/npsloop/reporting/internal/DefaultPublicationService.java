@@ -165,6 +165,20 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     @Override
+    public List<QuoteCandidate> chosenQuotes(long id) {
+        List<Long> ids = existing(id).getQuoteIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, QuoteCandidate> found = new HashMap<>();
+        query("SELECT r.id, r.responded_at, r.score, r.comment_text FROM response r WHERE r.contact_consent = TRUE"
+                + " AND r.comment_text IS NOT NULL AND r.id IN (" + marks(ids) + ")", List.copyOf(ids),
+                rs -> found.put(rs.getLong(1), new QuoteCandidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        NpsCategory.of(rs.getInt(3)).name(), rs.getString(4))));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public Optional<PublicPage> publicPage(String slug) {
         if (!PublicSlug.isWellFormed(slug)) {
             return Optional.empty();
