@@ -6,25 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -32,7 +21,6 @@ import org.npsloop.domain.publication.PublicationVersion;
 import org.npsloop.domain.publication.PublicSlug;
 import org.npsloop.domain.publication.QuoteRules;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.Dashboard;
@@ -148,34 +136,12 @@ public class DefaultPublicationService implements PublicationService {
 
     @Override
     public List<QuoteCandidate> quoteCandidates(Publication.Draft draft, String text, int limit) {
-        ResponseScope.Where where = scope.where(filter(draft)).and("r.contact_consent = TRUE AND r.comment_text IS NOT NULL",
-                List.of());
-        if (text != null && !text.isBlank()) {
-            where = where.and("LOWER(r.comment_text) LIKE ? ESCAPE '\\'",
-                    List.of("%" + SegmentSqlTranslator.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%"));
-        }
-        List<Object> parameters = new ArrayList<>(where.parameters());
-        parameters.add(Math.max(1, Math.min(limit, 200)));
-        String sql = "SELECT r.id, r.responded_at, r.score, r.comment_text" + ResponseScope.FROM + where.sql()
-                + " ORDER BY r.responded_at DESC, r.id DESC FETCH FIRST ? ROWS ONLY";
-        List<QuoteCandidate> candidates = new ArrayList<>();
-        query(sql, parameters, rs -> candidates.add(new QuoteCandidate(rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class).toInstant(), NpsCategory.of(rs.getInt(3)).name(), rs.getString(4))));
-        return candidates;
+        return quotes().candidates(scope.where(filter(draft)), text, limit);
     }
 
     @Override
     public List<QuoteCandidate> chosenQuotes(long id) {
-        List<Long> ids = existing(id).getQuoteIds();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, QuoteCandidate> found = new HashMap<>();
-        query("SELECT r.id, r.responded_at, r.score, r.comment_text FROM response r WHERE r.contact_consent = TRUE"
-                + " AND r.comment_text IS NOT NULL AND r.id IN (" + marks(ids) + ")", List.copyOf(ids),
-                rs -> found.put(rs.getLong(1), new QuoteCandidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        NpsCategory.of(rs.getInt(3)).name(), rs.getString(4))));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return quotes().chosen(existing(id).getQuoteIds());
     }
 
     @Override
@@ -197,7 +163,7 @@ public class DefaultPublicationService implements PublicationService {
                 .getSingleResult().content().orElseThrow();
         // A quoted author erased or who withdrew consent since: their words leave the page at once.
         Set<Long> quoted = content.quotes().stream().map(PublicationContent.Quote::responseId).collect(Collectors.toSet());
-        Set<Long> stillQuotable = stillQuotable(quoted);
+        Set<Long> stillQuotable = quotes().stillQuotable(quoted);
         quoted.removeAll(stillQuotable);
         return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(content.withoutQuotes(quoted)),
                 publication.getPublishedAt()));
@@ -234,7 +200,7 @@ public class DefaultPublicationService implements PublicationService {
     private void check(Publication.Draft draft) {
         Violations violations = new Violations();
         draft.check(violations);
-        if (draft.campaignId() != null && count("SELECT COUNT(*) FROM campaign WHERE id = ?", List.of(draft.campaignId())) == 0) {
+        if (draft.campaignId() != null && !quotes().campaignExists(draft.campaignId())) {
             violations.add("campaignId", "No campaign " + draft.campaignId());
         }
         violations.throwIfAny();
@@ -250,58 +216,11 @@ public class DefaultPublicationService implements PublicationService {
 
     /** What the database says of each chosen response: its comment, consent and whether it is in the scope. */
     private Map<Long, QuoteRules.Source> sources(Publication.Draft draft) {
-        List<Long> ids = draft.quoteIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Set<Long> inScope = new HashSet<>();
-        if (draft.from() != null && draft.to() != null) {
-            ResponseScope.Where where = scope.where(filter(draft)).and("r.id IN (" + marks(ids) + ")", List.copyOf(ids));
-            query("SELECT r.id" + ResponseScope.FROM + where.sql(), where.parameters(), rs -> inScope.add(rs.getLong(1)));
-        }
-        Map<Long, QuoteRules.Source> sources = new HashMap<>();
-        query("SELECT r.id, r.comment_text, r.contact_consent FROM response r WHERE r.id IN (" + marks(ids) + ")",
-                List.copyOf(ids), rs -> sources.put(rs.getLong(1),
-                        new QuoteRules.Source(rs.getLong(1), rs.getString(2), rs.getBoolean(3), inScope.contains(rs.getLong(1)))));
-        return sources;
+        return quotes().sources(draft.quoteIds(), draft.from() == null || draft.to() == null ? null : scope.where(filter(draft)));
     }
 
-    private Set<Long> stillQuotable(Collection<Long> ids) {
-        Set<Long> quotable = new HashSet<>();
-        if (!ids.isEmpty()) {
-            query("SELECT r.id FROM response r WHERE r.contact_consent = TRUE AND r.comment_text IS NOT NULL AND r.id IN ("
-                    + marks(ids) + ")", List.copyOf(ids), rs -> quotable.add(rs.getLong(1)));
-        }
-        return quotable;
-    }
-
-    private static String marks(Collection<?> values) {
-        return values.stream().map(v -> "?").collect(Collectors.joining(", "));
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> parameters, RowReader reader) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Publication query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private long count(String sql, List<Object> parameters) {
-        long[] count = new long[1];
-        query(sql, parameters, rs -> count[0] = rs.getLong(1));
-        return count[0];
+    private QuoteQueries quotes() {
+        return new QuoteQueries(dataSource);
     }
 
     private Publication existing(long id) {
