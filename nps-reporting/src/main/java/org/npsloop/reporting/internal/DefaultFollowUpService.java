@@ -67,7 +67,7 @@ public class DefaultFollowUpService implements FollowUpService {
         return LocalDate.now(clock.withZone(scope.zone()));
     }
 
-    /** Creates the missing ones first, so that the list is live; a failed creation (a race) never hides the list. */
+    /** Creates the missing ones of recent responses first, so that the list is live; a failed creation (a race) never hides the list. */
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Page list(Query query) {
@@ -82,7 +82,7 @@ public class DefaultFollowUpService implements FollowUpService {
             int created = 0;
             int batch;
             do {
-                batch = sync.createMissing();
+                batch = sync.createMissing(false);
                 created += batch;
             } while (batch == FollowUpSync.BATCH);
             return created;

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -35,9 +38,15 @@ public class FollowUpWorker {
     @Inject
     private SchemaMigrator migrator;
 
+    @Inject
+    private Clock clock;
+
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean stopped;
     private volatile boolean schemaReady;
+    private static final Duration FULL_SCAN_EVERY = Duration.ofHours(1);
+    /** When this instance last looked at every response; null: not yet. */
+    private Instant lastFullScan;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (settings.worker()) {
@@ -74,12 +83,17 @@ public class FollowUpWorker {
             return;
         }
         try {
+            Instant now = clock.instant();
+            boolean full = lastFullScan == null || !lastFullScan.isAfter(now.minus(FULL_SCAN_EVERY));
             for (int i = 0; i < 10 && !stopped; i++) {
-                int created = sync.createMissing();
+                int created = sync.createMissing(full);
                 if (created > 0) {
                     LOG.fine(() -> created + " follow-ups created");
                 }
                 if (created < FollowUpSync.BATCH) {
+                    if (full) {
+                        lastFullScan = now;
+                    }
                     return;
                 }
             }
