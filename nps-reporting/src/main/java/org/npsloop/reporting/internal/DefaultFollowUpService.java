@@ -87,7 +87,8 @@ public class DefaultFollowUpService implements FollowUpService {
             } while (batch == FollowUpSync.BATCH);
             return created;
         } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "Follow-up creation failed (another instance may have been first); listing anyway", e);
+            LOG.info(() -> "Follow-up creation failed (another instance may have been first); listing anyway: " + e);
+            LOG.log(Level.FINE, "Follow-up creation failure", e);
             return 0;
         }
     }

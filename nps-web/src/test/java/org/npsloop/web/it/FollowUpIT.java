@@ -9,7 +9,14 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +71,14 @@ class FollowUpIT {
         String r6 = answer(api, run, 6, "Bien mais le support <i>tarde</i>", true);
         String r8 = answer(api, run, 8, "Correct", false);
         String r10 = answer(api, run, 10, "Parfait", true);
+        String bot = flaggedDetractor();
 
         // Listing creates the missing follow-ups at once: two, for the detractors; the 6 first.
         List<String[]> rows = rows(api.get("api/follow-ups?status=NEW&unassigned=true&size=500").body());
         List<String> responses = rows.stream().map(r -> r[1]).toList();
         assertTrue(responses.contains(r3) && responses.contains(r6), responses + " has " + r3 + " and " + r6);
         assertFalse(responses.contains(r8) || responses.contains(r10), "no follow-up for a passive or a promoter: " + responses);
+        assertFalse(responses.contains(bot), "none for a suspected bot");
         assertTrue(responses.indexOf(r6) < responses.indexOf(r3), "5-6 before 0-4: " + responses);
         String f6 = rows.get(responses.indexOf(r6))[0];
         String f3 = rows.get(responses.indexOf(r3))[0];
@@ -144,6 +153,28 @@ class FollowUpIT {
                 + java.time.Instant.now().minusSeconds(60) + "\"}");
         assertEquals(201, entered.statusCode(), entered.body());
         return AudienceApi.id(entered);
+    }
+
+    /** A detractor's answer flagged as a suspected mail scanner, written as any writer might. */
+    private static String flaggedDetractor() throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", ""))) {
+            long id;
+            // An id from the application's sequence, used as EclipseLink would (value V stands for V-49..V).
+            try (PreparedStatement next = db.prepareStatement("SELECT nextval('response_seq')"); ResultSet rs = next.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1) - 49;
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO response (id, score, contact_consent, channel, responded_at,"
+                    + " updated_at, version, flagged, flag_reason) VALUES (?, 2, FALSE, 'EMAIL', ?, ?, 1, TRUE, 'answered 1 s after sending')")) {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                insert.setLong(1, id);
+                insert.setObject(2, now);
+                insert.setObject(3, now);
+                insert.executeUpdate();
+            }
+            return String.valueOf(id);
+        }
     }
 
     /** id and responseId of each row, in the list's order. */
