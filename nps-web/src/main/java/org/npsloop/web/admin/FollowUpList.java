@@ -184,10 +184,6 @@ public class FollowUpList implements Serializable {
         return UNASSIGNED;
     }
 
-    public LocalDate getToday() {
-        return LocalDate.now();
-    }
-
     public FollowUpService.Detail getSelected() {
         return selected;
     }
