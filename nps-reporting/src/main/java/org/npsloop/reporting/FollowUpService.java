@@ -77,7 +77,13 @@ public interface FollowUpService {
         }
     }
 
+    /** The installation's rules (configuration): whether passives get follow-ups, days until a new one is due. */
+    record Policy(boolean passives, int dueDays) {
+    }
+
     Page list(Query query);
+
+    Policy policy();
 
     Detail detail(long id);
 

@@ -76,6 +76,12 @@ public class DefaultFollowUpService implements FollowUpService {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Policy policy() {
+        return new Policy(settings.passives(), settings.dueDays());
+    }
+
+    @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int sync() {
         try {

@@ -184,6 +184,10 @@ public class FollowUpList implements Serializable {
         return UNASSIGNED;
     }
 
+    public FollowUpService.Policy getPolicy() {
+        return followUps.policy();
+    }
+
     public FollowUpService.Detail getSelected() {
         return selected;
     }

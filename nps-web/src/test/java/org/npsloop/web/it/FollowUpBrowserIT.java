@@ -55,6 +55,8 @@ class FollowUpBrowserIT extends BrowserTestBase {
         By row = By.xpath("//tbody[@id='list:table_data']/tr[contains(., '" + comment + "')]");
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(row));
         WebElement found = browser.findElement(row);
+        assertTrue(browser.findElement(By.id("policy")).getText().contains("A new one is due 7 days later."),
+                browser.findElement(By.id("policy")).getText());
         assertTrue(found.getAttribute("class").contains("follow-up-overdue"), found.getAttribute("class"));
         assertTrue(found.getText().contains("Overdue"), found.getText());
         assertEquals("5", found.findElement(By.cssSelector(".nps-badge.nps-DETRACTOR")).getText());
