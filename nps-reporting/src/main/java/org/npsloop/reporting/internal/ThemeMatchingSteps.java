@@ -33,6 +33,18 @@ public class ThemeMatchingSteps {
         }
     }
 
+    public Long matchUnmatched(long afterId, Instant now, int max) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            return new ThemeMatchingStore(db).matchUnmatched(afterId, now, max);
+        }
+    }
+
+    public long maxResponseId() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            return new ThemeMatchingStore(db).maxResponseId();
+        }
+    }
+
     public int rematchStep(Instant now, int max) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             return new ThemeMatchingStore(db).rematchStep(now, max);

@@ -123,6 +123,40 @@ final class ThemeMatchingStore {
     }
 
     /**
+     * Matches responses never matched at all (no {@code theme_match} row) with an id above {@code afterId},
+     * in id order, at most {@code max}. This catches rows whose updated_at was already old when they were
+     * written (a phone answer stores when it was given), which the scan over updated_at cannot see.
+     *
+     * @return the id of the last one matched when the batch was full (more may follow), else null
+     */
+    Long matchUnmatched(long afterId, Instant now, int max) throws SQLException {
+        State state = state();
+        ThemeMatcher matcher = ThemeMatcher.of(rules());
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.version, r.comment_text, r.updated_at "
+                + "FROM response r WHERE r.id > ? AND NOT EXISTS (SELECT 1 FROM theme_match m WHERE m.response_id = r.id) "
+                + "ORDER BY r.id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY")) {
+            select.setLong(1, afterId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class))));
+                }
+            }
+        }
+        match(rows, matcher, state.rulesVersion(), now);
+        return rows.size() < Math.max(1, max) ? null : rows.get(rows.size() - 1).id();
+    }
+
+    /** The highest response id, 0 when there is none. */
+    long maxResponseId() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(id) FROM response");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
      * One step of the full re-match after a rule change: starts it when the rules changed since the last
      * one (from the first response again, even if one was running), then matches the next {@code max}
      * responses by id.

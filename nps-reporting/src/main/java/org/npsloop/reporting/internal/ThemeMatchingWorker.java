@@ -55,7 +55,17 @@ public class ThemeMatchingWorker {
     @ConfigProperty(name = "nps.themes.lag-seconds", defaultValue = "30")
     private long lagSeconds;
 
+    @Inject
+    @ConfigProperty(name = "nps.themes.sweep-seconds", defaultValue = "60")
+    private long sweepSeconds;
+
+    /** Ids other instances may still hold in the blocks they took (50 at a time), with room to spare. */
+    static final long FLOOR_MARGIN = 5_000;
+
     private final String worker = workerName();
+    /** Responses above this id are looked at every round; null until the first full sweep. */
+    private volatile Long floor;
+    private volatile long lastSweep;
     private volatile ScheduledFuture<?> ticking;
     private volatile boolean stopped;
     private volatile boolean schemaReady;
@@ -103,11 +113,32 @@ public class ThemeMatchingWorker {
                     && System.nanoTime() < end) {
                 // more changed responses than one batch: go on
             }
+            sweepUnmatched(end);
             while (!stopped && System.nanoTime() < end && steps.rematchStep(clock.instant(), BATCH) > 0) {
                 // the full re-match goes on in slices
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Theme matching round failed; trying again next round", e);
+        }
+    }
+
+    /**
+     * New responses never matched: each round those above a floor (recent ids, cheap); every
+     * {@code nps.themes.sweep-seconds} all of them (one anti-join over the response ids), since an instance
+     * may write an id from a block of ids it took long ago. The floor stays below the ids other instances
+     * may still hold, by {@link #FLOOR_MARGIN}.
+     */
+    private void sweepUnmatched(long end) throws java.sql.SQLException {
+        long now = System.nanoTime();
+        boolean full = floor == null || now - lastSweep >= TimeUnit.SECONDS.toNanos(Math.max(1, sweepSeconds));
+        long top = full ? steps.maxResponseId() : 0;
+        Long after = full ? Long.valueOf(0) : floor;
+        while (after != null && !stopped && System.nanoTime() < end) {
+            after = steps.matchUnmatched(after, clock.instant(), BATCH);
+        }
+        if (full && after == null) {
+            floor = Math.max(0, top - FLOOR_MARGIN);
+            lastSweep = now;
         }
     }
 

@@ -168,6 +168,23 @@ class DefaultThemeServiceTest {
     }
 
     @Test
+    void aNewAnswerDatedInThePastIsFoundByTheSweepOfUnmatchedResponses() throws SQLException {
+        matchEverything();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // A phone answer typed today about a call last month: its updated_at is last month's.
+            response(s, 109, 10, 4, "Colis perdu", "2026-10-01 09:00:00", false);
+            response(s, 110, 10, 4, "Colis abîmé", "2026-10-02 09:00:00", false);
+            ThemeMatchingStore store = new ThemeMatchingStore(c);
+            assertEquals(0, store.matchChanged(Duration.ofSeconds(30), NOW, 50), "behind the scan position");
+            assertEquals(110L, store.maxResponseId());
+            assertEquals(109L, store.matchUnmatched(0, NOW, 1), "a full batch: more may follow");
+            assertEquals(110L, store.matchUnmatched(109, NOW, 1));
+            assertEquals(null, store.matchUnmatched(0, NOW, 50), "nothing left unmatched");
+        }
+        assertEquals("0/0/4", counts(themes.counts(autumn())).get(DELIVERY));
+    }
+
+    @Test
     void commentsArePagedNewestFirstWithTheirThemesAndFilters() throws SQLException {
         matchEverything();
         themes.tag(104, QUALITY, "marie");
