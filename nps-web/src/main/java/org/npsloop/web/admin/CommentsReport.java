@@ -78,6 +78,9 @@ public class CommentsReport implements Serializable {
 
     private transient ThemeCounts counts;
     private transient List<Theme> allThemes;
+    private transient List<ResponseInbox.CampaignOption> campaigns;
+    private transient List<String> journeyMoments;
+    private transient List<SegmentService.SegmentView> segmentList;
 
     private final LazyDataModel<Comment> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -268,15 +271,24 @@ public class CommentsReport implements Serializable {
     }
 
     public List<ResponseInbox.CampaignOption> getCampaigns() {
-        return inbox.campaigns();
+        if (campaigns == null) {
+            campaigns = inbox.campaigns();
+        }
+        return campaigns;
     }
 
     public List<String> getJourneyMoments() {
-        return inbox.journeyMoments();
+        if (journeyMoments == null) {
+            journeyMoments = inbox.journeyMoments();
+        }
+        return journeyMoments;
     }
 
     public List<SegmentService.SegmentView> getSegments() {
-        return segments.list();
+        if (segmentList == null) {
+            segmentList = segments.list();
+        }
+        return segmentList;
     }
 
     public LocalDate getFrom() {
