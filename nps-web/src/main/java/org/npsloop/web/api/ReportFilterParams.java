@@ -7,37 +7,45 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.response.ResponseChannel;
-import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.ReportFilter;
 
 /**
- * The query parameters every report endpoint accepts, read in one place ({@code @BeanParam}):
- * {@code from}, {@code to} (days, ISO {@code 2026-11-01}, both included, in the report time zone),
- * {@code campaign} (id), {@code moment} (journey moment), {@code segment} (id), {@code attribute} with
- * {@code value}, {@code language} (EN, FR), {@code channel} (EMAIL, PHONE, MANUAL) and {@code includeFlagged}
- * (true to count answers suspected to come from mail scanners). A malformed value answers 400 naming it.
+ * The query parameters every report endpoint takes ({@code @BeanParam}), turned into a {@link ReportFilter}:
+ * {@code from}, {@code to} (days, both included, e.g. 2026-11-01), {@code campaign}, {@code moment},
+ * {@code segment}, {@code attribute} with {@code value}, {@code language} (FR, EN), {@code channel}
+ * (EMAIL, PHONE, MANUAL) and {@code includeFlagged} (default false). Malformed values answer 400 naming
+ * each wrong parameter.
  */
 public class ReportFilterParams {
 
     @QueryParam("from")
     private String from;
+
     @QueryParam("to")
     private String to;
+
     @QueryParam("campaign")
     private String campaign;
+
     @QueryParam("moment")
     private String moment;
+
     @QueryParam("segment")
     private String segment;
+
     @QueryParam("attribute")
     private String attribute;
+
     @QueryParam("value")
     private String value;
+
     @QueryParam("language")
     private String language;
+
     @QueryParam("channel")
     private String channel;
+
     @QueryParam("includeFlagged")
     private String includeFlagged;
 
@@ -45,7 +53,7 @@ public class ReportFilterParams {
         // for JAX-RS
     }
 
-    /** For tests. */
+    /** The parameters as a request would carry them (tests). */
     ReportFilterParams(String from, String to, String campaign, String moment, String segment, String attribute, String value,
             String language, String channel, String includeFlagged) {
         this.from = from;
@@ -60,7 +68,7 @@ public class ReportFilterParams {
         this.includeFlagged = includeFlagged;
     }
 
-    /** @throws InvalidInputException naming every malformed parameter at once */
+    /** @throws org.npsloop.domain.validation.InvalidInputException naming every malformed parameter */
     public ReportFilter toFilter() {
         Violations violations = new Violations();
         LocalDate since = violations.check("from", () -> day(from));
@@ -76,7 +84,7 @@ public class ReportFilterParams {
     }
 
     static LocalDate day(String text) {
-        if (blank(text)) {
+        if (text == null || text.isBlank()) {
             return null;
         }
         try {
@@ -87,18 +95,29 @@ public class ReportFilterParams {
     }
 
     static Long id(String text) {
-        if (blank(text)) {
+        if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Long.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a number, not " + text);
+            throw new IllegalArgumentException("a number (an id), not " + text);
         }
     }
 
+    static Boolean bool(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("true or false, not " + text);
+        };
+    }
+
     static <E extends Enum<E>> E named(Class<E> type, String text) {
-        if (blank(text)) {
+        if (text == null || text.isBlank()) {
             return null;
         }
         try {
@@ -106,20 +125,5 @@ public class ReportFilterParams {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("one of " + Arrays.toString(type.getEnumConstants()) + ", not " + text);
         }
-    }
-
-    private static Boolean bool(String text) {
-        if (blank(text)) {
-            return null;
-        }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> Boolean.TRUE;
-            case "false", "0", "no" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("true or false, not " + text);
-        };
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

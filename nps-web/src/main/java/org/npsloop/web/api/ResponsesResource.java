@@ -61,9 +61,9 @@ public class ResponsesResource {
         Violations violations = new Violations();
         Instant since = violations.check("from", () -> instant(from, false));
         Instant until = violations.check("to", () -> instant(to, true));
-        NpsCategory cat = violations.check("category", () -> named(NpsCategory.class, category));
-        ResponseChannel chan = violations.check("channel", () -> named(ResponseChannel.class, channel));
-        ResponseInbox.Flagged flags = violations.check("flagged", () -> named(ResponseInbox.Flagged.class, flagged));
+        NpsCategory cat = violations.check("category", () -> ReportFilterParams.named(NpsCategory.class, category));
+        ResponseChannel chan = violations.check("channel", () -> ReportFilterParams.named(ResponseChannel.class, channel));
+        ResponseInbox.Flagged flags = violations.check("flagged", () -> ReportFilterParams.named(ResponseInbox.Flagged.class, flagged));
         if (since != null && until != null && !since.isBefore(until)) {
             violations.add("to", "must come after from");
         }
@@ -95,17 +95,6 @@ public class ResponsesResource {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("a day (2026-11-01) or an instant (2026-11-01T08:00:00Z), not " + value);
-        }
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not " + value);
         }
     }
 }
