@@ -4,12 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.Breakdown;
@@ -25,14 +22,10 @@ public class ReportBreakdowns implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ReportService reports;
+    private ReportService reports;
 
     @Inject
-    private transient Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "nps.report.time-zone", defaultValue = "Europe/Paris")
-    private String timeZone;
+    private ReportDays days;
 
     private final ReportFilterForm filter = new ReportFilterForm();
     private String dimension = Breakdown.Dimension.JOURNEY_MOMENT.name();
@@ -129,7 +122,7 @@ public class ReportBreakdowns implements Serializable {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return days.today();
     }
 
     private static String text(String key) {

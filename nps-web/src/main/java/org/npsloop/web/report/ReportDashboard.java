@@ -6,15 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
@@ -40,20 +37,16 @@ public class ReportDashboard implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient ReportService reports;
+    private ReportService reports;
 
     @Inject
-    private transient AnnotationService annotations;
+    private AnnotationService annotations;
 
     @Inject
-    private transient Clock clock;
+    private ReportDays days;
 
     @Inject
     private CurrentUser currentUser;
-
-    @Inject
-    @ConfigProperty(name = "nps.report.time-zone", defaultValue = "Europe/Paris")
-    private String timeZone;
 
     private final ReportFilterForm filter = new ReportFilterForm();
     private String granularity = TrendGranularity.MONTH.name();
@@ -265,7 +258,7 @@ public class ReportDashboard implements Serializable {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return days.today();
     }
 
     private static String text(String key) {
