@@ -87,7 +87,9 @@ class Psql:
         command = list(self.base)
         for v in variables:
             command += ["-v", v]
-        out = subprocess.run(command, input=text, check=True, capture_output=True, text=True)
+        out = subprocess.run(command, input=text, capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError("psql failed: " + out.stderr.strip())
         return out.stdout
 
 

@@ -2,10 +2,9 @@
 -- the last 730 days, monthly trend), as DefaultReportService and ResponseScope build it, with the
 -- values bound. Run on a kept database (KEEP_DB=1):
 --   psql -h 127.0.0.1 -U postgres -d npsloop_reportbench -X -f bench/reporting/explain.sql
-\set from_ts '''' `date -d "$(TZ=Europe/Paris date -d '729 days ago' +%F) 00:00 Europe/Paris" -u +%FT%TZ` ''''
-\set to_ts '''' `date -d "$(TZ=Europe/Paris date -d tomorrow +%F) 00:00 Europe/Paris" -u +%FT%TZ` ''''
-\set prev_from_ts '''' `date -d "$(TZ=Europe/Paris date -d '1459 days ago' +%F) 00:00 Europe/Paris" -u +%FT%TZ` ''''
-\echo period :from_ts to :to_ts
+\set from_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date - 729)::timestamp AT TIME ZONE ''Europe/Paris'')'
+\set to_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date + 1)::timestamp AT TIME ZONE ''Europe/Paris'')'
+\set prev_from_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date - 1459)::timestamp AT TIME ZONE ''Europe/Paris'')'
 
 \echo '1. counts per (day in Paris, score): distribution, NPS and trend'
 EXPLAIN (ANALYZE, BUFFERS)

@@ -20,7 +20,7 @@ SELECT g, 'Campaign ' || g, 1, CASE WHEN g <= 4 THEN 'JOURNEY' ELSE 'ONE_OFF' EN
 FROM generate_series(1, 8) g;
 
 CREATE TEMPORARY TABLE gen AS
-SELECT g, 1 + (g * 7919) % :contacts AS contact, 1 + g % 8 AS campaign,
+SELECT g, 1 + (g::bigint * 7919) % :contacts AS contact, 1 + g % 8 AS campaign,
        now() - interval '730 days' * random() AS sent_at, random() AS delay, random() AS s, random() AS ch, random() AS fl
 FROM generate_series(1, (:responses * 13) / 10) g;
 
