@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -56,9 +55,9 @@ class ReportBrowserIT extends BrowserTestBase {
 
         // A note on 10 March: listed, and in the trend table's March row.
         String note = "Price change " + RUN;
+        // The date picker's input keeps today's date against clear(): set it as a whole.
         WebElement day = browser.findElement(By.id("notes:noteDay_input"));
-        day.clear();
-        day.sendKeys("2025-03-10", Keys.ESCAPE);
+        browser.executeScript("arguments[0].value = '2025-03-10';", day);
         browser.findElement(By.id("notes:noteText")).sendKeys(note);
         browser.findElement(By.id("notes:saveNote")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("notes:noteList"), note));
