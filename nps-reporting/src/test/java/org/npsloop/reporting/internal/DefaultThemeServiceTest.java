@@ -22,7 +22,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -130,11 +129,6 @@ class DefaultThemeServiceTest {
                 counts(themes.counts(autumn().withPeriod(java.time.LocalDate.of(2026, 11, 1), java.time.LocalDate.of(2026, 11, 1)))));
         assertEquals(List.of(DELIVERY, SUPPORT, PRICE), themes.top(autumn(), NpsCategory.DETRACTOR, 3).stream().map(ThemeCount::themeId).toList());
         assertEquals(List.of(SUPPORT), themes.top(autumn(), NpsCategory.PROMOTER, 5).stream().map(ThemeCount::themeId).toList());
-        // The report sections' top themes: mentioned ones only, labelled in the language asked for.
-        assertEquals(List.of("Livraison:0/0/2", "Service client:1/0/1"), new DefaultReportSections(themes)
-                .topThemes(autumn(), Language.FR, 2).stream()
-                .map(t -> t.label() + ":" + t.promoters() + "/" + t.passives() + "/" + t.detractors()).toList());
-        assertEquals(3, new DefaultReportSections(themes).topThemes(autumn(), Language.EN, 10).size());
     }
 
     @Test
