@@ -337,6 +337,13 @@ class ReportApiIT {
                 link.setLong(2, Long.parseLong(response));
                 assertEquals(1, link.executeUpdate());
             }
+            // What the respondent pages note on the first invitation when a person answers it.
+            try (PreparedStatement answered = db.prepareStatement(
+                    "UPDATE invitation SET answered_at = (SELECT responded_at FROM response WHERE id = ?) WHERE id = ?")) {
+                answered.setLong(1, Long.parseLong(response));
+                answered.setLong(2, id);
+                assertEquals(1, answered.executeUpdate());
+            }
         }
     }
 
