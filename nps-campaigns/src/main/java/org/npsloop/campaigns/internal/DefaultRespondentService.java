@@ -95,11 +95,9 @@ public class DefaultRespondentService implements RespondentService {
             return gone(invitation, status);
         }
         String text = comment == null || comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
-        if (invitation.getReminder() > 0) {
-            // Answers through the first mail and its reminders are one recipient's: they queue on the first
-            // invitation's row, so that two of them never both insert a response.
-            lockFirstInvitation(invitation);
-        }
+        // Answers through the first mail and its reminders are one recipient's: they queue on the first
+        // invitation's row, so that two of them never both insert a response.
+        Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
         Response response = responseTo(invitation);
         boolean changed;
         if (response == null) {
@@ -114,6 +112,9 @@ public class DefaultRespondentService implements RespondentService {
             if (!response.isFlagged()) {
                 BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), invitation.getBotSuspicion())
                         .ifPresent(response::flag);
+            }
+            if (!response.isFlagged() && first != null) {
+                first.answered(now);
             }
             em.persist(ResponseChange.of(response));
         }
@@ -170,12 +171,12 @@ public class DefaultRespondentService implements RespondentService {
                 .setParameter("contact", invitation.getContact()).getResultStream().findFirst().orElse(null);
     }
 
-    private void lockFirstInvitation(Invitation reminder) {
-        em.createQuery("SELECT i FROM Invitation i WHERE i.campaign = :campaign AND i.wave = :wave"
+    private Invitation lockFirstInvitation(Invitation reminder) {
+        return em.createQuery("SELECT i FROM Invitation i WHERE i.campaign = :campaign AND i.wave = :wave"
                         + " AND i.contact = :contact AND i.reminder = 0", Invitation.class)
                 .setParameter("campaign", reminder.getCampaign()).setParameter("wave", reminder.getWave())
                 .setParameter("contact", reminder.getContact()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().orElse(null);
     }
 
     private static LinkStatus status(Invitation invitation, Instant now) {

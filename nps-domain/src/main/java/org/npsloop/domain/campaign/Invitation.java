@@ -94,6 +94,13 @@ public class Invitation {
     @Column(name = "bot_suspicion", length = 200)
     private String botSuspicion;
 
+    /**
+     * On the first invitation of a wave (reminder 0): when its recipient first answered, through it or a
+     * reminder, unless the answer was flagged as a suspected bot's. Makes the response rate one count.
+     */
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
     @Version
     private long version;
 
@@ -172,6 +179,20 @@ public class Invitation {
         }
         lastOpenedAt = now;
         lastOpenedScore = score;
+    }
+
+    /** Its recipient answered the wave (a person, as far as can be told); the first time counts. */
+    public void answered(Instant at) {
+        if (reminder != 0) {
+            throw new IllegalStateException("Answers are noted on the first invitation of a wave, not on reminder " + reminder);
+        }
+        if (answeredAt == null) {
+            answeredAt = at;
+        }
+    }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
     }
 
     public Instant getFirstOpenedAt() {

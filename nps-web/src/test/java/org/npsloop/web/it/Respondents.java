@@ -93,9 +93,9 @@ final class Respondents {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The invitation of this token: sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion. */
+    /** The invitation of this token: sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion, answered_at. */
     static Map<String, Object> invitation(String token) {
-        return rows("SELECT sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion FROM invitation "
+        return rows("SELECT sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion, answered_at FROM invitation "
                 + "WHERE token_hash = ?", InvitationToken.hashOf(token)).get(0);
     }
 

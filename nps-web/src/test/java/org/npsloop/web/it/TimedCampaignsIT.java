@@ -100,6 +100,8 @@ class TimedCampaignsIT {
         assertEquals(6, ((Number) Respondents.response(reminder).get("score")).intValue(), "the first mail changed A's answer");
         assertEquals(2L, ((Number) Respondents.response(reminder).get("changes")).longValue());
         assertNull(Respondents.response(first), "no second response through the first mail's link");
+        assertEquals(null, Respondents.invitation(reminder).get("answered_at"), "answers are noted on the first invitation");
+        assertTrue(Respondents.invitation(first).get("answered_at") != null, "A counts as having answered, for the response rate");
         progress = progress(api, campaign);
         assertTrue(progress.contains("\"responses\":2"), progress);
 
