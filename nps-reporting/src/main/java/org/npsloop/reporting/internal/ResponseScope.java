@@ -64,6 +64,15 @@ public class ResponseScope {
 
     private final SegmentSqlTranslator translator = new SegmentSqlTranslator();
 
+    public ResponseScope() {
+        // for CDI
+    }
+
+    /** Outside the container (tests): filters without segment or attribute, in the given zone. */
+    ResponseScope(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
     /** The zone report days and trend periods are counted in. */
     public ZoneId zone() {
         return ZoneId.of(timeZone);
@@ -71,26 +80,56 @@ public class ResponseScope {
 
     /** @throws InvalidInputException for an unknown segment or attribute, or a value of the wrong type */
     public Where where(ReportFilter filter) {
-        SqlCondition segment = filter.segmentId() == null ? null : segmentCondition(filter.segmentId());
-        SqlCondition attribute = filter.attribute() == null ? null
-                : translate("attributeValue", AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
-        return where(filter, zone(), segment, attribute);
+        return where(filter, zone(), segment(filter), attribute(filter));
     }
 
     /** The clause for resolved segment and attribute conditions; static for tests without a container. */
     static Where where(ReportFilter filter, ZoneId zone, SqlCondition segment, SqlCondition attribute) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        audience(filter, zone, "r.responded_at", "r.campaign_id", segment, attribute, sql, parameters);
+        if (filter.channel() != null) {
+            sql.append(" AND r.channel = ?");
+            parameters.add(filter.channel().name());
+        }
+        if (!filter.includeFlagged()) {
+            sql.append(" AND r.flagged = FALSE");
+        }
+        return new Where(sql.toString(), parameters);
+    }
+
+    /**
+     * The first invitations (not reminders) sent in the filter's period to the contacts and campaigns it
+     * selects, over {@link #INVITATIONS_FROM}; the channel and flag filters concern answers, not invitations.
+     */
+    public Where invitationsWhere(ReportFilter filter) {
+        return invitationsWhere(filter, zone(), segment(filter), attribute(filter));
+    }
+
+    /** Invitations with their contact {@code c} and campaign {@code k}. */
+    public static final String INVITATIONS_FROM = " FROM invitation i LEFT JOIN contact c ON c.id = i.contact_id"
+            + " LEFT JOIN campaign k ON k.id = i.campaign_id";
+
+    static Where invitationsWhere(ReportFilter filter, ZoneId zone, SqlCondition segment, SqlCondition attribute) {
+        StringBuilder sql = new StringBuilder(" WHERE i.reminder = 0 AND i.status = 'SENT'");
+        List<Object> parameters = new ArrayList<>();
+        audience(filter, zone, "i.sent_at", "i.campaign_id", segment, attribute, sql, parameters);
+        return new Where(sql.toString(), parameters);
+    }
+
+    /** Conditions shared by responses and invitations: period, campaign, journey moment, language, segment, attribute. */
+    private static void audience(ReportFilter filter, ZoneId zone, String timeColumn, String campaignColumn,
+            SqlCondition segment, SqlCondition attribute, StringBuilder sql, List<Object> parameters) {
         if (filter.from() != null) {
-            sql.append(" AND r.responded_at >= ?");
+            sql.append(" AND ").append(timeColumn).append(" >= ?");
             parameters.add(OffsetDateTime.ofInstant(filter.from().atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
         }
         if (filter.to() != null) {
-            sql.append(" AND r.responded_at < ?");
+            sql.append(" AND ").append(timeColumn).append(" < ?");
             parameters.add(OffsetDateTime.ofInstant(filter.to().plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
         }
         if (filter.campaignId() != null) {
-            sql.append(" AND r.campaign_id = ?");
+            sql.append(" AND ").append(campaignColumn).append(" = ?");
             parameters.add(filter.campaignId());
         }
         if (filter.journeyMoment() != null) {
@@ -101,13 +140,6 @@ public class ResponseScope {
             sql.append(" AND c.language = ?");
             parameters.add(filter.language().name());
         }
-        if (filter.channel() != null) {
-            sql.append(" AND r.channel = ?");
-            parameters.add(filter.channel().name());
-        }
-        if (!filter.includeFlagged()) {
-            sql.append(" AND r.flagged = FALSE");
-        }
         for (SqlCondition condition : new SqlCondition[] {segment, attribute}) {
             if (condition != null) {
                 // The condition is over contact c; erased contacts (no contact row) never match one.
@@ -115,7 +147,15 @@ public class ResponseScope {
                 parameters.addAll(condition.parameters());
             }
         }
-        return new Where(sql.toString(), parameters);
+    }
+
+    private SqlCondition segment(ReportFilter filter) {
+        return filter.segmentId() == null ? null : segmentCondition(filter.segmentId());
+    }
+
+    private SqlCondition attribute(ReportFilter filter) {
+        return filter.attribute() == null ? null
+                : translate("attributeValue", AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
     }
 
     private SqlCondition segmentCondition(long segmentId) {
