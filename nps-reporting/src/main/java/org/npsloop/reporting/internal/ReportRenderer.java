@@ -63,7 +63,7 @@ public final class ReportRenderer {
     }
 
     public String htmlBody(InternalReport report) {
-        return render("internal-body.ftlh", model(report));
+        return render("internal-embedded.ftlh", model(report));
     }
 
     /** A digest mail: subject, HTML and text. */
