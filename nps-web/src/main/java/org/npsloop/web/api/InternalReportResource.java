@@ -15,8 +15,10 @@ import java.util.Locale;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.InternalReport;
 import org.npsloop.reporting.InternalReportService;
+import org.npsloop.reporting.ReportFilter;
 
 /**
  * The internal report of a period: {@code GET /api/reports/internal?<filters>&format=html|pdf} (or by the
@@ -35,9 +37,17 @@ public class InternalReportResource {
     public Response report(@BeanParam ReportFilterParams filter, @QueryParam("format") String format,
             @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        boolean pdf = pdf(format, accept);
-        Language language = language(lang, acceptLanguage);
-        InternalReport report = reports.report(filter.toFilter(), language);
+        Violations violations = new Violations();
+        ReportFilter reportFilter = null;
+        try {
+            reportFilter = filter.toFilter();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+        }
+        Boolean pdf = violations.check("format", () -> pdf(format, accept));
+        Language language = violations.check("lang", () -> language(lang, acceptLanguage));
+        violations.throwIfAny();
+        InternalReport report = reports.report(reportFilter, language);
         String name = "nps-report-" + report.from() + "-" + report.to();
         if (pdf) {
             StreamingOutput body = out -> reports.pdf(report, out);
@@ -53,7 +63,7 @@ public class InternalReportResource {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "pdf" -> true;
                 case "html" -> false;
-                default -> throw new InvalidInputException("format", "html or pdf, not " + format);
+                default -> throw new IllegalArgumentException("html or pdf, not " + format);
             };
         }
         return accept != null && accept.contains("application/pdf") && !accept.contains("text/html");
@@ -61,11 +71,7 @@ public class InternalReportResource {
 
     static Language language(String lang, String acceptLanguage) {
         if (lang != null && !lang.isBlank()) {
-            try {
-                return ReportFilterParams.named(Language.class, lang);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("lang", e.getMessage());
-            }
+            return ReportFilterParams.named(Language.class, lang);
         }
         return acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("fr") ? Language.FR : Language.EN;
     }

@@ -27,6 +27,7 @@ import org.npsloop.campaigns.ResponseEntryService.EntryInput;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.ResponseExportService;
@@ -88,8 +89,14 @@ public class ResponsesResource {
     @RolesAllowed({Role.MARKETER_NAME, Role.EXECUTIVE_NAME})
     public Response export(@BeanParam ReportFilterParams filter, @QueryParam("category") String category,
             @QueryParam("separator") String separator) {
-        ReportFilter report = filter.toFilter();
         Violations violations = new Violations();
+        ReportFilter parsed = null;
+        try {
+            parsed = filter.toFilter();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+        }
+        ReportFilter report = parsed;
         NpsCategory cat = violations.check("category", () -> ReportFilterParams.named(NpsCategory.class, category));
         Character sep = violations.check("separator", () -> separator(separator));
         violations.throwIfAny();
