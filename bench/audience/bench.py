@@ -6,24 +6,22 @@ stops everything around it. Phases: generate the CSV files, import them, send jo
 segment counts, time contact-table pages, print one table. See README.md.
 """
 
-import argparse
-import concurrent.futures
 import datetime as dt
-import http.client
 import json
 import os
 import platform
 import random
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 
-FIRST_NAMES = ("Jeanne Louis Camille Hugo Léa Lucas Chloé Gabriel Manon Arthur Inès Jules Zoé Adam Emma Raphaël "
-               "Alice Paul Sarah Nathan Olivia James Emily Oliver Sophie Jack Grace Henry Ruby George Amelia "
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import benchlib  # noqa: E402
+from benchlib import Psql, Table, api_key, arguments, fmt_int, java_version, load_note, log, nproc, timed  # noqa: E402
+
+FIRST_NAMES = benchlib.FIRST_NAMES + ("Amelia "
                "Thomas Charlotte William Isla Harry Ava Noah Mia Leo Lily Oscar Ella Jacob Freya Theo Hélène "
                "François Noémie").split()
 LAST_NAMES = ("Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefèbvre "
@@ -39,95 +37,19 @@ EMAIL_DOMAIN = "bench.example"
 HEADER = "email,first name,last name,language,plan,signup_date,seats\r\n"
 
 
-def log(message):
-    print(time.strftime("%H:%M:%S ") + message, file=sys.stderr, flush=True)
-
-
 def email_of(n):
     return "c%07d@%s" % (n, EMAIL_DOMAIN)
 
 
 # --------------------------------------------------------------------------------------------- HTTP
 
-class Client:
-    """One keep-alive HTTP connection (not shared between threads) with its cookies and headers."""
+class Client(benchlib.Client):
+    """The shared client, asking for JSON or HTML in English (the JSF page is measured too)."""
 
-    def __init__(self, base, headers=None):
-        url = urllib.parse.urlsplit(base)
-        self.host, self.port = url.hostname, url.port or 80
-        self.headers = dict(headers or {})
-        self.cookies = {}
-        self.conn = None
-
-    def request(self, method, path, body=None, content_type=None, timeout=600):
-        headers = dict(self.headers)
-        headers["Accept"] = "application/json, text/html;q=0.9"
-        headers["Accept-Language"] = "en"
-        if content_type:
-            headers["Content-Type"] = content_type
-        if self.cookies:
-            headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        for attempt in (1, 2):
-            if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-            try:
-                self.conn.request(method, path, body=body, headers=headers)
-                response = self.conn.getresponse()
-                data = response.read()
-                break
-            except (http.client.HTTPException, ConnectionError, OSError):
-                self.conn.close()
-                self.conn = None
-                if attempt == 2:
-                    raise
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                cookie = value.split(";", 1)[0]
-                if "=" in cookie:
-                    key, val = cookie.split("=", 1)
-                    self.cookies[key.strip()] = val.strip()
-        if response.getheader("Connection", "").lower() == "close":
-            self.conn.close()
-            self.conn = None
-        return response.status, data, response
-
-    def json(self, method, path, payload=None, expect=(200, 201, 202)):
-        body = None if payload is None else (payload if isinstance(payload, (str, bytes)) else json.dumps(payload))
-        status, data, _ = self.request(method, path, body, "application/json" if body is not None else None)
-        if status not in expect:
-            raise RuntimeError("%s %s -> %d: %s" % (method, path, status, data[:500].decode("utf-8", "replace")))
-        return json.loads(data) if data else None
-
-    def form(self, path, fields):
-        return self.request("POST", path, urllib.parse.urlencode(fields), "application/x-www-form-urlencoded")
-
-    def login(self, username, password):
-        status, _, response = self.form("/j_security_check", {"j_username": username, "j_password": password})
-        location = response.getheader("Location", "")
-        if status not in (302, 303) or "failed" in location:
-            raise RuntimeError("login of %s failed: %d %s" % (username, status, location))
-        return location
-
-
-def timed(fn):
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
+    ACCEPT = {"Accept": "application/json, text/html;q=0.9", "Accept-Language": "en"}
 
 
 # ---------------------------------------------------------------------------------------- database
-
-class Psql:
-    def __init__(self, host, port, user, db):
-        self.base = ["psql", "-h", host, "-p", str(port), "-U", user, "-d", db, "-X", "-q", "-A", "-t",
-                     "-v", "ON_ERROR_STOP=1"]
-
-    def run(self, sql):
-        out = subprocess.run(self.base + ["-c", sql], check=True, capture_output=True, text=True)
-        return out.stdout.strip()
-
 
 class AutovacuumEmulator(threading.Thread):
     """What a default PostgreSQL does in the background when the server runs with autovacuum = off.
@@ -200,19 +122,14 @@ class Bench:
         self.args = args
         self.base = args.base.rstrip("/")
         self.db = Psql(args.db_host, args.db_port, args.db_user, args.db_name)
-        self.rows = []  # (section, measure, value, goal/notes)
+        self.table = Table("%-10s %-58s %s %s")  # rows (section, measure, value, goal/notes)
+        self.add = self.table.add
         self.notes = []
-
-    def add(self, section, measure, value, note=""):
-        self.rows.append((section, measure, value, note))
-        log("%-10s %-58s %s %s" % (section, measure, value, note))
 
     # ------------------------------------------------------------------------------------- setup
     def setup(self):
-        admin = Client(self.base)
-        admin.login(self.args.admin_user, self.args.admin_password)
-        key = admin.json("POST", "/api/api-keys", {"name": "bench-%d" % time.time(), "role": "MARKETER"})
-        self.api_headers = {"Authorization": "Bearer " + key["secret"]}
+        admin, secret = api_key(self.base, self.args.admin_user, self.args.admin_password, "bench", client=Client)
+        self.api_headers = {"Authorization": "Bearer " + secret}
         self.admin = admin
         self.api = self.client()
 
@@ -495,20 +412,14 @@ class Bench:
             self.add("database", "  " + table, rows, rest)
 
     def machine(self):
-        java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
-        cpu = ""
-        try:
-            with open("/proc/cpuinfo") as f:
-                cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "")
-        except OSError:
-            pass
+        java = java_version()
         mem = ""
         try:
             with open("/proc/meminfo") as f:
                 mem = "%.1f GB RAM" % (int(f.readline().split()[1]) / 1024 / 1024)
         except OSError:
             pass
-        return [("nproc", str(os.cpu_count()) + (" (%s)" % cpu if cpu else "")),
+        return [("nproc", nproc()),
                 ("memory", mem),
                 ("os", platform.platform()),
                 ("java", java[0] if java else "?"),
@@ -518,29 +429,13 @@ class Bench:
                                                               self.db.run("SHOW work_mem"))),
                 ("payara", self.args.payara_version + (" (JDBC URL parameters %s)" % self.args.db_url_params
                                                       if self.args.db_url_params else "")),
-                ("load average", "%s before Payara started (other work on the machine skews every figure)"
-                 % self.args.load_before),
+                ("load average", load_note(self.args.load_before)),
                 ("python (client)", platform.python_version() + ", same machine as server and database")]
 
     def report(self, started):
-        width = max(len(r[1]) for r in self.rows) + 2
-        vwidth = max(len(r[2]) for r in self.rows) + 2
-        line = "=" * 110
-        print()
-        print(line)
-        print("NPS Loop audience benchmark  %s" % dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
-        print(line)
-        for key, value in self.machine():
-            print("%-16s %s" % (key, value))
-        print(line)
-        section = None
-        for sec, measure, value, note in self.rows:
-            if section is not None and sec != section:
-                print("-" * 110)
-            section = sec
-            print("%-9s %-*s %-*s %s" % (sec, width, measure, vwidth, value, note))
-        print(line)
-        print("whole benchmark (generation, loads and measures, without build and start): %.0f s" % (time.time() - started))
+        self.table.print("NPS Loop audience benchmark", self.machine,
+                         "whole benchmark (generation, loads and measures, without build and start): %.0f s", started,
+                         key_width=16, section_width=9)
         for note in self.notes:
             print(note)
 
@@ -560,20 +455,8 @@ def ms(seconds):
     return "%.0f ms" % (seconds * 1000) if seconds < 10 else "%.1f s" % seconds
 
 
-def fmt_int(x):
-    return "{:,}".format(int(round(x)))
-
-
 def main():
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--base", required=True)
-    p.add_argument("--work", required=True)
-    p.add_argument("--admin-user", default="admin")
-    p.add_argument("--admin-password", required=True)
-    p.add_argument("--db-host", default="127.0.0.1")
-    p.add_argument("--db-port", type=int, default=5432)
-    p.add_argument("--db-user", default="postgres")
-    p.add_argument("--db-name", required=True)
+    p = arguments(__doc__)
     p.add_argument("--contacts", type=int, default=1_000_000)
     p.add_argument("--file-rows", type=int, default=100_000)
     p.add_argument("--event-batch", type=int, default=5_000)
@@ -581,10 +464,8 @@ def main():
     p.add_argument("--event-budget", type=int, default=600, help="seconds of event sending before the rest goes in by SQL")
     p.add_argument("--segment-runs", type=int, default=5)
     p.add_argument("--page-runs", type=int, default=20)
-    p.add_argument("--payara-version", default="?")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--db-url-params", default="")
-    p.add_argument("--load-before", default="?")
     p.add_argument("--emulate-autovacuum", choices=("auto", "0", "1"), default="auto",
                    help="auto: when the server runs with autovacuum = off")
     args = p.parse_args()

@@ -7,134 +7,23 @@ API, a warm-up campaign whose first message becomes the bare loop's template, th
 then the bare Angus Mail loop (Bare.java) and smtp-source against the same sink. See README.md.
 """
 
-import argparse
 import datetime as dt
 import glob
-import http.client
-import json
 import os
 import platform
-import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from benchlib import Client, Psql, Table, api_key, arguments, backends, bulk_contacts, cpu_seconds, fmt_int, \
+    java_version, load_note, log, nproc, timed  # noqa: E402
 
 EMAIL_DOMAIN = "send.bench.example"
-FIRST_NAMES = ("Jeanne Louis Camille Hugo Léa Lucas Chloé Gabriel Manon Arthur Inès Jules Zoé Adam Emma Raphaël "
-               "Alice Paul Sarah Nathan Olivia James Emily Oliver Sophie Jack Grace Henry Ruby George").split()
 GOAL_RATE = 2000
 GOAL_RATIO = 0.70
-
-
-def log(message):
-    print(time.strftime("%H:%M:%S ") + message, file=sys.stderr, flush=True)
-
-
-# --------------------------------------------------------------------------------------------- HTTP
-
-class Client:
-    """One keep-alive HTTP connection (not shared between threads) with its cookies and headers."""
-
-    def __init__(self, base, headers=None):
-        url = urllib.parse.urlsplit(base)
-        self.host, self.port = url.hostname, url.port or 80
-        self.headers = dict(headers or {})
-        self.cookies = {}
-        self.conn = None
-
-    def request(self, method, path, body=None, content_type=None, timeout=600):
-        headers = dict(self.headers)
-        headers["Accept"] = "application/json"
-        if content_type:
-            headers["Content-Type"] = content_type
-        if self.cookies:
-            headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        for attempt in (1, 2):
-            if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-            try:
-                self.conn.request(method, path, body=body, headers=headers)
-                response = self.conn.getresponse()
-                data = response.read()
-                break
-            except (http.client.HTTPException, ConnectionError, OSError):
-                self.conn.close()
-                self.conn = None
-                if attempt == 2:
-                    raise
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                cookie = value.split(";", 1)[0]
-                if "=" in cookie:
-                    key, val = cookie.split("=", 1)
-                    self.cookies[key.strip()] = val.strip()
-        if response.getheader("Connection", "").lower() == "close":
-            self.conn.close()
-            self.conn = None
-        return response.status, data, response
-
-    def json(self, method, path, payload=None, expect=(200, 201, 202)):
-        body = None if payload is None else (payload if isinstance(payload, (str, bytes)) else json.dumps(payload))
-        status, data, _ = self.request(method, path, body, "application/json" if body is not None else None)
-        if status not in expect:
-            raise RuntimeError("%s %s -> %d: %s" % (method, path, status, data[:500].decode("utf-8", "replace")))
-        return json.loads(data) if data else None
-
-    def login(self, username, password):
-        body = urllib.parse.urlencode({"j_username": username, "j_password": password})
-        status, _, response = self.request("POST", "/j_security_check", body, "application/x-www-form-urlencoded")
-        location = response.getheader("Location", "")
-        if status not in (302, 303) or "failed" in location:
-            raise RuntimeError("login of %s failed: %d %s" % (username, status, location))
-
-
-def timed(fn):
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
-
-
-def cpu_seconds(pids):
-    """User + system CPU time of these processes so far (0 for those gone)."""
-    total = 0
-    for pid in pids:
-        try:
-            with open("/proc/%d/stat" % pid) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except (OSError, ValueError, IndexError):
-            pass
-    return total / os.sysconf("SC_CLK_TCK")
-
-
-def backends(db_name):
-    """The PostgreSQL server processes serving this database."""
-    pids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/cmdline" % entry, "rb") as f:
-                    cmdline = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
-            except OSError:
-                continue
-            if cmdline.startswith("postgres: ") and (" %s " % db_name) in cmdline:
-                pids.append(int(entry))
-    return pids
-
-
-class Psql:
-    def __init__(self, host, port, user, db):
-        self.base = ["psql", "-h", host, "-p", str(port), "-U", user, "-d", db, "-X", "-q", "-A", "-t",
-                     "-v", "ON_ERROR_STOP=1"]
-
-    def run(self, sql):
-        out = subprocess.run(self.base + ["-c", sql], check=True, capture_output=True, text=True)
-        return out.stdout.strip()
 
 
 # ------------------------------------------------------------------------------------------- sink
@@ -187,31 +76,19 @@ class Bench:
         self.base = args.base.rstrip("/")
         self.db = Psql(args.db_host, args.db_port, args.db_user, args.db_name)
         self.sink = Sink(args.smtp_sink, args.smtp_port, args.sink_user, args.work)
-        self.rows = []  # (section, measure, value, note)
-
-    def add(self, section, measure, value, note=""):
-        self.rows.append((section, measure, value, note))
-        log("%-8s %-52s %s %s" % (section, measure, value, note))
+        self.table = Table("%-8s %-52s %s %s")  # rows (section, measure, value, note)
+        self.add = self.table.add
 
     def setup(self):
-        admin = Client(self.base)
-        admin.login(self.args.admin_user, self.args.admin_password)
-        key = admin.json("POST", "/api/api-keys", {"name": "sendbench-%d" % time.time(), "role": "MARKETER"})
-        self.api = Client(self.base, {"Authorization": "Bearer " + key["secret"]})
+        _, secret = api_key(self.base, self.args.admin_user, self.args.admin_password, "sendbench")
+        self.api = Client(self.base, {"Authorization": "Bearer " + secret})
 
     def contacts(self, name, prefix, count):
         """A list of `count` new contacts, FR and EN alternately, through /api/contacts/bulk."""
         api = self.api
         list_id = api.json("POST", "/api/lists", {"name": name})["id"]
-        chunk = 10_000
         start = time.perf_counter()
-        for first in range(0, count, chunk):
-            rows = [{"email": "%s%07d@%s" % (prefix, n, EMAIL_DOMAIN), "firstName": FIRST_NAMES[n % len(FIRST_NAMES)],
-                     "lastName": "Bench", "language": "FR" if n % 2 else "EN"}
-                    for n in range(first + 1, min(count, first + chunk) + 1)]
-            result = api.json("POST", "/api/contacts/bulk", {"contacts": rows, "listId": list_id})
-            if result.get("created", 0) + result.get("updated", 0) != len(rows):
-                raise RuntimeError("bulk upsert answered %s for %d rows" % (result, len(rows)))
+        bulk_contacts(api, list_id, prefix + "%07d@" + EMAIL_DOMAIN, count)
         return list_id, time.perf_counter() - start
 
     def cpu(self):
@@ -341,59 +218,23 @@ class Bench:
         self.app_rate, self.bare_rate, self.ratio = app_rate, bare_rate, ratio
 
     def machine(self):
-        java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
-        cpu = ""
-        try:
-            with open("/proc/cpuinfo") as f:
-                cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "")
-        except OSError:
-            pass
-        return [("nproc", str(os.cpu_count()) + (" (%s)" % cpu if cpu else "")),
+        java = java_version()
+        return [("nproc", nproc()),
                 ("java", java[0] if java else "?"),
                 ("postgresql", self.db.run("SELECT version()").split(" on ")[0] + "; autovacuum = "
                  + self.db.run("SHOW autovacuum")),
                 ("payara", self.args.payara_version),
                 ("smtp sink", "Postfix smtp-sink on 127.0.0.1:%d" % self.args.smtp_port),
-                ("load average", "%s before Payara started (other work on the machine skews every figure)"
-                 % self.args.load_before),
+                ("load average", load_note(self.args.load_before)),
                 ("client", "python %s, same machine as server, database and sink" % platform.python_version())]
 
     def report(self, started):
-        width = max(len(r[1]) for r in self.rows) + 2
-        vwidth = max(len(r[2]) for r in self.rows) + 2
-        line = "=" * 110
-        print()
-        print(line)
-        print("NPS Loop sending benchmark  %s" % dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
-        print(line)
-        for key, value in self.machine():
-            print("%-13s %s" % (key, value))
-        print(line)
-        section = None
-        for sec, measure, value, note in self.rows:
-            if section is not None and sec != section:
-                print("-" * 110)
-            section = sec
-            print("%-8s %-*s %-*s %s" % (sec, width, measure, vwidth, value, note))
-        print(line)
-        print("whole benchmark (contacts, campaigns, bare loop, without build and start): %.0f s" % (time.time() - started))
-
-
-def fmt_int(x):
-    return "{:,}".format(int(round(x)))
+        self.table.print("NPS Loop sending benchmark", self.machine,
+                         "whole benchmark (contacts, campaigns, bare loop, without build and start): %.0f s", started)
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--base", required=True)
-    p.add_argument("--work", required=True)
-    p.add_argument("--here", required=True, help="the directory of Bare.java")
-    p.add_argument("--admin-user", default="admin")
-    p.add_argument("--admin-password", required=True)
-    p.add_argument("--db-host", default="127.0.0.1")
-    p.add_argument("--db-port", type=int, default=5432)
-    p.add_argument("--db-user", default="postgres")
-    p.add_argument("--db-name", required=True)
+    p = arguments(__doc__, here="the directory of Bare.java")
     p.add_argument("--messages", type=int, default=100_000)
     p.add_argument("--warmup", type=int, default=2_000)
     p.add_argument("--threads", type=int, default=8)
@@ -404,8 +245,6 @@ def main():
     p.add_argument("--ceiling", type=int, default=20_000, help="messages smtp-source sends (0: skip)")
     p.add_argument("--bare-classpath", required=True)
     p.add_argument("--timeout", type=int, default=900, help="seconds a campaign may take")
-    p.add_argument("--payara-version", default="?")
-    p.add_argument("--load-before", default="?")
     p.add_argument("--payara-pid", type=int, required=True)
     args = p.parse_args()
 

@@ -95,6 +95,11 @@ public class DefaultRespondentService implements RespondentService {
             return gone(invitation, status);
         }
         String text = comment == null || comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
+        if (invitation.getReminder() > 0) {
+            // Answers through the first mail and its reminders are one recipient's: they queue on the first
+            // invitation's row, so that two of them never both insert a response.
+            lockFirstInvitation(invitation);
+        }
         Response response = responseTo(invitation);
         boolean changed;
         if (response == null) {
@@ -157,9 +162,20 @@ public class DefaultRespondentService implements RespondentService {
         return query.getResultStream().findFirst().orElse(null);
     }
 
+    /** The answer of the invitation's recipient to its wave, given through the first mail or any reminder. */
     private Response responseTo(Invitation invitation) {
-        return em.createQuery("SELECT r FROM Response r WHERE r.invitation = :invitation", Response.class)
-                .setParameter("invitation", invitation).getResultStream().findFirst().orElse(null);
+        return em.createQuery("SELECT r FROM Response r WHERE r.invitation.campaign = :campaign"
+                        + " AND r.invitation.wave = :wave AND r.invitation.contact = :contact", Response.class)
+                .setParameter("campaign", invitation.getCampaign()).setParameter("wave", invitation.getWave())
+                .setParameter("contact", invitation.getContact()).getResultStream().findFirst().orElse(null);
+    }
+
+    private void lockFirstInvitation(Invitation reminder) {
+        em.createQuery("SELECT i FROM Invitation i WHERE i.campaign = :campaign AND i.wave = :wave"
+                        + " AND i.contact = :contact AND i.reminder = 0", Invitation.class)
+                .setParameter("campaign", reminder.getCampaign()).setParameter("wave", reminder.getWave())
+                .setParameter("contact", reminder.getContact()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     private static LinkStatus status(Invitation invitation, Instant now) {

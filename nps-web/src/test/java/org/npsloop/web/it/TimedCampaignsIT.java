@@ -1,6 +1,7 @@
 package org.npsloop.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -90,13 +91,24 @@ class TimedCampaignsIT {
         String progress = progress(api, campaign);
         assertTrue(progress.contains("\"recipients\":4") && progress.contains("\"sent\":4")
                 && progress.contains("\"responses\":1"), progress);
+        // A answers the reminder, then changes its mind through the first mail: still one answer, the latest.
+        List<MimeMessage> toA = Mailbox.to(SMTP, run + "-a@");
+        String first = Respondents.token(toA.stream().filter(m -> !isReminder(Mailbox.subject(m))).findFirst().orElseThrow());
+        String reminder = Respondents.token(toA.stream().filter(m -> isReminder(Mailbox.subject(m))).findFirst().orElseThrow());
+        assertEquals(303, Respondents.post(base, "r/" + reminder, "score=4", "fr").statusCode());
+        assertEquals(303, Respondents.post(base, "r/" + first, "score=6", "fr").statusCode());
+        assertEquals(6, ((Number) Respondents.response(reminder).get("score")).intValue(), "the first mail changed A's answer");
+        assertEquals(2L, ((Number) Respondents.response(reminder).get("changes")).longValue());
+        assertNull(Respondents.response(first), "no second response through the first mail's link");
+        progress = progress(api, campaign);
+        assertTrue(progress.contains("\"responses\":2"), progress);
 
         setClock("2030-01-18T10:00:00Z"); // Friday: B's reminder is due; A has had its only one
         waitFor(() -> received(run).size() == 5, "B's reminder");
         Thread.sleep(1000);
         assertEquals(List.of(run + "-a@exemple.fr", run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-b@exemple.fr",
                 run + "-c@exemple.fr"), received(run), "one reminder to each non-responder, none to C");
-        assertEquals(2, Mailbox.to(SMTP, run).stream().map(Mailbox::subject).filter(s -> s.startsWith("Rappel :") || s.startsWith("Reminder:")).count(),
+        assertEquals(2, Mailbox.to(SMTP, run).stream().map(Mailbox::subject).filter(TimedCampaignsIT::isReminder).count(),
                 "the reminders say so in their subject");
         api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
     }
@@ -173,5 +185,9 @@ class TimedCampaignsIT {
             Thread.sleep(250);
         }
         throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    private static boolean isReminder(String subject) {
+        return subject.startsWith("Rappel :") || subject.startsWith("Reminder:");
     }
 }
