@@ -76,13 +76,17 @@ public class DigestWorker {
 
     /** One round: never throws, so that the schedule keeps running. */
     void tick() {
-        try {
-            if (!schemaReady) {
+        if (!schemaReady) {
+            try {
                 schemaReady = migrator.pendingMigrations() == 0;
-                if (!schemaReady) {
-                    return;
-                }
+            } catch (RuntimeException notYet) {
+                LOG.log(Level.FINE, "Schema not ready yet", notYet);
             }
+            if (!schemaReady) {
+                return;
+            }
+        }
+        try {
             digests.sendIfDue();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Weekly digest round failed; trying again next round", e);

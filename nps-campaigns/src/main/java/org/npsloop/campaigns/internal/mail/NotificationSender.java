@@ -1,6 +1,7 @@
 package org.npsloop.campaigns.internal.mail;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -39,7 +40,18 @@ public class NotificationSender {
     @Inject
     private Clock clock;
 
+    @Resource
+    private ManagedExecutorService executor;
+
+    /**
+     * Handed to a managed thread: the SMTP exchange then holds up nobody, and the outbox transport gets
+     * its connection outside the transaction that has just completed on this thread.
+     */
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationMail mail) {
+        executor.execute(() -> deliver(mail));
+    }
+
+    void deliver(NotificationMail mail) {
         MailTransport transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
         try (MailTransport.Connection connection = transport.open()) {
             connection.send(message(transport, mail), MailTransport.NO_INVITATION);
