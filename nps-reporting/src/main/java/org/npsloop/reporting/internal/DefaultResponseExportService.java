@@ -104,16 +104,29 @@ public class DefaultResponseExportService implements ResponseExportService {
             values.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(respondedAt.atZoneSameInstant(zone).toOffsetDateTime()));
             values.add(score);
             values.add(NpsCategory.of(score).name().toLowerCase(Locale.ROOT));
-            values.add(comment);
+            values.add(text(comment));
             values.add(consent);
             values.add(channel);
-            values.add(campaign);
+            values.add(text(campaign));
             values.add(moment);
             values.add(contactId);
-            values.add(email);
-            values.add(name.isEmpty() ? null : name);
+            values.add(text(email));
+            values.add(name.isEmpty() ? null : text(name));
             values.add(flagged);
             printer.printRecord(values);
+        }
+
+        /**
+         * Text typed by respondents or users, made inert for spreadsheets: one starting with = + - @ (or a
+         * tab or carriage return) would be run by Excel as a formula, so it gets a leading apostrophe.
+         */
+        static String text(String value) {
+            if (value == null || value.isEmpty()) {
+                return value;
+            }
+            char first = value.charAt(0);
+            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                    ? "'" + value : value;
         }
 
         void flush() throws IOException {

@@ -52,6 +52,19 @@ class ResponseCsvTest {
     }
 
     @Test
+    void textThatExcelWouldRunAsAFormulaIsMadeInert() throws Exception {
+        StringWriter out = new StringWriter();
+        DefaultResponseExportService.CsvRows rows = DefaultResponseExportService.CsvRows.start(out, ';', ZoneId.of("UTC"));
+        rows.row(53, OffsetDateTime.parse("2026-03-01T10:00:00Z"), 0, "=HYPERLINK(\"http://evil.example\";\"x\")", false, "EMAIL",
+                "+campaign", null, 7L, "@someone@exemple.fr", "-Zoé", null, false);
+        rows.flush();
+        String line = out.toString().split("\r\n")[1];
+        assertEquals("53;2026-03-01T10:00:00Z;0;detractor;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\";false;EMAIL;"
+                + "'+campaign;;7;'@someone@exemple.fr;'-Zoé;false", line);
+        assertEquals("Fine - really", DefaultResponseExportService.CsvRows.text("Fine - really"));
+    }
+
+    @Test
     void anotherSeparatorIsRefused() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> DefaultResponseExportService.CsvRows.start(new StringWriter(), '\t', ZoneId.of("UTC")));
