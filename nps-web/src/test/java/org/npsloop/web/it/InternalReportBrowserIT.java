@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * report shown with its PDF link, and the inbox's CSV button leading to the export of its filters.
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class ReportBrowserIT extends BrowserTestBase {
+class InternalReportBrowserIT extends BrowserTestBase {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static String run;
