@@ -65,7 +65,8 @@ final class ResponseEntries {
         violations.throwIfAny();
 
         Response response = new Response(contact, score, channel, input.respondedAt());
-        response.comment(comment, Boolean.TRUE.equals(input.contactConsent()), input.respondedAt());
+        // Stored now, whenever it was given: updated_at is what the webhook and the report workers watch.
+        response.comment(comment, Boolean.TRUE.equals(input.contactConsent()), now);
         response.attributeTo(campaign);
         response.enteredBy(enteredBy.length() > 100 ? enteredBy.substring(0, 100) : enteredBy);
         return response;

@@ -64,7 +64,7 @@ class ResponseEntriesTest {
         assertTrue(response.isContactConsent());
         assertEquals(ResponseChannel.PHONE, response.getChannel());
         assertEquals(CALL, response.getRespondedAt());
-        assertEquals(CALL, response.getUpdatedAt());
+        assertEquals(NOW, response.getUpdatedAt(), "stamped when typed, so that change watchers (webhook) see it");
         assertSame(campaign, response.getCampaign());
         assertEquals("marie", response.getEnteredBy());
         assertNull(response.getInvitation());

@@ -1,24 +1,35 @@
 package org.npsloop.domain.notification;
 
 /**
- * A mail to one user (a digest, an assignment notice), fired as a CDI event by the module that writes it
- * and delivered by the one that owns the mail transport once the firing transaction has committed.
+ * One mail to one colleague, fired as a CDI event ({@code Event<NotificationMail>}) by whoever has
+ * something to tell. nps-campaigns observes it after the producer's transaction succeeded (nothing is
+ * mailed for a change that was rolled back) and sends it through the configured transport (SMTP or
+ * the development outbox) from {@code nps.mail.from}; a failed delivery is logged, never reported back.
  *
- * @param html the HTML part, already escaped by its template
- * @param text the plain-text alternative
+ * @param to      the recipient's address
+ * @param subject plain text (encoded by the sender)
+ * @param html    a complete HTML body, already escaped by its producer
+ * @param text    the plain-text alternative
  */
 public record NotificationMail(String to, String subject, String html, String text) {
 
     public NotificationMail {
-        requireText("to", to);
-        requireText("subject", subject);
-        requireText("html", html);
-        requireText("text", text);
+        to = required(to, "to");
+        subject = required(subject, "subject");
+        html = required(html, "html");
+        text = required(text, "text");
+        if (to.indexOf('@') < 1 || to.chars().anyMatch(c -> c <= ' ' || c == ',' || c == ';')) {
+            throw new IllegalArgumentException("to: not one email address: " + to);
+        }
+        if (subject.indexOf('\n') >= 0 || subject.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("subject: a single line, please");
+        }
     }
 
-    private static void requireText(String name, String value) {
+    private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("A notification mail needs a " + name);
+            throw new IllegalArgumentException(name + ": required");
         }
+        return name.equals("to") || name.equals("subject") ? value.strip() : value;
     }
 }

@@ -1,25 +1,36 @@
 package org.npsloop.reporting.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.reporting.FollowUpService;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.ReportSections;
+import org.npsloop.reporting.ThemeService;
 
-/**
- * Placeholder until the theme and follow-up services exist: no themes, no follow-ups. Replaced by the
- * implementation that reads them once they land.
- */
+/** The themes and follow-up sections of reports, read from the theme and follow-up services. */
 @ApplicationScoped
 public class DefaultReportSections implements ReportSections {
 
+    @Inject
+    private ThemeService themes;
+
+    @Inject
+    private FollowUpService followUps;
+
     @Override
     public List<ThemeCount> topThemes(ReportFilter filter, Language language, int limit) {
-        return List.of();
+        // counts() lists every theme, most mentioned first; the unmentioned ones are no news.
+        return themes.counts(filter).themes().stream().filter(theme -> theme.total() > 0).limit(Math.max(0, limit))
+                .map(theme -> new ThemeCount(theme.themeId(), theme.label(language), theme.promoters(), theme.passives(),
+                        theme.detractors()))
+                .toList();
     }
 
     @Override
     public FollowUpSummary followUps(ReportFilter filter) {
-        return new FollowUpSummary(0, 0, 0, 0);
+        FollowUpService.StatusCounts counts = followUps.counts(filter);
+        return new FollowUpSummary(counts.created(), counts.contacted(), counts.resolved(), counts.overdue());
     }
 }

@@ -49,6 +49,25 @@ public class ReportFilterParams {
     @QueryParam("includeFlagged")
     private String includeFlagged;
 
+    public ReportFilterParams() {
+        // for JAX-RS
+    }
+
+    /** The parameters as a request would carry them (tests). */
+    ReportFilterParams(String from, String to, String campaign, String moment, String segment, String attribute, String value,
+            String language, String channel, String includeFlagged) {
+        this.from = from;
+        this.to = to;
+        this.campaign = campaign;
+        this.moment = moment;
+        this.segment = segment;
+        this.attribute = attribute;
+        this.value = value;
+        this.language = language;
+        this.channel = channel;
+        this.includeFlagged = includeFlagged;
+    }
+
     /** @throws org.npsloop.domain.validation.InvalidInputException naming every malformed parameter */
     public ReportFilter toFilter() {
         Violations violations = new Violations();

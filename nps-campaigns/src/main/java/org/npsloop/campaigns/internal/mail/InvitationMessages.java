@@ -60,6 +60,13 @@ public final class InvitationMessages {
 
     public static final String TEST_PREFIX = "[TEST] ";
 
+    /** A colleague's notification (see NotificationSender): the same multipart/alternative shape, no list headers. */
+    static MimeMessage buildNotification(Session session, String subject, String html, String text, String recipient,
+            String fromAddress, String fromName, String messageId) throws MessagingException {
+        return message(session, subject, new SurveyMailRenderer.Content(subject, html, text), recipient, fromAddress, fromName,
+                messageId);
+    }
+
     private static MimeMessage message(Session session, String subject, SurveyMailRenderer.Content content, String recipient,
             String fromAddress, String fromName, String messageId) throws MessagingException {
         PreparedMessage message = new PreparedMessage(session, "<" + messageId + ">");

@@ -7,13 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Date;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,63 +18,52 @@ import org.npsloop.domain.notification.NotificationMail;
 import org.npsloop.domain.schema.Database;
 
 /**
- * Delivers the {@link NotificationMail}s other modules fire, once their transaction has committed, through
- * the configured transport (SMTP, or the development outbox). A failure is logged, never thrown back.
+ * Sends the {@link NotificationMail}s other modules fire (follow-up assignments, digests), once their
+ * transaction has committed (nothing is mailed for a rolled back change; fired outside a transaction,
+ * at once). Sent on the container's executor, so the producer never waits for SMTP; through the
+ * configured transport (SMTP, or the development outbox without an SMTP host), from {@code nps.mail.from}
+ * as "NPS Loop". A failure is logged, never thrown back: the change that caused the mail stands.
  */
 @ApplicationScoped
 public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class.getName());
+    static final String FROM_NAME = "NPS Loop";
 
-    @Inject
-    private DispatchSettings settings;
+    @Resource
+    private ManagedExecutorService executor;
 
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
 
     @Inject
+    private DispatchSettings settings;
+
+    @Inject
     private Clock clock;
 
-    @Resource
-    private ManagedExecutorService executor;
-
-    /**
-     * Handed to a managed thread: the SMTP exchange then holds up nobody, and the outbox transport gets
-     * its connection outside the transaction that has just completed on this thread.
-     */
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationMail mail) {
-        executor.execute(() -> deliver(mail));
-    }
-
-    void deliver(NotificationMail mail) {
-        MailTransport transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp()) : new OutboxTransport(dataSource, clock);
-        try (MailTransport.Connection connection = transport.open()) {
-            connection.send(message(transport, mail), MailTransport.NO_INVITATION);
-        } catch (MailTransport.DeliveryException | MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification '" + mail.subject() + "' to " + mail.to() + " not sent: " + e.getMessage(), e);
+    void onNotification(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationMail mail) {
+        try {
+            executor.execute(() -> send(mail));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification to " + mail.to() + " not sent: " + e.getMessage(), e);
         }
     }
 
-    private MimeMessage message(MailTransport transport, NotificationMail mail) throws MessagingException {
-        MimeMessage message = new MimeMessage(transport.session()) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<notification-" + UUID.randomUUID() + "@" + settings.mailDomain() + ">");
+    /** Builds and sends one mail; never throws. */
+    void send(NotificationMail mail) {
+        try {
+            MailTransport transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp())
+                    : new OutboxTransport(dataSource, clock);
+            MimeMessage message = InvitationMessages.buildNotification(transport.session(), mail.subject(), mail.html(),
+                    mail.text(), mail.to(), settings.from(), FROM_NAME, "notification-" + UUID.randomUUID() + "@"
+                            + settings.mailDomain());
+            try (MailTransport.Connection connection = transport.open()) {
+                connection.send(message, MailTransport.NO_INVITATION);
             }
-        };
-        message.setFrom(new InternetAddress(settings.from()));
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to()));
-        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(Date.from(clock.instant()));
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(text);
-        alternatives.addBodyPart(html);
-        message.setContent(alternatives);
-        message.saveChanges();
-        return message;
+            LOG.fine(() -> "Notification \"" + mail.subject() + "\" sent to " + mail.to());
+        } catch (MailTransport.DeliveryException | MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification \"" + mail.subject() + "\" to " + mail.to() + " not sent: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,72 @@
+package org.npsloop.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.validation.Violations;
+import org.npsloop.reporting.Breakdown;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.ReportService;
+
+/** The dashboard and breakdown figures as JSON (see {@link ReportJson} for rounding), with the filters of {@link ReportFilterParams}. */
+@RequestScoped
+@Path("reports")
+@RolesAllowed({Role.EXECUTIVE_NAME, Role.MARKETER_NAME})
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    @Inject
+    private ReportService reports;
+
+    /** {@code granularity}: WEEK, MONTH (default) or QUARTER. */
+    @GET
+    @Path("dashboard")
+    public ReportJson.DashboardJson dashboard(@BeanParam ReportFilterParams params, @QueryParam("granularity") String granularity) {
+        Violations violations = new Violations();
+        TrendGranularity g = violations.check("granularity", () -> ReportFilterParams.named(TrendGranularity.class, granularity));
+        ReportFilter filter = filter(params, violations);
+        return ReportJson.of(reports.dashboard(filter, g == null ? TrendGranularity.MONTH : g));
+    }
+
+    /**
+     * {@code dimension}: JOURNEY_MOMENT, CAMPAIGN, ATTRIBUTE, LANGUAGE or CHANNEL; with ATTRIBUTE, {@code by} names the
+     * contact attribute (e.g. {@code by=plan}). {@code by} is not {@code attribute}: that one, with {@code value}, filters.
+     */
+    @GET
+    @Path("breakdown")
+    public ReportJson.BreakdownJson breakdown(@BeanParam ReportFilterParams params, @QueryParam("dimension") String dimension,
+            @QueryParam("by") String by) {
+        Violations violations = new Violations();
+        Breakdown.Dimension d = violations.check("dimension", () -> ReportFilterParams.named(Breakdown.Dimension.class, dimension));
+        if (d == null && violations.isEmpty()) {
+            violations.add("dimension", "one of JOURNEY_MOMENT, CAMPAIGN, ATTRIBUTE, LANGUAGE, CHANNEL");
+        }
+        boolean byAttribute = d == Breakdown.Dimension.ATTRIBUTE;
+        if (byAttribute && (by == null || by.isBlank())) {
+            violations.add("by", "the contact attribute to break down by, e.g. by=plan");
+        }
+        ReportFilter filter = filter(params, violations);
+        return ReportJson.of(reports.breakdown(filter, d, byAttribute ? by.strip() : null));
+    }
+
+    /** The filter, or every error of the request at once (the filter's and those already found). */
+    private static ReportFilter filter(ReportFilterParams params, Violations violations) {
+        ReportFilter filter = null;
+        try {
+            filter = params.toFilter();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+        }
+        violations.throwIfAny();
+        return filter;
+    }
+}

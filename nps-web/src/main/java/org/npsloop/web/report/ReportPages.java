@@ -1,0 +1,20 @@
+package org.npsloop.web.report;
+
+/** What the reports pages share. */
+final class ReportPages {
+
+    private ReportPages() {
+    }
+
+    /** The filter component a refused filter field is shown on. */
+    static String component(String field) {
+        return switch (field) {
+            case "from", "to", "period", "campaign", "moment", "attribute", "language", "channel" -> field;
+            case "campaignId" -> "campaign";
+            case "journeyMoment" -> "moment";
+            case "segmentId" -> "segment";
+            case "attributeValue" -> "value";
+            default -> "apply";
+        };
+    }
+}
