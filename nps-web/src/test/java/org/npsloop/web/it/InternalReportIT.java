@@ -226,7 +226,7 @@ class InternalReportIT {
         assertEquals(1, Mailbox.to(SMTP, recipient).size(), "one digest a week");
         // The next Monday brings the next one.
         setClock(slot.plusSeconds(7 * 24 * 3600 + 10));
-        waitFor(() -> Mailbox.to(SMTP, recipient).size() == 2, "the next week's digest");
+        waitFor(() -> Mailbox.to(SMTP, recipient).size() == 2, "the next week's digest", 60_000);
 
         // "Send now to me": to the signed-in user's own address.
         WebClient executive = new WebClient(base);
@@ -299,7 +299,11 @@ class InternalReportIT {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+        waitFor(condition, what, 20_000);
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("Timed out waiting for " + what);
