@@ -1,11 +1,15 @@
 package org.npsloop.web.admin;
 
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -86,6 +90,36 @@ public class ResponseList implements Serializable {
         if (table instanceof DataTable dataTable) {
             dataTable.setFirst(0);
         }
+    }
+
+    /**
+     * Downloads the responses the filters select as CSV (GET /api/responses/export.csv): a redirect, so the
+     * file streams from the API. The search text and the comment filter have no counterpart there.
+     */
+    public void exportCsv(String separator) throws IOException {
+        StringBuilder q = new StringBuilder("separator=").append(URLEncoder.encode(separator, StandardCharsets.UTF_8));
+        if (from != null) {
+            q.append("&from=").append(from);
+        }
+        if (to != null) {
+            q.append("&to=").append(to);
+        }
+        if (category != null) {
+            q.append("&category=").append(category.name());
+        }
+        if (channel != null) {
+            q.append("&channel=").append(channel.name());
+        }
+        if (campaignId != null) {
+            q.append("&campaign=").append(campaignId);
+        }
+        if (journeyMoment != null && !journeyMoment.isBlank()) {
+            q.append("&moment=").append(URLEncoder.encode(journeyMoment, StandardCharsets.UTF_8));
+        }
+        // The inbox shows suspected bots unless hidden; the export follows it.
+        q.append("&includeFlagged=").append(!hideFlagged);
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/api/responses/export.csv?" + q);
     }
 
     public String format(Instant instant) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,10 @@ import org.npsloop.campaigns.ResponseEntryService.EntryInput;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.ResponseExportService;
 import org.npsloop.reporting.ResponseInbox;
 
 /**
@@ -45,6 +49,9 @@ public class ResponsesResource {
 
     @Inject
     private ResponseEntryService entries;
+
+    @Inject
+    private ResponseExportService exports;
 
     /**
      * One page of responses, newest first. {@code from}/{@code to}: an instant ({@code 2026-11-01T08:00:00Z})
@@ -70,6 +77,43 @@ public class ResponsesResource {
         violations.throwIfAny();
         return inbox.search(new ResponseInbox.Query(since, until, cat, chan, campaignId, journeyMoment, hasComment, flags,
                 text, first, size));
+    }
+
+    /**
+     * The responses the report filters select (plus {@code category}) as CSV for Excel: UTF-8 with a BOM,
+     * {@code separator} {@code ;} (default, French Excel) or {@code ,}; contact email and name included.
+     */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Role.MARKETER_NAME, Role.EXECUTIVE_NAME})
+    public Response export(@BeanParam ReportFilterParams filter, @QueryParam("category") String category,
+            @QueryParam("separator") String separator) {
+        Violations violations = new Violations();
+        ReportFilter parsed = null;
+        try {
+            parsed = filter.toFilter();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+        }
+        ReportFilter report = parsed;
+        NpsCategory cat = violations.check("category", () -> ReportFilterParams.named(NpsCategory.class, category));
+        Character sep = violations.check("separator", () -> separator(separator));
+        violations.throwIfAny();
+        String name = "responses" + (report.from() == null ? "" : "-" + report.from())
+                + (report.to() == null ? "" : "-" + report.to()) + ".csv";
+        return CsvDownloads.attachment(name, out -> exports.export(report, cat, sep, out));
+    }
+
+    static char separator(String value) {
+        if (value == null || value.isBlank()) {
+            return ';';
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case ";", "semicolon" -> ';';
+            case ",", "comma" -> ',';
+            default -> throw new IllegalArgumentException("';' (semicolon) or ',' (comma), not " + value);
+        };
     }
 
     /** A phone or manual answer: 201 with what was stored; the signed-in user (or API key) is kept as who entered it. */

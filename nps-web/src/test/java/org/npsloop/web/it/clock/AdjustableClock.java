@@ -24,21 +24,31 @@ public class AdjustableClock {
 
     @Produces
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+        return new StoppedClock(ZoneOffset.UTC);
+    }
 
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
+    /** The test's instant in any zone: the application may ask for its clock in the report zone. */
+    private static final class StoppedClock extends Clock {
 
-            @Override
-            public Instant instant() {
-                return NOW.get();
-            }
-        };
+        private final ZoneId zone;
+
+        StoppedClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId newZone) {
+            return new StoppedClock(newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return NOW.get();
+        }
     }
 }

@@ -1,0 +1,136 @@
+package org.npsloop.reporting.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.ResponseExportService;
+
+/**
+ * Streams the rows from the database to the writer. In a transaction, so that PostgreSQL honours the
+ * fetch size (a cursor) instead of reading every row first.
+ */
+@ApplicationScoped
+public class DefaultResponseExportService implements ResponseExportService {
+
+    private static final String SELECT = "SELECT r.id, r.responded_at, r.score, r.comment_text, r.contact_consent, r.channel,"
+            + " k.name, k.trigger_event, r.contact_id, c.email, c.first_name, c.last_name, r.flagged" + ResponseScope.FROM;
+
+    @Inject
+    private ResponseScope scope;
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Override
+    @Transactional
+    public void export(ReportFilter filter, NpsCategory category, char separator, Writer out) throws IOException {
+        CsvRows csv = CsvRows.start(out, separator, scope.zone());
+        ResponseScope.Where where = scope.where(filter);
+        if (category != null) {
+            where = where.and("r.score BETWEEN ? AND ?", List.of(
+                    category == NpsCategory.PROMOTER ? 9 : category == NpsCategory.PASSIVE ? 7 : 0,
+                    category == NpsCategory.PROMOTER ? 10 : category == NpsCategory.PASSIVE ? 8 : 6));
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        SELECT + where.sql() + " ORDER BY r.responded_at DESC, r.id DESC")) {
+            statement.setFetchSize(500);
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(i + 1, where.parameters().get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long contactId = rs.getLong(9);
+                    Long contact = rs.wasNull() ? null : contactId;
+                    csv.row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), contact, rs.getString(10),
+                            rs.getString(11), rs.getString(12), rs.getBoolean(13));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Response export failed: " + e.getMessage(), e);
+        }
+        csv.flush();
+    }
+
+    /** The CSV side, without a database: the BOM, the header, one line per response. */
+    static final class CsvRows {
+
+        private final CSVPrinter printer;
+        private final ZoneId zone;
+
+        private CsvRows(CSVPrinter printer, ZoneId zone) {
+            this.printer = printer;
+            this.zone = zone;
+        }
+
+        /** @throws InvalidInputException unless the separator is ',' or ';' */
+        static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
+            if (separator != ',' && separator != ';') {
+                throw new InvalidInputException("separator", "Choose ',' or ';' as the separator, not '" + separator + "'");
+            }
+            out.write('\ufeff');
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(separator).get());
+            printer.printRecord(COLUMNS);
+            return new CsvRows(printer, zone);
+        }
+
+        void row(long id, OffsetDateTime respondedAt, int score, String comment, boolean consent, String channel,
+                String campaign, String moment, Long contactId, String email, String firstName, String lastName,
+                boolean flagged) throws IOException {
+            String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+            List<Object> values = new ArrayList<>(COLUMNS.size());
+            values.add(id);
+            values.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(respondedAt.atZoneSameInstant(zone).toOffsetDateTime()));
+            values.add(score);
+            values.add(NpsCategory.of(score).name().toLowerCase(Locale.ROOT));
+            values.add(text(comment));
+            values.add(consent);
+            values.add(channel);
+            values.add(text(campaign));
+            values.add(moment);
+            values.add(contactId);
+            values.add(text(email));
+            values.add(name.isEmpty() ? null : text(name));
+            values.add(flagged);
+            printer.printRecord(values);
+        }
+
+        /**
+         * Text typed by respondents or users, made inert for spreadsheets: one starting with = + - @ (or a
+         * tab or carriage return) would be run by Excel as a formula, so it gets a leading apostrophe.
+         */
+        static String text(String value) {
+            if (value == null || value.isEmpty()) {
+                return value;
+            }
+            char first = value.charAt(0);
+            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                    ? "'" + value : value;
+        }
+
+        void flush() throws IOException {
+            printer.flush();
+        }
+    }
+}
