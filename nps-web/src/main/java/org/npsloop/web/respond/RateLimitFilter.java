@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Too many requests from one address on the public pages: 429 with a page saying to wait a minute. */
-@WebFilter(urlPatterns = {"/r/*", "/u/*"})
+@WebFilter(urlPatterns = {"/r/*", "/u/*", "/p/*"})
 public class RateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,165 @@
+package org.npsloop.domain.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.validation.FieldError;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.validation.Violations;
+
+class PublicationTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+    private static final LocalDate FROM = LocalDate.of(2026, 9, 1);
+    private static final LocalDate TO = LocalDate.of(2026, 10, 31);
+
+    private static Publication.Draft draft(String title, List<Long> quotes) {
+        return new Publication.Draft(title, Language.FR, FROM, TO, null, " onboarding ", TrendGranularity.MONTH,
+                "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes);
+    }
+
+    @Test
+    void slugsAreReadableWithAtLeast128RandomBitsAndUnique() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String slug = PublicSlug.generate("Vos retours \u00e9t\u00e9 2026 !");
+            assertTrue(slug.startsWith("vos-retours-ete-2026-"), slug);
+            String random = slug.substring("vos-retours-ete-2026-".length());
+            assertEquals(22, random.length(), "16 random bytes in URL-safe base64");
+            assertTrue(random.matches("[A-Za-z0-9_-]{22}"), random);
+            assertTrue(PublicSlug.isWellFormed(slug), slug);
+            assertTrue(seen.add(random));
+        }
+        String longTitle = PublicSlug.generate("A very long title that goes on and on about customer feedback");
+        assertTrue(longTitle.length() <= 80 && PublicSlug.isWellFormed(longTitle), longTitle);
+        assertEquals("a-very-long-title-that-goes-on-and-on", PublicSlug.readable("A very long title that goes on and on about customer feedback"));
+        assertEquals(22, PublicSlug.generate("!!!").length(), "no readable part: the random part alone");
+        assertFalse(PublicSlug.isWellFormed("short"));
+        assertFalse(PublicSlug.isWellFormed("nps-<script>alert(1)</script>aaaaaaaaaaaa"));
+        assertFalse(PublicSlug.isWellFormed(null));
+    }
+
+    @Test
+    void theDraftIsCheckedFieldByField() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(
+                new Publication.Draft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of()), "exec", T0));
+        assertEquals(List.of("title", "language", "to", "whatYouToldUs"),
+                refused.errors().stream().map(FieldError::field).toList());
+        Publication p = new Publication(draft(" Autumn ", List.of(3L)), "exec", T0);
+        assertEquals("Autumn", p.getTitle());
+        assertEquals("ONBOARDING", p.getJourneyMoment());
+        assertEquals(PublicationStatus.DRAFT, p.getStatus());
+        assertTrue(p.isDeletable());
+    }
+
+    @Test
+    void publishUpdateRevokeAndPublishAgainMakeNumberedVersions() {
+        Publication p = new Publication(draft("Autumn", List.of()), "exec", T0);
+        PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(), List.of());
+
+        PublicationVersion first = p.publish(content, "anna", T0.plusSeconds(60));
+        assertEquals(1, first.getNumber());
+        assertEquals(PublicationAction.PUBLISHED, first.getAction());
+        assertEquals("anna", first.getActor());
+        assertEquals(PublicationStatus.PUBLISHED, p.getStatus());
+        assertEquals(1, p.getPublishedVersion());
+        assertFalse(p.isDeletable(), "published once: revoke it, its history stays");
+
+        // Editing the draft does not change what was published: version 1 still holds the old texts.
+        p.edit(new Publication.Draft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of()),
+                "bob", T0.plusSeconds(120));
+        assertEquals("Vous trouvez la livraison lente.", first.content().orElseThrow().whatYouToldUs());
+        assertEquals(1, p.getPublishedVersion());
+
+        PublicationVersion second = p.publish(PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(),
+                List.of()), "bob", T0.plusSeconds(180));
+        assertEquals(PublicationAction.UPDATED, second.getAction());
+        assertEquals("New", second.content().orElseThrow().whatYouToldUs());
+        assertEquals(2, p.getPublishedVersion());
+
+        PublicationVersion revoked = p.revoke("anna", T0.plusSeconds(240));
+        assertEquals(3, revoked.getNumber());
+        assertEquals(PublicationAction.REVOKED, revoked.getAction());
+        assertEquals(Optional.empty(), revoked.content());
+        assertEquals(PublicationStatus.REVOKED, p.getStatus());
+        assertThrows(IllegalStateException.class, () -> p.revoke("anna", T0.plusSeconds(300)));
+
+        PublicationVersion again = p.publish(second.content().orElseThrow(), "anna", T0.plusSeconds(360));
+        assertEquals(PublicationAction.PUBLISHED, again.getAction());
+        assertEquals(4, p.getPublishedVersion());
+    }
+
+    @Test
+    void aDraftCannotBeRevoked() {
+        Publication p = new Publication(draft("Autumn", List.of()), "exec", T0);
+        assertThrows(IllegalStateException.class, () -> p.revoke("exec", T0));
+    }
+
+    @Test
+    void theSnapshotHidesTrendPointsWithFewerThanFiveAnswersAndNeedsFiveOverall() {
+        Publication p = new Publication(draft("Autumn", List.of()), "exec", T0);
+        PublicationContent.TrendPoint september = PublicationContent.TrendPoint.of(FROM, LocalDate.of(2026, 9, 30),
+                NpsResult.ofCounts(2, 1, 1));
+        PublicationContent.TrendPoint october = PublicationContent.TrendPoint.of(LocalDate.of(2026, 10, 1), TO,
+                NpsResult.ofCounts(3, 1, 1));
+        assertTrue(september.hidden(), "4 answers: hidden");
+        assertFalse(october.hidden(), "5 answers: shown");
+        assertEquals(40.0, october.nps().orElseThrow().score().orElseThrow(), 1e-9);
+
+        IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
+                () -> PublicationContent.snapshot(p, NpsResult.ofCounts(2, 1, 1), List.of(), List.of(), List.of()));
+        assertTrue(tooFew.getMessage().contains("at least 5"), tooFew.getMessage());
+
+        PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 2), List.of(september, october),
+                List.of(new PublicationContent.Theme("Livraison", 4)),
+                List.of(new PublicationContent.Quote(77, "Livraison rapide, merci \"vraiment\" <b>!</b>")));
+        PublicationContent read = PublicationContent.fromJson(content.toJson());
+        assertEquals(content, read, "what is stored is read back unchanged");
+        assertTrue(read.trend().get(0).hidden());
+        assertFalse(content.toJson().contains("\"responses\""), "a hidden point stores no count at all");
+
+        assertEquals(List.of(), content.withoutQuotes(Set.of(77L)).quotes(), "a withdrawn author's quote is dropped");
+        assertEquals(content, content.withoutQuotes(Set.of()));
+    }
+
+    @Test
+    void onlyConsentedCommentsInScopeCanBeQuoted() {
+        Map<Long, QuoteRules.Source> sources = Map.of(
+                1L, new QuoteRules.Source(1, "Super service", true, true),
+                2L, new QuoteRules.Source(2, "Trop cher", false, true),
+                3L, new QuoteRules.Source(3, null, true, true),
+                4L, new QuoteRules.Source(4, "L'an dernier", true, false));
+        Violations ok = new Violations();
+        QuoteRules.check(List.of(1L), sources, ok);
+        assertTrue(ok.isEmpty());
+
+        Violations refused = new Violations();
+        QuoteRules.check(List.of(1L, 2L, 3L, 4L, 5L, 1L), sources, refused);
+        InvalidInputException e = assertThrows(InvalidInputException.class, refused::throwIfAny);
+        List<String> messages = e.errors().stream().map(FieldError::message).toList();
+        assertEquals(5, messages.size(), messages.toString());
+        assertTrue(messages.get(0).contains("did not consent"), messages.get(0));
+        assertTrue(messages.get(1).contains("no comment"));
+        assertTrue(messages.get(2).contains("outside"));
+        assertTrue(messages.get(3).contains("No response 5"));
+        assertTrue(messages.get(4).contains("twice"));
+        assertTrue(e.errors().stream().allMatch(f -> f.field().equals("quoteIds")));
+
+        Violations tooMany = new Violations();
+        QuoteRules.check(java.util.stream.LongStream.rangeClosed(1, 11).boxed().toList(), Map.of(), tooMany);
+        assertTrue(assertThrows(InvalidInputException.class, tooMany::throwIfAny).getMessage().contains("At most 10"));
+    }
+}

@@ -1,0 +1,240 @@
+package org.npsloop.reporting.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.npsloop.domain.publication.Publication;
+import org.npsloop.domain.publication.PublicationContent;
+import org.npsloop.domain.publication.PublicationStatus;
+import org.npsloop.domain.publication.PublicationVersion;
+import org.npsloop.domain.publication.PublicSlug;
+import org.npsloop.domain.publication.QuoteRules;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.validation.Violations;
+import org.npsloop.reporting.Dashboard;
+import org.npsloop.reporting.PublicationService;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.ReportSections;
+import org.npsloop.reporting.ReportService;
+
+/**
+ * Publications in JPA; the figures come from {@link ReportService} and {@link ReportSections} over the
+ * publication's scope, the quotes' consent and text straight from the response table at each save,
+ * publish and public view.
+ */
+@ApplicationScoped
+@Transactional
+public class DefaultPublicationService implements PublicationService {
+
+    /** Themes shown on a public page. */
+    static final int THEMES = 5;
+
+    @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
+    private EntityManager em;
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private ReportService reports;
+
+    @Inject
+    private ReportSections sections;
+
+    @Inject
+    private ResponseScope scope;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public List<Detail> list() {
+        return em.createNamedQuery("Publication.all", Publication.class).getResultList().stream()
+                .map(DefaultPublicationService::detail).toList();
+    }
+
+    @Override
+    public Detail get(long id) {
+        return detail(existing(id));
+    }
+
+    @Override
+    public Detail create(Publication.Draft draft, String actor) {
+        check(draft);
+        Publication publication = new Publication(draft, actor, clock.instant());
+        em.persist(publication);
+        em.flush();
+        return detail(publication);
+    }
+
+    @Override
+    public Detail update(long id, Publication.Draft draft, String actor) {
+        Publication publication = existing(id);
+        check(draft);
+        publication.edit(draft, actor, clock.instant());
+        em.flush();
+        return detail(publication);
+    }
+
+    @Override
+    public void delete(long id) {
+        Publication publication = existing(id);
+        if (!publication.isDeletable()) {
+            throw new IllegalStateException("Publication " + id + " was published: revoke it instead, its history stays");
+        }
+        em.remove(publication);
+    }
+
+    @Override
+    public Detail publish(long id, String actor) {
+        Publication publication = existing(id);
+        Map<Long, QuoteRules.Source> sources = sources(publication.toDraft());
+        // Authors who withdrew their consent or were erased since the quote was chosen: left out, and off the draft.
+        Set<Long> gone = publication.getQuoteIds().stream()
+                .filter(q -> sources.get(q) == null || !sources.get(q).quotable()).collect(Collectors.toSet());
+        publication.dropQuotes(gone);
+        PublicationContent content = snapshot(publication, sources);
+        em.persist(publication.publish(content, actor, clock.instant()));
+        em.flush();
+        return detail(publication);
+    }
+
+    @Override
+    public Detail revoke(long id, String actor) {
+        Publication publication = existing(id);
+        em.persist(publication.revoke(actor, clock.instant()));
+        em.flush();
+        return detail(publication);
+    }
+
+    @Override
+    public List<VersionRow> versions(long id) {
+        existing(id);
+        return em.createNamedQuery("PublicationVersion.of", PublicationVersion.class).setParameter("publication", id)
+                .getResultList().stream()
+                .map(v -> new VersionRow(v.getNumber(), v.getAction(), v.getActor(), v.getActedAt(), v.getTitle())).toList();
+    }
+
+    @Override
+    public PublicationContent preview(long id) {
+        Publication publication = existing(id);
+        Map<Long, QuoteRules.Source> sources = sources(publication.toDraft());
+        return snapshot(publication, sources);
+    }
+
+    @Override
+    public List<QuoteCandidate> quoteCandidates(Publication.Draft draft, String text, int limit) {
+        return quotes().candidates(scope.where(filter(draft)), text, limit);
+    }
+
+    @Override
+    public List<QuoteCandidate> chosenQuotes(long id) {
+        return quotes().chosen(existing(id).getQuoteIds());
+    }
+
+    @Override
+    public Optional<PublicPage> publicPage(String slug) {
+        if (!PublicSlug.isWellFormed(slug)) {
+            return Optional.empty();
+        }
+        Optional<Publication> found = em.createNamedQuery("Publication.bySlug", Publication.class).setParameter("slug", slug)
+                .getResultStream().findFirst();
+        if (found.isEmpty() || found.get().getStatus() == PublicationStatus.DRAFT) {
+            return Optional.empty();
+        }
+        Publication publication = found.get();
+        if (publication.getStatus() == PublicationStatus.REVOKED) {
+            return Optional.of(new PublicPage(PublicationStatus.REVOKED, Optional.empty(), null));
+        }
+        PublicationContent content = em.createNamedQuery("PublicationVersion.number", PublicationVersion.class)
+                .setParameter("publication", publication.getId()).setParameter("number", publication.getPublishedVersion())
+                .getSingleResult().content().orElseThrow();
+        // A quoted author erased or who withdrew consent since: their words leave the page at once.
+        Set<Long> quoted = content.quotes().stream().map(PublicationContent.Quote::responseId).collect(Collectors.toSet());
+        Set<Long> stillQuotable = quotes().stillQuotable(quoted);
+        quoted.removeAll(stillQuotable);
+        return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(content.withoutQuotes(quoted)),
+                publication.getPublishedAt()));
+    }
+
+    @Override
+    public List<IndexEntry> publicIndex() {
+        return em.createQuery("SELECT v FROM PublicationVersion v JOIN v.publication p"
+                + " WHERE p.status = org.npsloop.domain.publication.PublicationStatus.PUBLISHED AND v.number = p.publishedVersion"
+                + " ORDER BY v.actedAt DESC, v.id DESC", PublicationVersion.class).getResultList().stream()
+                .map(v -> {
+                    PublicationContent c = v.content().orElseThrow();
+                    return new IndexEntry(v.getPublication().getSlug(), c.title(), c.language(), c.from(), c.to(), v.getActedAt());
+                }).toList();
+    }
+
+    private PublicationContent snapshot(Publication publication, Map<Long, QuoteRules.Source> sources) {
+        ReportFilter filter = filter(publication.toDraft());
+        Dashboard dashboard = reports.dashboard(filter, publication.getGranularity());
+        List<PublicationContent.TrendPoint> trend = dashboard.trend().stream()
+                .map(p -> PublicationContent.TrendPoint.of(p.start(), p.end(), p.nps())).toList();
+        List<PublicationContent.Theme> themes = sections.topThemes(filter, publication.getLanguage(), THEMES).stream()
+                .map(t -> new PublicationContent.Theme(t.label(), t.total())).toList();
+        List<PublicationContent.Quote> quotes = publication.getQuoteIds().stream()
+                .filter(id -> sources.get(id) != null && sources.get(id).quotable())
+                .map(id -> new PublicationContent.Quote(id, sources.get(id).comment())).toList();
+        try {
+            return PublicationContent.snapshot(publication, dashboard.nps(), trend, themes, quotes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("period", e.getMessage());
+        }
+    }
+
+    private void check(Publication.Draft draft) {
+        Violations violations = new Violations();
+        draft.check(violations);
+        if (draft.campaignId() != null && !quotes().campaignExists(draft.campaignId())) {
+            violations.add("campaignId", "No campaign " + draft.campaignId());
+        }
+        violations.throwIfAny();
+        QuoteRules.check(draft.quoteIds(), sources(draft), violations);
+        violations.throwIfAny();
+    }
+
+    /** The filter of a publication's scope: its period, campaign and journey moment; suspected bots left out. */
+    static ReportFilter filter(Publication.Draft draft) {
+        return new ReportFilter(draft.from(), draft.to(), draft.campaignId(), draft.journeyMoment(), null, null, null, null,
+                null, false);
+    }
+
+    /** What the database says of each chosen response: its comment, consent and whether it is in the scope. */
+    private Map<Long, QuoteRules.Source> sources(Publication.Draft draft) {
+        return quotes().sources(draft.quoteIds(), draft.from() == null || draft.to() == null ? null : scope.where(filter(draft)));
+    }
+
+    private QuoteQueries quotes() {
+        return new QuoteQueries(dataSource);
+    }
+
+    private Publication existing(long id) {
+        Publication publication = em.find(Publication.class, id);
+        if (publication == null) {
+            throw new NoSuchElementException("No publication " + id);
+        }
+        return publication;
+    }
+
+    private static Detail detail(Publication p) {
+        return new Detail(p.getId(), p.getSlug(), p.getTitle(), p.getLanguage(), p.getPeriodFrom(), p.getPeriodTo(),
+                p.getCampaignId(), p.getJourneyMoment(), p.getGranularity(), p.getWhatYouToldUs(), p.getWhatWeAreDoing(),
+                p.getQuoteIds(), p.getStatus(), p.getPublishedVersion(), p.getPublishedAt(), p.getCreatedAt(),
+                p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(), p.isDeletable());
+    }
+}

@@ -1,0 +1,35 @@
+package org.npsloop.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.npsloop.reporting.PublicationService;
+import org.npsloop.reporting.PublicationService.Detail;
+
+/** The executive's list of publications: drafts, published and revoked ones, last changed first. */
+@Named
+@RequestScoped
+public class PublicationList {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    private PublicationService publications;
+
+    private List<Detail> all;
+
+    public List<Detail> getAll() {
+        if (all == null) {
+            all = publications.list();
+        }
+        return all;
+    }
+
+    public String format(Instant instant) {
+        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.systemDefault()));
+    }
+}
