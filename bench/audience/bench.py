@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import benchlib  # noqa: E402
-from benchlib import Psql, Table, api_key, arguments, fmt_int, java_version, load_note, log, nproc, timed  # noqa: E402
+from benchlib import Psql, Table, api_key, arguments, fmt_int, java_version, load_note, log, nproc, percentile, timed  # noqa: E402
 
 FIRST_NAMES = benchlib.FIRST_NAMES + ("Amelia "
                "Thomas Charlotte William Isla Harry Ava Noah Mia Leo Lily Oscar Ella Jacob Freya Theo Hélène "
@@ -442,13 +442,6 @@ class Bench:
 
 def parse_instant(text):
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def percentile(sorted_values, p):
-    if not sorted_values:
-        return float("nan")
-    k = max(0, min(len(sorted_values) - 1, int(round(p / 100.0 * len(sorted_values) + 0.5)) - 1))
-    return sorted_values[k]
 
 
 def ms(seconds):

@@ -45,12 +45,7 @@ if [[ ! -f "$JAR" ]]; then
 fi
 
 recreate_database
-if [[ -n "$AUTO_EXPLAIN_MS" ]]; then
-    # Diagnosis: the plan of every statement of the app slower than this goes to the PostgreSQL server log.
-    "${PSQL[@]}" -d postgres -c "ALTER DATABASE $DB_NAME SET session_preload_libraries = 'auto_explain'" \
-        -c "ALTER DATABASE $DB_NAME SET auto_explain.log_min_duration = '${AUTO_EXPLAIN_MS}ms'" >/dev/null
-    log "auto_explain: plans of statements slower than $AUTO_EXPLAIN_MS ms go to the PostgreSQL server log"
-fi
+auto_explain "$AUTO_EXPLAIN_MS"
 
 start_payara "starting Payara Micro on port $PORT (log: $WORK/payara.log)"
 wait_ready

@@ -27,6 +27,14 @@ def fmt_int(x):
     return "{:,}".format(int(round(x)))
 
 
+def percentile(sorted_values, p):
+    """The p-th percentile (nearest rank) of values sorted in ascending order (nan when there are none)."""
+    if not sorted_values:
+        return float("nan")
+    k = max(0, min(len(sorted_values) - 1, int(round(p / 100.0 * len(sorted_values) + 0.5)) - 1))
+    return sorted_values[k]
+
+
 def timed(fn):
     start = time.perf_counter()
     result = fn()
@@ -129,6 +137,17 @@ class Psql:
     def run(self, sql):
         out = subprocess.run(self.base + ["-c", sql], check=True, capture_output=True, text=True)
         return out.stdout.strip()
+
+    def script(self, text, **variables):
+        """Runs the script text (several statements, psql commands) in one session, with these psql variables
+        (:name in the script); returns what it printed to stdout."""
+        command = list(self.base)
+        for name, value in variables.items():
+            command += ["-v", "%s=%s" % (name, value)]
+        out = subprocess.run(command, input=text, capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError("psql failed (exit %d): %s" % (out.returncode, out.stderr.strip()[-2000:]))
+        return out.stdout
 
 
 # ------------------------------------------------------------------------------------ processes

@@ -2,8 +2,8 @@
 #
 # A run.sh sets HERE (its own directory), ROOT (the repository) and its own settings (PORT, DB_NAME, ...),
 # sources this file, calls bench_init, and then the steps it needs, in this order:
-#   require_tools, require_free_ports, set_traps, build_war, payara_jar, recreate_database, start_payara,
-#   wait_ready, run_driver.
+#   require_tools, require_free_ports, set_traps, build_war, payara_jar, recreate_database, auto_explain,
+#   start_payara, wait_ready, run_driver.
 # Its cleanup (on exit, error or interrupt) stops Payara, drops the database unless KEEP_DB=1, shows the
 # end of the Payara log after a failure, removes the work directory, and prints the whole run's time.
 
@@ -108,6 +108,15 @@ recreate_database() {
     "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null
     "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB_NAME" >/dev/null
     DB_CREATED=1
+}
+
+# auto_explain MS: when MS is set, the plan of every statement on the bench database slower than MS ms goes
+# to the PostgreSQL server log (a diagnosis; after recreate_database, before start_payara).
+auto_explain() {
+    [[ -n "$1" ]] || return 0
+    "${PSQL[@]}" -d postgres -c "ALTER DATABASE $DB_NAME SET session_preload_libraries = 'auto_explain'" \
+        -c "ALTER DATABASE $DB_NAME SET auto_explain.log_min_duration = '${1}ms'" >/dev/null
+    log "auto_explain: plans of statements slower than $1 ms go to the PostgreSQL server log"
 }
 
 # start_payara MESSAGE NAME=VALUE...: notes the load average (LOAD_BEFORE), logs MESSAGE, and starts Payara

@@ -4,216 +4,242 @@
 Talks to a running NPS Loop over HTTP and to its PostgreSQL database through psql; run.sh builds and
 starts everything around it. Phases: generate 1,000,000 responses over 2 years by SQL (generate.sql),
 create the segment "plan = pro" through the API, check that the dashboard's figures equal the
-hand-written query's, then time both side by side. See README.md.
+hand-written queries' (and answered_at the answers'), then time the dashboard and both hand-written
+queries, interleaved in rounds. See README.md.
 """
 
-import argparse
 import datetime as dt
-import http.client
 import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
-import urllib.parse
 import zoneinfo
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from benchlib import Client, Psql, Table, api_key, arguments, fmt_int, java_version, load_note, log, nproc, \
+    percentile, timed  # noqa: E402
 
 GOAL_MS = 300.0
 GOAL_RATIO = 1.5
-HERE = os.path.dirname(os.path.abspath(__file__))
+ROUNDS = 3  # the timed runs of each side are split into this many interleaved rounds (the load drifts)
+ZONE = "Europe/Paris"
+
+# answered_at as V13 backfills it: the first answer (not flagged) through the first invitation of a wave or a
+# reminder. Hash join over all first invitations: mismatches, answered ones.
+ANSWERED_CHECK = """
+SELECT COUNT(*) FILTER (WHERE i.answered_at IS DISTINCT FROM w.first_answer) || ' ' || COUNT(i.answered_at)
+FROM invitation i LEFT JOIN (
+    SELECT j.campaign_id, j.wave, j.contact_id, MIN(r.responded_at) AS first_answer
+    FROM response r JOIN invitation j ON j.id = r.invitation_id WHERE r.flagged = FALSE
+    GROUP BY 1, 2, 3) w ON w.campaign_id = i.campaign_id AND w.wave = i.wave AND w.contact_id = i.contact_id
+WHERE i.reminder = 0"""
 
 
-def log(message):
-    print(time.strftime("%H:%M:%S ") + message, file=sys.stderr, flush=True)
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "?"
 
 
-class Client:
-    """One keep-alive HTTP connection with its cookies and headers."""
-
-    def __init__(self, base, headers=None):
-        url = urllib.parse.urlsplit(base)
-        self.host, self.port = url.hostname, url.port or 80
-        self.headers = dict(headers or {})
-        self.cookies = {}
-        self.conn = None
-
-    def request(self, method, path, body=None, content_type=None):
-        headers = dict(self.headers)
-        headers["Accept"] = "application/json"
-        if content_type:
-            headers["Content-Type"] = content_type
-        if self.cookies:
-            headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
-        self.conn.request(method, path, body=body.encode("utf-8") if isinstance(body, str) else body, headers=headers)
-        response = self.conn.getresponse()
-        data = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie" and "=" in value.split(";", 1)[0]:
-                key, val = value.split(";", 1)[0].split("=", 1)
-                self.cookies[key.strip()] = val.strip()
-        return response.status, data, response
-
-    def json(self, method, path, payload=None):
-        body = None if payload is None else json.dumps(payload)
-        status, data, _ = self.request(method, path, body, "application/json" if body is not None else None)
-        if status not in (200, 201):
-            raise RuntimeError("%s %s answered %d: %s" % (method, path, status, data[:500]))
-        return json.loads(data) if data else None
-
-    def login(self, username, password):
-        body = urllib.parse.urlencode({"j_username": username, "j_password": password})
-        status, _, response = self.request("POST", "/j_security_check", body, "application/x-www-form-urlencoded")
-        if status not in (302, 303) or "failed" in response.getheader("Location", ""):
-            raise RuntimeError("login of %s failed: %d" % (username, status))
+def rows(text):
+    return [line.split("|") for line in text.splitlines() if line]
 
 
-class Psql:
+class Bench:
     def __init__(self, args):
-        self.base = ["psql", "-h", args.db_host, "-p", str(args.db_port), "-U", args.db_user, "-d", args.db_name,
-                     "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"]
+        self.args = args
+        self.base = args.base.rstrip("/")
+        self.db = Psql(args.db_host, args.db_port, args.db_user, args.db_name)
+        self.table = Table("%-9s %-52s %s %s")  # rows (section, measure, value, note)
+        self.add = self.table.add
+        self.sql = {}
+        for name in ("generate", "handwritten", "handwritten_full"):
+            with open(os.path.join(args.here, name + ".sql"), encoding="utf-8") as f:
+                self.sql[name] = f.read()
 
-    def run(self, sql, *variables):
-        command = list(self.base)
-        for v in variables:
-            command += ["-v", v]
-        out = subprocess.run(command + ["-c", sql] if sql else command, check=True, capture_output=True, text=True)
-        return out.stdout.strip()
+    def setup(self):
+        """Keys, the data, the segment; sets the dashboard's path and the hand-written queries' variables."""
+        args = self.args
+        admin, marketer_key = api_key(self.base, args.admin_user, args.admin_password, "reportbench")
+        executive_key = admin.json("POST", "/api/api-keys", {"name": "reportbench-exec-%d" % time.time(),
+                                                             "role": "EXECUTIVE"})["secret"]
 
-    def script(self, text, *variables):
-        command = list(self.base)
-        for v in variables:
-            command += ["-v", v]
-        out = subprocess.run(command, input=text, capture_output=True, text=True)
-        if out.returncode != 0:
-            raise RuntimeError("psql failed: " + out.stderr.strip())
-        return out.stdout
+        log("generating %s responses of %s contacts over 2 years (generate.sql)" % (fmt_int(args.responses),
+                                                                                    fmt_int(args.contacts)))
+        generated, _ = timed(lambda: self.db.script(self.sql["generate"], responses=args.responses,
+                                                    contacts=args.contacts))
+        vacuumed, _ = timed(lambda: self.db.run("VACUUM ANALYZE"))
+        counts = self.db.run("SELECT (SELECT COUNT(*) FROM response) || ' ' || (SELECT COUNT(*) FROM invitation)"
+                             " || ' ' || (SELECT COUNT(*) FROM contact) || ' ' || (SELECT COUNT(*) FROM response"
+                             " WHERE flagged)").split()
+        self.add("data", "%s responses, %s invitations, %s contacts (%s flagged)" % tuple(fmt_int(int(c)) for c in counts),
+                 "%.0f s" % generated, "generate.sql, then VACUUM ANALYZE %.0f s" % vacuumed)
 
+        marketer = Client(self.base, {"Authorization": "Bearer " + marketer_key})
+        segment = marketer.json("POST", "/api/segments", {"name": "Plan pro", "rule": {
+            "type": "attribute", "attribute": "plan", "operator": "EQUALS", "values": ["pro"]}})["id"]
+        self.executive = Client(self.base, {"Authorization": "Bearer " + executive_key})
 
-def summary(samples_ms):
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
-    return statistics.median(ordered), p95
+        # The last 730 days in Paris, and the 730 before them (the dashboard's previous period).
+        zone = zoneinfo.ZoneInfo(ZONE)
+        today = dt.datetime.now(zone).date()
+        first = today - dt.timedelta(days=729)
+        self.period = (first, today)
+        self.variables = {"prev_from_ts": dt.datetime.combine(first - dt.timedelta(days=730), dt.time(), zone).isoformat(),
+                          "from_ts": dt.datetime.combine(first, dt.time(), zone).isoformat(),
+                          "to_ts": dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), zone).isoformat()}
+        self.path = "/api/reports/dashboard?granularity=MONTH&segment=%d&from=%s&to=%s" % (segment, first, today)
+
+    def dashboard(self):
+        status, body, _ = self.executive.request("GET", self.path)
+        if status != 200:
+            raise RuntimeError("dashboard answered %d: %s" % (status, body[:500]))
+        return body
+
+    def check(self):
+        """The dashboard's figures against both hand-written queries', and answered_at against the answers."""
+        d = json.loads(self.dashboard())
+        scores = [s["count"] for s in d["distribution"]]
+        months = {p["start"][:7]: p["nps"]["responses"] for p in d["trend"] if p["nps"]["responses"]}
+        previous = d["comparison"]["previous"] if d.get("comparison") else None
+        rate = d["responseRate"]
+
+        by_score, by_month = [0] * 11, {}
+        for month, score, count in rows(self.db.script(self.sql["handwritten"], **self.variables)):
+            by_score[int(score)] += int(count)
+            by_month[month[:7]] = by_month.get(month[:7], 0) + int(count)
+        narrow = scores == by_score and months == by_month
+
+        full_score, full_month, full_prev, full_rate = [0] * 11, {}, [0] * 11, None
+        for bucket, score, count in rows(self.db.script(self.sql["handwritten_full"], **self.variables)):
+            if bucket == "rate":
+                full_rate = (int(count), int(score))
+            elif bucket == "previous":
+                full_prev[int(score)] += int(count)
+            else:
+                full_score[int(score)] += int(count)
+                full_month[bucket] = full_month.get(bucket, 0) + int(count)
+        prev_counts = (sum(full_prev[9:]), sum(full_prev[7:9]), sum(full_prev[:7]))
+        full = (scores == full_score and months == full_month and full_rate == (rate["invited"], rate["responded"])
+                and previous is not None
+                and (previous["promoters"], previous["passives"], previous["detractors"]) == prev_counts)
+
+        t, out = timed(lambda: self.db.run(ANSWERED_CHECK))
+        mismatches, answered = (int(x) for x in out.split())
+
+        first, today = self.period
+        nps = d["nps"]
+        self.add("check", "dashboard: segment plan = pro, %s to %s, monthly" % (first, today),
+                 "%s responses" % fmt_int(nps["responses"]),
+                 "NPS %s ± %s, %d months; response rate %s of %s invited (%s %%); previous period %s responses"
+                 % (nps["nps"], nps["marginOfError"], len(months), fmt_int(rate["responded"]), fmt_int(rate["invited"]),
+                    rate["percent"], fmt_int(previous["responses"]) if previous else "-"))
+        self.add("check", "same figures as handwritten.sql (distribution, trend)", "yes" if narrow else "NO")
+        self.add("check", "same figures as handwritten_full.sql (+ previous, rate)", "yes" if full else "NO")
+        self.add("check", "answered_at as V13 sets it (first non-flagged answer)",
+                 "yes" if mismatches == 0 else "NO: %s differ" % fmt_int(mismatches),
+                 "%s first invitations answered; checked in %.1f s" % (fmt_int(answered), t))
+        if not (narrow and full):
+            log("service %s %s %s %s" % (scores, months, previous, rate))
+            log("handwritten %s %s" % (by_score, by_month))
+            log("handwritten_full %s %s %s %s" % (full_score, full_month, full_prev, full_rate))
+        self.agree = narrow and full and mismatches == 0
+
+    def time_dashboard(self, n):
+        """n requests over one keep-alive connection: the wall time the client sees, in ms."""
+        samples = []
+        for _ in range(n):
+            t, _ = timed(self.dashboard)
+            samples.append(t * 1000)
+        return samples
+
+    def time_sql(self, name, n):
+        """n runs of the query in one psql session (no process start per run): what \\timing reports, in ms."""
+        if n == 0:
+            return []
+        out = self.db.script("\\o /dev/null\n\\timing on\n" + self.sql[name] * n, **self.variables)
+        times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
+        if len(times) != n:
+            raise RuntimeError("expected %d timings from psql, got %d" % (n, len(times)))
+        return times
+
+    def measure(self):
+        args = self.args
+        sides = (("dashboard", lambda n: self.time_dashboard(n)),
+                 ("handwritten", lambda n: self.time_sql("handwritten", n)),
+                 ("handwritten_full", lambda n: self.time_sql("handwritten_full", n)))
+        self.load_at_start = loadavg()
+        log("warm-up: %d runs of each side" % args.warmup)
+        for _, run in sides:
+            run(args.warmup)
+        rounds = max(1, min(ROUNDS, args.runs))
+        samples = {name: [] for name, _ in sides}
+        for r in range(rounds):
+            n = args.runs // rounds + (1 if r < args.runs % rounds else 0)
+            log("round %d of %d: %d runs of each side (load average %s)" % (r + 1, rounds, n, loadavg()))
+            for name, run in sides:
+                samples[name] += run(n)
+        self.load_at_end = loadavg()
+        self.results = {name: (statistics.median(s), percentile(sorted(s), 95)) for name, s in samples.items()}
+
+        labels = {"dashboard": "(a) GET /api/reports/dashboard (HTTP, service)",
+                  "handwritten": "(b) handwritten.sql: distribution, trend",
+                  "handwritten_full": "(c) handwritten_full.sql: + previous period, rate"}
+        notes = {"dashboard": "wall time at the client, EXECUTIVE API key, keep-alive",
+                 "handwritten": "psql \\timing, one session",
+                 "handwritten_full": "psql \\timing, one session"}
+        for name, _ in sides:
+            median, p95 = self.results[name]
+            self.add("timing", labels[name], "median %.0f ms" % median, "p95 %.0f ms; %s" % (p95, notes[name]))
+        self.add("timing", "load average at the first and last timed run", "%s / %s" % (self.load_at_start, self.load_at_end),
+                 "%d warm-up + %d runs of each side, in %d interleaved rounds" % (args.warmup, args.runs, rounds))
+
+    def verdict(self):
+        service = self.results["dashboard"][0]
+        full = service / self.results["handwritten_full"][0]
+        narrow = service / self.results["handwritten"][0]
+        self.add("verdict", "ratio (a) / (c), medians: the same figures", "%.2f" % full, "the verdict's ratio")
+        self.add("verdict", "ratio (a) / (b), medians: responses only", "%.2f" % narrow,
+                 "context: the rate and the previous period are not in (b)")
+        met = service <= GOAL_MS and full <= GOAL_RATIO and self.agree
+        self.add("verdict", "goal: median <= %.0f ms and <= %.1f x (c)" % (GOAL_MS, GOAL_RATIO), "MET" if met else "MISSED",
+                 "%.0f ms, %.2f x%s" % (service, full, "" if self.agree else "; the figures do not agree"))
+
+    def machine(self):
+        java = java_version()
+        db = self.db
+        return [("nproc", nproc()),
+                ("java", java[0] if java else "?"),
+                ("postgresql", db.run("SELECT version()").split(" on ")[0] + "; shared_buffers = " + db.run("SHOW shared_buffers")
+                 + ", work_mem = " + db.run("SHOW work_mem") + ", max_parallel_workers_per_gather = "
+                 + db.run("SHOW max_parallel_workers_per_gather") + ", jit = " + db.run("SHOW jit")),
+                ("payara", self.args.payara_version),
+                ("load average", load_note(self.args.load_before))]
+
+    def report(self, started):
+        self.table.print("NPS Loop reporting benchmark", self.machine,
+                         "whole benchmark (generation, checks, warm-up, runs, without build and start): %.0f s", started)
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--base", required=True)
-    p.add_argument("--admin-user", default="admin")
-    p.add_argument("--admin-password", required=True)
-    p.add_argument("--db-host", default="127.0.0.1")
-    p.add_argument("--db-port", default="5432")
-    p.add_argument("--db-user", default="postgres")
-    p.add_argument("--db-name", required=True)
+    p = arguments(__doc__, here="the directory of generate.sql and the hand-written queries")
     p.add_argument("--responses", type=int, default=1_000_000)
     p.add_argument("--contacts", type=int, default=200_000)
     p.add_argument("--runs", type=int, default=30)
     p.add_argument("--warmup", type=int, default=10)
-    p.add_argument("--load-before", default="?")
     args = p.parse_args()
-    db = Psql(args)
-    base = args.base.rstrip("/")
 
-    admin = Client(base)
-    admin.login(args.admin_user, args.admin_password)
-    keys = {role: admin.json("POST", "/api/api-keys", {"name": "reportbench-%s-%d" % (role, time.time()), "role": role})["secret"]
-            for role in ("MARKETER", "EXECUTIVE")}
-
-    log("generating %d responses of %d contacts over 2 years (generate.sql)" % (args.responses, args.contacts))
-    start = time.perf_counter()
-    with open(os.path.join(HERE, "generate.sql"), encoding="utf-8") as f:
-        db.script(f.read(), "responses=%d" % args.responses, "contacts=%d" % args.contacts)
-    generated = time.perf_counter() - start
-    start = time.perf_counter()
-    db.run("VACUUM ANALYZE")
-    vacuumed = time.perf_counter() - start
-    counts = db.run("SELECT (SELECT COUNT(*) FROM response) || ' responses, ' || (SELECT COUNT(*) FROM invitation)"
-                    " || ' invitations, ' || (SELECT COUNT(*) FROM contact) || ' contacts, '"
-                    " || (SELECT COUNT(*) FROM response WHERE flagged) || ' flagged'")
-    log("generated in %.0f s, VACUUM ANALYZE %.0f s: %s" % (generated, vacuumed, counts))
-
-    marketer = Client(base, {"Authorization": "Bearer " + keys["MARKETER"]})
-    segment = marketer.json("POST", "/api/segments", {"name": "Plan pro", "rule": {
-        "type": "attribute", "attribute": "plan", "operator": "EQUALS", "values": ["pro"]}})["id"]
-
-    zone = zoneinfo.ZoneInfo("Europe/Paris")
-    today = dt.datetime.now(zone).date()
-    first = today - dt.timedelta(days=729)
-    from_ts = dt.datetime.combine(first, dt.time(), zone).isoformat()
-    to_ts = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), zone).isoformat()
-    path = "/api/reports/dashboard?granularity=MONTH&segment=%d&from=%s&to=%s" % (segment, first, today)
-    executive = Client(base, {"Authorization": "Bearer " + keys["EXECUTIVE"]})
-
-    # Same figures: the service's distribution and monthly counts against the hand-written query's.
-    status, body, _ = executive.request("GET", path)
-    if status != 200:
-        raise RuntimeError("dashboard answered %d: %s" % (status, body[:500]))
-    dashboard = json.loads(body)
-    with open(os.path.join(HERE, "handwritten.sql"), encoding="utf-8") as f:
-        handwritten = f.read()
-    rows = [line.split("|") for line in db.script(handwritten, "from_ts=" + from_ts, "to_ts=" + to_ts).split("\n") if line]
-    by_score = [0] * 11
-    by_month = {}
-    for month, score, count in rows:
-        by_score[int(score)] += int(count)
-        by_month[month[:7]] = by_month.get(month[:7], 0) + int(count)
-    service_scores = [s["count"] for s in dashboard["distribution"]]
-    service_months = {p["start"][:7]: p["nps"]["responses"] for p in dashboard["trend"] if p["nps"]["responses"]}
-    agree = service_scores == by_score and service_months == by_month
-    log("figures agree: %s (%d responses in the segment, NPS %s ± %s, %d months)" % (
-        agree, dashboard["nps"]["responses"], dashboard["nps"]["nps"], dashboard["nps"]["marginOfError"], len(service_months)))
-    if not agree:
-        log("service %s %s\nhand %s %s" % (service_scores, service_months, by_score, by_month))
-
-    # (a) through the real service, over HTTP with an EXECUTIVE key.
-    log("timing the dashboard endpoint: %d warm-up + %d runs" % (args.warmup, args.runs))
-    samples = []
-    for i in range(args.warmup + args.runs):
-        start = time.perf_counter()
-        status, _, _ = executive.request("GET", path)
-        elapsed = (time.perf_counter() - start) * 1000
-        if status != 200:
-            raise RuntimeError("dashboard answered %d" % status)
-        if i >= args.warmup:
-            samples.append(elapsed)
-    service_median, service_p95 = summary(samples)
-
-    # (b) the hand-written GROUP BY, in one psql session (no process start per run), server time.
-    log("timing the hand-written query: %d warm-up + %d runs" % (args.warmup, args.runs))
-    script = "\\o /dev/null\n\\timing on\n" + handwritten * (args.warmup + args.runs)
-    out = subprocess.run(db.base + ["-v", "from_ts=" + from_ts, "-v", "to_ts=" + to_ts], input=script,
-                         capture_output=True, text=True, check=True)
-    times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out.stdout + out.stderr)]
-    if len(times) != args.warmup + args.runs:
-        raise RuntimeError("expected %d timings from psql, got %d" % (args.warmup + args.runs, len(times)))
-    hand_median, hand_p95 = summary(times[args.warmup:])
-
-    ratio = service_median / hand_median
-    machine = [("nproc", str(os.cpu_count())),
-               ("java", (subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines() or ["?"])[0]),
-               ("postgresql", db.run("SELECT version()").split(" on ")[0] + "; shared_buffers = " + db.run("SHOW shared_buffers")
-                + ", work_mem = " + db.run("SHOW work_mem") + ", max_parallel_workers_per_gather = "
-                + db.run("SHOW max_parallel_workers_per_gather")),
-               ("load before start", args.load_before)]
-    print("Reporting benchmark")
-    for name, value in machine:
-        print("  %-20s %s" % (name, value))
-    print("  %-20s %s" % ("data", counts))
-    print("  %-20s %.0f s (+ VACUUM ANALYZE %.0f s)" % ("generation", generated, vacuumed))
-    print("  %-20s segment plan = pro, %s to %s, monthly trend: %d responses, figures agree: %s" % (
-        "dashboard", first, today, dashboard["nps"]["responses"], "yes" if agree else "NO"))
-    print()
-    print("  %-44s %10s %10s" % ("", "median ms", "p95 ms"))
-    print("  %-44s %10.1f %10.1f" % ("(a) GET /api/reports/dashboard (HTTP, service)", service_median, service_p95))
-    print("  %-44s %10.1f %10.1f" % ("(b) hand-written GROUP BY (psql \\timing)", hand_median, hand_p95))
-    print("  %-44s %10.2f" % ("ratio (a) / (b), medians", ratio))
-    print()
-    met = service_median <= GOAL_MS and ratio <= GOAL_RATIO
-    print("  goal: median <= %.0f ms and <= %.1f x the hand-written query: %s (%.0f ms, %.2f x)" % (
-        GOAL_MS, GOAL_RATIO, "MET" if met else "MISSED", service_median, ratio))
+    started = time.time()
+    bench = Bench(args)
+    bench.setup()
+    bench.check()
+    bench.measure()
+    bench.verdict()
+    bench.report(started)
 
 
 if __name__ == "__main__":
