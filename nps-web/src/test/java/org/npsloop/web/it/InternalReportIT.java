@@ -135,8 +135,19 @@ class InternalReportIT {
         assertFalse(detractors.contains("Tr\u00e8s d\u00e9\u00e7u"), "the week before is not quoted");
         assertFalse(html.contains("@exemple.fr"), html);
         assertFalse(html.contains("Secret" + suffix), "no last name: " + html);
-        // Themes and follow-ups: their sections exist (filled once those modules land).
-        assertTrue(html.contains("Top themes") && html.contains("Follow-ups of detractors"), html);
+        // Themes and follow-ups, filled by their background workers within seconds: a theme of this run whose
+        // keyword only the late delivery mentions, and the week's two detractors (6 and 3), new and not yet due.
+        HttpResponse<String> theme = api.sendJson("POST", "api/themes", "{\"labelEn\":\"Lateness " + suffix
+                + "\",\"labelFr\":\"Retards " + suffix + "\",\"keywordsEn\":[],\"keywordsFr\":[\"retard\"]}");
+        assertEquals(201, theme.statusCode(), theme.body());
+        String themeRow = "<tr><td>Lateness " + suffix + "</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">1</td></tr>";
+        String followUpRow = "<tr><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">2</td></tr>";
+        waitFor(() -> {
+            String now = api.get("api/reports/internal?" + filter + "&format=html").body();
+            return now.contains(themeRow) && now.contains(followUpRow);
+        }, "the theme and the two follow-ups in the report", 60_000);
 
         // The PDF: the same figures and verbatims as text.
         HttpResponse<byte[]> pdf = bytes(marketerKey, "api/reports/internal?" + filter + "&format=pdf");
