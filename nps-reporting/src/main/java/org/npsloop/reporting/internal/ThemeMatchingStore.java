@@ -66,8 +66,11 @@ final class ThemeMatchingStore {
 
     /** Takes or renews the lease; false while another worker holds it. */
     boolean claim(String worker, Instant now, Duration lease) throws SQLException {
+        // A lease ending later than a full lease from now was taken by a clock that ran ahead of ours (an
+        // instance whose clock was wrong, then set right): it would block every other instance until then.
         return update("UPDATE theme_matching SET claimed_by = ?, lease_until = ? WHERE id = 1 AND (claimed_by IS NULL "
-                + "OR claimed_by = ? OR lease_until < ?)", worker, utc(now.plus(lease)), worker, utc(now)) == 1;
+                + "OR claimed_by = ? OR lease_until < ? OR lease_until > ?)", worker, utc(now.plus(lease)), worker, utc(now),
+                utc(now.plus(lease))) == 1;
     }
 
     /** The rules changed: every response is to be matched again. */
@@ -100,7 +103,8 @@ final class ThemeMatchingStore {
     int matchChanged(Duration lag, Instant now, int max) throws SQLException {
         State state = state();
         ThemeMatcher matcher = ThemeMatcher.of(rules());
-        Instant scannedTo = state.scannedTo() == null ? now : state.scannedTo();
+        // A position ahead of the clock (written by a clock that ran ahead) would skip every change until then.
+        Instant scannedTo = state.scannedTo() == null || state.scannedTo().isAfter(now) ? now : state.scannedTo();
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.version, r.comment_text, r.updated_at "
                 + "FROM response r LEFT JOIN theme_match m ON m.response_id = r.id WHERE r.updated_at > ? "
@@ -116,7 +120,7 @@ final class ThemeMatchingStore {
         }
         match(rows, matcher, state.rulesVersion(), now);
         Instant newest = rows.stream().map(Row::updatedAt).max(Instant::compareTo).orElse(scannedTo);
-        if (state.scannedTo() == null || newest.isAfter(state.scannedTo())) {
+        if (state.scannedTo() == null || state.scannedTo().isAfter(now) || newest.isAfter(state.scannedTo())) {
             update("UPDATE theme_matching SET scanned_to = ? WHERE id = 1", utc(newest.isAfter(scannedTo) ? newest : scannedTo));
         }
         return rows.size();
