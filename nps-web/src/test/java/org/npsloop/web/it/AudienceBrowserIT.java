@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A marketer imports a CSV file in the browser, follows the progress, and finds the contacts. */
@@ -48,7 +49,15 @@ class AudienceBrowserIT extends BrowserTestBase {
         browser.get(base + "audience/index.xhtml?lang=en");
         browser.findElement(By.id("contacts:text")).sendKeys(RUN + "-12@");
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("contacts:table"), RUN + "-12@exemple.fr"));
-        browser.findElement(By.linkText(RUN + "-12@exemple.fr")).click();
+        // Each keystroke searched again: a late answer may redraw the table under the click, so click again then.
+        Browser.waitFor(browser, driver -> {
+            try {
+                driver.findElement(By.linkText(RUN + "-12@exemple.fr")).click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("attributes")));
         String attributes = browser.findElement(By.id("attributes")).getText();
         assertTrue(attributes.contains("gold") && attributes.contains("2025-04-15"), attributes);
