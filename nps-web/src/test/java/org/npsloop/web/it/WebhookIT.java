@@ -65,7 +65,7 @@ class WebhookIT {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private WebClient admin;
     /** The response row this test wrote, removed afterwards (see {@link #stop}). */
-    private Long response;
+    private volatile Long response;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -81,8 +81,11 @@ class WebhookIT {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            // The very first delivery is refused, every later one accepted.
-            int status = received.isEmpty() ? 500 : 200;
+            // The first delivery of this test's response is refused, every later one accepted. Other tests'
+            // responses on the shared database may reach the receiver too: they are simply accepted.
+            boolean ours = response != null && body.contains(ourResponse());
+            boolean first = received.stream().noneMatch(r -> r.body().contains(ourResponse()));
+            int status = ours && first ? 500 : 200;
             var h = exchange.getRequestHeaders();
             received.add(new Received(body, h.getFirst("X-NPS-Event-Id"), h.getFirst("X-NPS-Event"), h.getFirst("X-NPS-Delivery-Attempt"),
                     h.getFirst("X-NPS-Timestamp"), h.getFirst("X-NPS-Signature"), status, Instant.now()));
@@ -160,7 +163,7 @@ class WebhookIT {
                 insert.executeUpdate();
             }
         }
-        String ours = "\"response\":{\"id\":" + response + ",";
+        String ours = ourResponse();
         awaitReceived(r -> r.body().contains(ours), 1, Duration.ofSeconds(30));
 
         // Changed while its first delivery waits for the retry: the change goes out after it, in order.
@@ -213,6 +216,10 @@ class WebhookIT {
         String page = admin.get("admin/settings.xhtml").body();
         assertTrue(page.contains(hook) && page.contains(secret.substring(secret.length() - 4)) && !page.contains(secret)
                 && page.contains(retried.eventId()), page);
+    }
+
+    private String ourResponse() {
+        return "\"response\":{\"id\":" + response + ",";
     }
 
     private List<Received> awaitReceived(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
