@@ -122,7 +122,7 @@ class SecurityIT {
             org.junit.jupiter.api.Assertions.assertEquals(200, enabled.statusCode(), enabled.body());
             contact = AudienceApi.id(marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "@exemple.fr\",\"language\":\"FR\"}"));
             java.net.http.HttpResponse<String> entered = marketer.sendJson("POST", "api/responses",
-                    "{\"contactId\":" + contact + ",\"score\":3,\"channel\":\"PHONE\"}");
+                    "{\"contactId\":" + contact + ",\"score\":3,\"channel\":\"PHONE\",\"respondedAt\":\"" + java.time.Instant.now() + "\"}");
             org.junit.jupiter.api.Assertions.assertEquals(201, entered.statusCode(), entered.body());
             ours.set(Long.parseLong(AudienceApi.id(entered)));
 
