@@ -3,24 +3,36 @@ package org.npsloop.campaigns.internal.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.npsloop.campaigns.internal.webhook.WebhookSender;
 import org.npsloop.campaigns.internal.webhook.WebhookSender.Outcome;
 import org.npsloop.domain.outbound.OutboundPolicy;
@@ -125,24 +137,58 @@ class PinnedHttpPostTest {
         }
     }
 
-    @Test
-    void aFailureKeepsTheStatusCodeOnlyNeverTheBody() {
-        answer = 500;
+    /** A refusal keeps its status code only, never the answer's body; a redirect is not followed. */
+    @ParameterizedTest
+    @ValueSource(ints = {500, 302})
+    void aFailureIsItsStatusCodeAndARedirectIsNotFollowed(int status) {
+        answer = status;
         Outcome outcome = send(sender("127.0.0.1", OutboundGuard.SYSTEM_RESOLVER, Duration.ofSeconds(5)),
                 "http://127.0.0.1:" + port() + "/hook");
-        assertEquals(500, outcome.status());
-        assertEquals("HTTP 500", outcome.error());
+        assertEquals(status, outcome.status());
+        assertFalse(outcome.delivered());
+        assertEquals("HTTP " + status, outcome.error());
+        assertEquals(1, requests.size(), "one request, no Location followed: " + requests);
     }
 
+    /** https to a pinned address: the certificate is still checked against the name in the address. */
     @Test
-    void redirectsAreNotFollowed() {
-        answer = 302;
-        Outcome outcome = send(sender("127.0.0.1", OutboundGuard.SYSTEM_RESOLVER, Duration.ofSeconds(5)),
-                "http://127.0.0.1:" + port() + "/hook");
-        assertEquals(302, outcome.status());
-        assertFalse(outcome.delivered());
-        assertEquals("HTTP 302", outcome.error());
-        assertEquals(1, requests.size(), "the Location was not requested: " + requests);
+    void httpsVerifiesTheCertificateAgainstTheHostName() throws Exception {
+        char[] password = "changeit".toCharArray();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = getClass().getResourceAsStream("/outbound/hooks-test.p12")) {
+            keys.load(in, password); // a self-signed certificate for hooks.test only
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, password);
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(keyManagers.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keys);
+        SSLContext clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, trust.getTrustManagers(), null);
+
+        HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        tls.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        tls.createContext("/", exchange -> {
+            requests.add(exchange.getRequestURI() + " Host=" + exchange.getRequestHeaders().getFirst("Host"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        tls.start();
+        try {
+            OutboundGuard guard = new OutboundGuard(OutboundPolicy.allowing("127.0.0.0/8"),
+                    host -> List.of(InetAddress.getByName("127.0.0.1")));
+            PinnedHttpPost http = new PinnedHttpPost(Duration.ofSeconds(5), clientTls.getSocketFactory());
+            int port = tls.getAddress().getPort();
+            assertEquals(204, http.post(guard.check(URI.create("https://hooks.test:" + port + "/hook")), Map.of(), new byte[0]));
+            assertEquals(List.of("/hook Host=hooks.test:" + port), requests);
+            // The same server under a name its certificate does not carry: the handshake fails, nothing is sent.
+            assertThrows(SSLHandshakeException.class,
+                    () -> http.post(guard.check(URI.create("https://other.test:" + port + "/hook")), Map.of(), new byte[0]));
+            assertEquals(1, requests.size());
+        } finally {
+            tls.stop(0);
+        }
     }
 
     @Test
