@@ -171,7 +171,8 @@ public final class OutboundPolicy {
         if (!bare.contains(":") && !DOTTED.matcher(bare).matches()) {
             return Optional.empty();
         }
-        if (!bare.matches("[0-9A-Fa-f:.%\\w-]+")) {
+        // Only hex digits, colons and dots (and a zone): the JDK then parses the text and never asks DNS.
+        if (!bare.matches("[0-9A-Fa-f:.]+(%[\\w.-]+)?")) {
             return Optional.empty();
         }
         try {

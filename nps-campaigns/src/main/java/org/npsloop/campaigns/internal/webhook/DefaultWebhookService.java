@@ -59,7 +59,9 @@ public class DefaultWebhookService implements WebhookService {
             boolean enabled = change.enabled() == null ? wasEnabled : change.enabled();
             String url = change.url() == null ? (current == null ? null : current.url())
                     : change.url().isBlank() ? null : change.url().strip();
-            if (enabled || url != null) {
+            // Checked when it will be used (enabled) or is being changed: switching off never depends on the stored
+            // address still passing (its host may resolve elsewhere by now).
+            if (enabled || (change.url() != null && url != null)) {
                 try {
                     url = WebhookUrls.check(url, outbound.guard());
                 } catch (IllegalArgumentException e) {
