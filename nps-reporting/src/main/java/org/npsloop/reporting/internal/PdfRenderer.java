@@ -8,7 +8,8 @@ import java.io.OutputStream;
 /**
  * The report's XHTML as a PDF, by openhtmltopdf (PDFBox). The PDF standard fonts only cover Western
  * European text, so DejaVu Sans is embedded when the system has it (Debian's fonts-dejavu-core): comments
- * in other scripts then print too; without it they fall back to Helvetica.
+ * in other scripts then print too; without it they fall back to Helvetica. Nothing outside the XHTML is
+ * ever fetched.
  */
 public final class PdfRenderer {
 
@@ -29,6 +30,9 @@ public final class PdfRenderer {
                 builder.useFont(bold, "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
             }
         }
+        // The report carries its styles inline and needs nothing from elsewhere: no address in it (an image or
+        // a stylesheet, should one ever slip in) is fetched, so rendering can never make the server send a request.
+        builder.useUriResolver((base, uri) -> null);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();

@@ -10,9 +10,11 @@ import org.npsloop.campaigns.WebhookService.Delivery;
 import org.npsloop.campaigns.WebhookService.SavedWebhook;
 import org.npsloop.campaigns.WebhookService.WebhookChange;
 import org.npsloop.campaigns.WebhookService.WebhookSettings;
+import org.npsloop.domain.outbound.OutboundRefusedException;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.web.security.CurrentUser;
+import org.npsloop.web.security.OutboundRefusalMessages;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -61,6 +63,8 @@ public class WebhookAdministration implements Serializable {
             secret = saved.secret();
             deliveries = null;
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("webhook.saved"));
+        } catch (OutboundRefusedException e) {
+            Messages.addError("webhook:" + OutboundRefusedException.FIELD, OutboundRefusalMessages.text(e, Faces.getLocale()));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
                 Messages.addError("webhook:" + error.field(), error.message());

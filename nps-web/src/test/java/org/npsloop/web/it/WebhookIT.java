@@ -124,14 +124,19 @@ class WebhookIT {
         String run = Deployments.unique("webhook");
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + run;
 
-        // Only an ADMIN may see or change it; a bad address is refused, naming the field.
+        // Only an ADMIN may see or change it; a bad address is refused, naming the field: a name that does not
+        // resolve (.invalid never does), plain http to a host not allowed by NPS_OUTBOUND_ALLOWED (whether or not
+        // this machine can resolve it), another scheme, no address. (SecurityIT: the internal addresses refused.)
         WebClient marketer = AudienceApi.marketer(base);
         assertEquals(403, marketer.get("api/webhook").statusCode());
-        for (String bad : new String[] {"http://crm.example.com/hook", "ftp://127.0.0.1/x", "not an address"}) {
+        for (String bad : new String[] {"https://crm.example.invalid/hook", "http://crm.example.com/hook", "ftp://127.0.0.1/x",
+            "not an address"}) {
             HttpResponse<String> refused = admin.sendJson("PUT", "api/webhook", "{\"url\":\"" + bad + "\",\"enabled\":true}");
             assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
             assertTrue(refused.body().contains("\"field\":\"url\""), refused.body());
         }
+        assertTrue(admin.sendJson("PUT", "api/webhook", "{\"url\":\"https://crm.example.invalid/hook\",\"enabled\":true}").body()
+                .contains("crm.example.invalid cannot be resolved"));
         HttpResponse<String> enabled = admin.sendJson("PUT", "api/webhook",
                 "{\"url\":\"" + hook + "\",\"enabled\":true,\"regenerateSecret\":true}");
         assertEquals(200, enabled.statusCode(), enabled.body());

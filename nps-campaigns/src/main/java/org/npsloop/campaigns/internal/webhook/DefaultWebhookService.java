@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.WebhookService;
+import org.npsloop.campaigns.internal.outbound.OutboundSettings;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 
@@ -30,6 +31,9 @@ public class DefaultWebhookService implements WebhookService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private OutboundSettings outbound;
 
     private record Row(String url, String secret, boolean enabled, Instant updatedAt, String updatedBy) {
     }
@@ -55,9 +59,11 @@ public class DefaultWebhookService implements WebhookService {
             boolean enabled = change.enabled() == null ? wasEnabled : change.enabled();
             String url = change.url() == null ? (current == null ? null : current.url())
                     : change.url().isBlank() ? null : change.url().strip();
-            if (enabled || url != null) {
+            // Checked when it will be used (enabled) or is being changed: switching off never depends on the stored
+            // address still passing (its host may resolve elsewhere by now).
+            if (enabled || (change.url() != null && url != null)) {
                 try {
-                    url = WebhookUrls.check(url);
+                    url = WebhookUrls.check(url, outbound.guard());
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("url", e.getMessage());
                 }
@@ -110,7 +116,7 @@ public class DefaultWebhookService implements WebhookService {
                 int lastStatus = rs.getInt(8);
                 Integer status = rs.wasNull() ? null : lastStatus;
                 deliveries.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6), rs.getInt(7), status, rs.getString(9), instant(rs, 10), instant(rs, 11), instant(rs, 12)));
+                        rs.getString(6), rs.getInt(7), status, WebhookSender.shown(rs.getString(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,16 +1,23 @@
 package org.npsloop.campaigns.internal.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.npsloop.campaigns.internal.outbound.OutboundGuard;
+import org.npsloop.campaigns.internal.outbound.OutboundGuard.Destination;
+import org.npsloop.campaigns.internal.outbound.PinnedHttpPost;
+import org.npsloop.domain.outbound.OutboundRefusedException;
 
-/** One POST of one event to the endpoint, signed; redirects are not followed (a 3xx is a failure). */
+/**
+ * One POST of one event to the endpoint, signed. The address is checked again at every attempt (a host's
+ * DNS answer can change after it was saved) and the connection goes to the addresses just checked.
+ * Redirects are not followed (a 3xx is a failure). A failure is described by its status code only: the
+ * receiver's answer body is never read, stored nor logged (it may hold anything, secrets included).
+ */
 public final class WebhookSender {
 
     /** How an attempt went: a 2xx status is a success; {@code status} is null when no answer came. */
@@ -20,50 +27,52 @@ public final class WebhookSender {
         }
     }
 
-    private static final int ERROR_BODY_CHARS = 200;
-
-    private final HttpClient http;
-    private final Duration timeout;
+    private final OutboundGuard guard;
+    private final PinnedHttpPost http;
     private final Clock clock;
 
-    public WebhookSender(Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.timeout = timeout;
+    public WebhookSender(OutboundGuard guard, PinnedHttpPost http, Clock clock) {
+        this.guard = guard;
+        this.http = http;
         this.clock = clock;
     }
 
     public Outcome send(String url, String secret, String eventId, String eventType, int attempt, String body) {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request;
+        Destination destination;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "NPS-Loop-Webhook/1")
-                    .header(WebhookSignature.EVENT_ID_HEADER, eventId)
-                    .header(WebhookSignature.EVENT_TYPE_HEADER, eventType)
-                    .header(WebhookSignature.ATTEMPT_HEADER, String.valueOf(attempt))
-                    .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        } catch (IllegalArgumentException e) {
-            return new Outcome(null, "Invalid URL: " + e.getMessage());
+            destination = guard.check(new URI(url));
+        } catch (OutboundRefusedException e) {
+            return new Outcome(null, "Refused address: " + e.subject() + " " + e.reason().english());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return new Outcome(null, "Invalid address: " + e.getMessage());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("User-Agent", "NPS-Loop-Webhook/1");
+        headers.put(WebhookSignature.EVENT_ID_HEADER, eventId);
+        headers.put(WebhookSignature.EVENT_TYPE_HEADER, eventType);
+        headers.put(WebhookSignature.ATTEMPT_HEADER, String.valueOf(attempt));
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            String start;
-            try (InputStream in = response.body()) {
-                start = new String(in.readNBytes(ERROR_BODY_CHARS), StandardCharsets.UTF_8).strip();
-            }
-            if (status >= 200 && status < 300) {
-                return new Outcome(status, null);
-            }
-            return new Outcome(status, "HTTP " + status + (start.isEmpty() ? "" : ": " + start));
+            int status = http.post(destination, headers, body.getBytes(StandardCharsets.UTF_8));
+            return status >= 200 && status < 300 ? new Outcome(status, null) : new Outcome(status, failure(status));
         } catch (IOException e) {
             return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "Interrupted");
         }
+    }
+
+    /** What the delivery log keeps of a refused delivery: the status code, never the receiver's answer. */
+    static String failure(int status) {
+        return "HTTP " + status;
+    }
+
+    /**
+     * A stored error as shown: earlier versions stored "HTTP 500: " and the start of the receiver's answer;
+     * rows written then show their status code only.
+     */
+    static String shown(String storedError) {
+        return storedError != null && storedError.matches("(?s)HTTP [0-9]{3}: .*") ? storedError.substring(0, 8) : storedError;
     }
 }

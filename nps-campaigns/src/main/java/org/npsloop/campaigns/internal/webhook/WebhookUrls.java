@@ -3,22 +3,26 @@ package org.npsloop.campaigns.internal.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Set;
+import org.npsloop.campaigns.internal.outbound.OutboundGuard;
 
-/** Which webhook addresses are accepted: https, or plain http to this machine only (for development and tests). */
+/**
+ * Which webhook addresses are accepted: http(s) with a host and no credentials, whose host passes the
+ * {@link OutboundGuard} (public addresses only, unless allowed by {@code nps.outbound.allowed}; https
+ * except for allowed hosts and networks).
+ */
 public final class WebhookUrls {
 
     static final int MAX_LENGTH = 2000;
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private WebhookUrls() {
     }
 
     /**
      * @return the address, trimmed
-     * @throws IllegalArgumentException saying why it is refused
+     * @throws org.npsloop.domain.outbound.OutboundRefusedException when the guard refuses its host
+     * @throws IllegalArgumentException saying why it is refused otherwise
      */
-    public static String check(String url) {
+    public static String check(String url, OutboundGuard guard) {
         String value = url == null ? "" : url.strip();
         if (value.isEmpty()) {
             throw new IllegalArgumentException("An address is required to enable the webhook");
@@ -33,16 +37,13 @@ public final class WebhookUrls {
             throw new IllegalArgumentException("Not a valid address: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.isEmpty() || !uri.isAbsolute()) {
-            throw new IllegalArgumentException("Not an absolute address with a host, e.g. https://example.com/nps-hook");
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("An https address is expected, e.g. https://example.com/nps-hook");
         }
-        if (uri.getUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new IllegalArgumentException("Credentials in the address are not allowed: the signature authenticates deliveries");
         }
-        if (scheme.equals("https") || (scheme.equals("http") && LOCAL_HOSTS.contains(host))) {
-            return value;
-        }
-        throw new IllegalArgumentException("The address must use https (http only for localhost or 127.0.0.1)");
+        guard.check(uri);
+        return value;
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.npsloop.campaigns.internal.outbound.OutboundSettings;
+import org.npsloop.campaigns.internal.outbound.PinnedHttpPost;
 import org.npsloop.campaigns.internal.webhook.WebhookQueue.Claimed;
 import org.npsloop.campaigns.internal.webhook.WebhookQueue.Endpoint;
 import org.npsloop.domain.schema.Database;
@@ -54,6 +56,9 @@ public class WebhookWorker {
     private Clock clock;
 
     @Inject
+    private OutboundSettings outbound;
+
+    @Inject
     private SchemaMigrator migrator;
 
     private final String worker = workerName();
@@ -66,7 +71,7 @@ public class WebhookWorker {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (config.worker()) {
-            sender = new WebhookSender(config.timeout(), clock);
+            sender = new WebhookSender(outbound.guard(), new PinnedHttpPost(config.timeout()), clock);
             scheduleNextTick();
             LOG.info(() -> "Webhook worker " + worker + " started; retries " + config.backoff());
         }
