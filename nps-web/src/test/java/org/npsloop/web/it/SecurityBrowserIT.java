@@ -110,6 +110,7 @@ class SecurityBrowserIT extends BrowserTestBase {
             visit("publications/edit.xhtml?id=" + made.publicationId());
             visit("reports/index.xhtml?campaign=" + made.campaignId(), made.name());
             visit("reports/breakdowns.xhtml?campaign=" + made.campaignId());
+            visit("reports/internal.xhtml?campaign=" + made.campaignId(), made.name());
         }
 
         // The Comments chart: its theme labels are data of the chart, whole, not markup of the page.
@@ -175,6 +176,22 @@ class SecurityBrowserIT extends BrowserTestBase {
         String apiPolicy = api.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(apiPolicy.startsWith("default-src 'none'") && !apiPolicy.contains("script-src"), apiPolicy);
         assertEquals("nosniff", api.headers().firstValue("X-Content-Type-Options").orElse(null));
+        // An Ajax answer carries the policy too, with the nonce of its page.
+        HttpResponse<String> settings = admin.get("admin/settings.xhtml");
+        java.util.Map<String, String> ajax = new java.util.LinkedHashMap<>();
+        ajax.put("jakarta.faces.partial.ajax", "true");
+        ajax.put("jakarta.faces.source", "webhook:refresh");
+        ajax.put("jakarta.faces.partial.execute", "webhook:refresh");
+        ajax.put("jakarta.faces.partial.render", "webhook:deliveries");
+        ajax.put("webhook:refresh", "webhook:refresh");
+        ajax.put("webhook", "webhook");
+        ajax.put("jakarta.faces.ViewState", WebClient.viewState(settings.body()));
+        ajax.put(WebClient.CSP_NONCE_FIELD, WebClient.cspNonce(settings.body()));
+        HttpResponse<String> partial = admin.withHeader("Faces-Request", "partial/ajax").postForm("admin/settings.xhtml", ajax);
+        assertEquals(200, partial.statusCode(), partial.body());
+        assertTrue(partial.body().contains("<partial-response"), partial.body());
+        assertEquals(nonceOf(settings), nonceOf(partial), "the Ajax answer's policy names its page's nonce");
+
         // The public index keeps its own strict policy.
         HttpResponse<String> publicIndex = new WebClient(base).get("p/");
         assertTrue(publicIndex.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"));
