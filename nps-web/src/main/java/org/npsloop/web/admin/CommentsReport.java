@@ -5,8 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import org.npsloop.reporting.ThemeService.CommentQuery;
 import org.npsloop.reporting.ThemeService.Theme;
 import org.npsloop.reporting.ThemeService.ThemeCount;
 import org.npsloop.reporting.ThemeService.ThemeCounts;
+import org.npsloop.web.report.ChartJson;
 import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.util.Messages;
 import org.primefaces.component.datatable.DataTable;
@@ -144,37 +143,10 @@ public class CommentsReport implements Serializable {
 
     /** Chart.js configuration of the stacked bars: one bar per theme, detractors, passives, promoters. */
     public String getChartJson() {
-        Language lang = getLanguage();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder detractors = Json.createArrayBuilder();
-        JsonArrayBuilder passives = Json.createArrayBuilder();
-        JsonArrayBuilder promoters = Json.createArrayBuilder();
-        for (ThemeCount count : getCounts().themes()) {
-            labels.add(count.label(lang));
-            detractors.add(count.detractors());
-            passives.add(count.passives());
-            promoters.add(count.promoters());
-        }
         var bundle = FacesContext.getCurrentInstance().getApplication()
                 .getResourceBundle(FacesContext.getCurrentInstance(), "msg");
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(dataset(bundle.getString("category.DETRACTOR"), detractors, "#d9534f"))
-                .add(dataset(bundle.getString("category.PASSIVE"), passives, "#f0ad4e"))
-                .add(dataset(bundle.getString("category.PROMOTER"), promoters, "#5cb85c"));
-        var stacked = Json.createObjectBuilder().add("stacked", true);
-        return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("indexAxis", "y").add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("stacked", true)
-                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))
-                                .add("y", stacked)))
-                .build().toString();
-    }
-
-    private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String colour) {
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colour);
+        return ChartJson.themeCounts(getCounts().themes(), getLanguage(), bundle.getString("category.DETRACTOR"),
+                bundle.getString("category.PASSIVE"), bundle.getString("category.PROMOTER"));
     }
 
     /** Share of the commented responses of a category that mention the theme, in whole percent. */

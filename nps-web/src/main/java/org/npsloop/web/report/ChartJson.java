@@ -6,18 +6,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Optional;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.ScoreDistribution;
 import org.npsloop.reporting.AnnotationService.AnnotationView;
 import org.npsloop.reporting.Breakdown;
 import org.npsloop.reporting.Dashboard;
+import org.npsloop.reporting.ThemeService.ThemeCount;
 import org.npsloop.web.api.ReportJson;
 
 /**
- * Chart.js configurations ({@code p:chart value}) built with JSON-P, so labels typed by people
- * (campaign names, notes) are escaped. PrimeFaces writes the configuration into a script as is: every
- * {@code <} and {@code >} is written as a JSON escape so that no text can close the script.
+ * The one way a Chart.js configuration ({@code p:chart value}) is made: built with JSON-P, so labels typed
+ * by people (campaign names, notes, theme labels) are JSON strings, then made safe for where PrimeFaces puts
+ * it as is: inside an inline {@code <script>} of the page, or of an Ajax update's CDATA section. See
+ * {@link #write(JsonObjectBuilder)}.
  */
 public final class ChartJson {
 
@@ -129,6 +132,36 @@ public final class ChartJson {
                         .add("scales", Json.createObjectBuilder().add("x", Json.createObjectBuilder().add("min", -100).add("max", 100)))));
     }
 
+    /**
+     * Reports → Comments: one horizontal bar per theme (in the given order, labels in the page's language),
+     * stacked detractors, passives, promoters.
+     */
+    public static String themeCounts(List<ThemeCount> counts, Language language, String detractorsLabel, String passivesLabel,
+            String promotersLabel) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder detractors = Json.createArrayBuilder();
+        JsonArrayBuilder passives = Json.createArrayBuilder();
+        JsonArrayBuilder promoters = Json.createArrayBuilder();
+        for (ThemeCount count : counts) {
+            labels.add(count.label(language));
+            detractors.add(count.detractors());
+            passives.add(count.passives());
+            promoters.add(count.promoters());
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", detractorsLabel).add("data", detractors).add("backgroundColor", DETRACTOR))
+                .add(Json.createObjectBuilder().add("label", passivesLabel).add("data", passives).add("backgroundColor", PASSIVE))
+                .add(Json.createObjectBuilder().add("label", promotersLabel).add("data", promoters).add("backgroundColor", PROMOTER));
+        return write(Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Json.createObjectBuilder().add("animation", false).add("indexAxis", "y").add("responsive", true)
+                        .add("maintainAspectRatio", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("stacked", true)
+                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))
+                                .add("y", Json.createObjectBuilder().add("stacked", true)))));
+    }
+
     static String colour(NpsCategory category) {
         return switch (category) {
             case PROMOTER -> PROMOTER;
@@ -145,7 +178,22 @@ public final class ChartJson {
         }
     }
 
+    /**
+     * The configuration as JSON that is inert wherever it is pasted in HTML: {@code <} and {@code >} (no
+     * {@code </script>}, {@code <!--} or CDATA end {@code ]]>}), {@code &} (no entity in XHTML or CDATA
+     * contexts) and the line separators U+2028 / U+2029 (line ends to older JavaScript parsers) become JSON
+     * escapes. They can only occur inside JSON strings, where the escape means the same character.
+     */
     private static String write(JsonObjectBuilder config) {
-        return config.build().toString().replace("<", "\\u003c").replace(">", "\\u003e");
+        String json = config.build().toString();
+        StringBuilder safe = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<', '>', '&', '\u2028', '\u2029' -> safe.append(String.format("\\u%04x", (int) c));
+                default -> safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 }

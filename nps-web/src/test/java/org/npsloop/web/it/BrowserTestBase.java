@@ -48,9 +48,15 @@ abstract class BrowserTestBase {
 
     /** Creates a MARKETER through the API, signs in as them in the browser and chooses their password. */
     void signInAsNewMarketer(String name) {
+        signInAsNewUser(name, "MARKETER");
+    }
+
+    /** Creates a user of these roles through the API, signs in as them in the browser and chooses their password. */
+    void signInAsNewUser(String name, String... roles) {
         WebClient admin = new WebClient(base);
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
-        admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\"MARKETER\"],\"password\":\"Temporary-pass-1\"}");
+        admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\"" + String.join("\",\"", roles)
+                + "\"],\"password\":\"Temporary-pass-1\"}");
         browser.get(base + "login.xhtml?lang=en");
         browser.findElement(By.id("j_username")).sendKeys(name);
         browser.findElement(By.id("j_password")).sendKeys("Temporary-pass-1");

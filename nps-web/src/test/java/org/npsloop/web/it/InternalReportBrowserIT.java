@@ -111,6 +111,7 @@ class InternalReportBrowserIT extends BrowserTestBase {
         form.put("inbox:campaignFilter_input", campaign);
         form.put("inbox:exportCsv", "");
         form.put("jakarta.faces.ViewState", WebClient.viewState(page.body()));
+        form.put(WebClient.CSP_NONCE_FIELD, WebClient.cspNonce(page.body()));
         HttpResponse<String> redirect = user.postForm("responses/index.xhtml", form);
         assertEquals(302, redirect.statusCode(), redirect.body());
         String location = redirect.headers().firstValue("Location").orElseThrow();

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
+
+    /** The field PrimeFaces' script adds to every form under the Content-Security-Policy. */
+    static final String CSP_NONCE_FIELD = "primefaces.nonce";
 
     private final URI base;
     private final HttpClient http;
@@ -77,6 +81,7 @@ final class WebClient {
         form.put("passwordForm:confirmation", newPassword);
         form.put("passwordForm:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page.body()));
+        form.put(CSP_NONCE_FIELD, cspNonce(page.body()));
         return postForm("account/password.xhtml", form);
     }
 
@@ -88,6 +93,18 @@ final class WebClient {
         Matcher m = VIEW_STATE.matcher(html);
         if (!m.find()) {
             throw new AssertionError("No JSF view state in page:\n" + html);
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The page's CSP nonce, which PrimeFaces' script adds to every form as {@value #CSP_NONCE_FIELD} and
+     * requires back on a Faces postback (a postback without it fails).
+     */
+    static String cspNonce(String html) {
+        Matcher m = CSP_NONCE.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("No CSP nonce in page:\n" + html);
         }
         return m.group(1);
     }

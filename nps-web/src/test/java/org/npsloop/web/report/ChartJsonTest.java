@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsChange;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.ScoreDistribution;
 import org.npsloop.reporting.AnnotationService.AnnotationView;
 import org.npsloop.reporting.Breakdown;
 import org.npsloop.reporting.Dashboard;
+import org.npsloop.reporting.ThemeService.ThemeCount;
 import org.npsloop.web.api.ReportJson;
 
 class ChartJsonTest {
@@ -56,6 +58,41 @@ class ChartJsonTest {
         assertEquals("[40.9,null]", datasets.getJsonObject(2).getJsonArray("data").toString());
         assertEquals("-1", datasets.getJsonObject(2).getString("fill"), "the band is filled between the bounds");
         assertEquals("[100,null]", datasets.getJsonObject(3).getJsonArray("data").toString(), "a marker on October only");
+    }
+
+    /** What people type into a theme label cannot end the script, open a comment or an entity, or break a line. */
+    @Test
+    void commentsChartKeepsTypedLabelsInert() {
+        String hostile = "</script><script>alert(1)</script> <!-- \"><img src=x onerror=alert(2)> & \u2028\u2029 ]]>";
+        List<ThemeCount> counts = List.of(new ThemeCount(7, hostile, "FR " + hostile, 1, 2, 3),
+                new ThemeCount(8, "Price", "Prix", 0, 0, 4));
+        String json = ChartJson.themeCounts(counts, Language.EN, "Detractors", "Passives", "Promoters");
+        for (String raw : new String[] {"<", ">", "&", "\u2028", "\u2029", "</script", "<!--", "]]>"}) {
+            assertFalse(json.contains(raw), raw + " written as is: " + json);
+        }
+        // A quote cannot end the JSON string: the label reads back whole, and the figures in order.
+        JsonObject data = parse(json).getJsonObject("data");
+        assertEquals(hostile, data.getJsonArray("labels").getString(0));
+        assertEquals("Price", data.getJsonArray("labels").getString(1));
+        assertEquals("FR " + hostile, parse(ChartJson.themeCounts(counts, Language.FR, "D", "P", "Pr")).getJsonObject("data")
+                .getJsonArray("labels").getString(0), "the page's language");
+        JsonArray datasets = data.getJsonArray("datasets");
+        assertEquals("[3,4]", datasets.getJsonObject(0).getJsonArray("data").toString(), "detractors");
+        assertEquals("[2,0]", datasets.getJsonObject(1).getJsonArray("data").toString(), "passives");
+        assertEquals("[1,0]", datasets.getJsonObject(2).getJsonArray("data").toString(), "promoters");
+        assertEquals(ChartJson.DETRACTOR, datasets.getJsonObject(0).getString("backgroundColor"));
+    }
+
+    /** Every chart goes through the same escaping: a breakdown group named by a person, too. */
+    @Test
+    void everyChartEscapesTheSameWay() {
+        String hostile = "</script><!--&\u2028";
+        Breakdown breakdown = new Breakdown(Breakdown.Dimension.CHANNEL, null,
+                List.of(new Breakdown.Row(hostile, hostile, NpsResult.ofCounts(1, 0, 0))));
+        String json = ChartJson.breakdown(breakdown, "95% <", "NPS &");
+        assertFalse(json.contains("<") || json.contains(">") || json.contains("&") || json.contains("\u2028"), json);
+        assertEquals(hostile, parse(json).getJsonObject("data").getJsonArray("labels").getString(0));
+        assertTrue(json.contains("\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"), json);
     }
 
     @Test
