@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -37,26 +38,23 @@ public class SameOrigin {
     }
 
     public boolean allows(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
+        Set<String> own = new HashSet<>();
+        own.add(origin(request.getScheme(), request.getServerName(), request.getServerPort()));
+        originOf(baseUrl).ifPresent(own::add);
+        return fromOwnOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Referer"), own);
+    }
+
+    /** The decision on the three headers (null when absent) and the app's own origins. */
+    static boolean fromOwnOrigin(String origin, String fetchSite, String referer, Set<String> ownOrigins) {
         // "null": an opaque origin (sandboxed frame, privacy redirect...), says nothing by itself.
         if (origin != null && !origin.isBlank() && !origin.strip().equals("null")) {
-            return isOwn(origin.strip(), request);
+            return originOf(origin.strip()).filter(ownOrigins::contains).isPresent();
         }
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null && !fetchSite.isBlank()) {
             return fetchSite.strip().equalsIgnoreCase("same-origin");
         }
-        String referer = request.getHeader("Referer");
-        return referer != null && !referer.isBlank() && isOwn(referer.strip(), request);
-    }
-
-    private boolean isOwn(String url, HttpServletRequest request) {
-        Optional<String> origin = originOf(url);
-        if (origin.isEmpty()) {
-            return false;
-        }
-        String requested = origin(request.getScheme(), request.getServerName(), request.getServerPort());
-        return origin.get().equals(requested) || origin.equals(originOf(baseUrl));
+        return referer != null && originOf(referer.strip()).filter(ownOrigins::contains).isPresent();
     }
 
     /** scheme://host[:port] in lower case, without the scheme's default port. */
@@ -75,7 +73,9 @@ public class SameOrigin {
     private static String origin(String scheme, String host, int port) {
         String s = scheme.toLowerCase(Locale.ROOT);
         boolean defaultPort = port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
-        return s + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        // URIs bracket an IPv6 host, a request's server name may not.
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return s + "://" + h.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     /**

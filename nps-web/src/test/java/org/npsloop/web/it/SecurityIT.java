@@ -75,13 +75,20 @@ class SecurityIT {
         String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
                 + CampaignApi.survey(api, run) + ",\"listId\":" + listId + ",\"sendAt\":\"2099-01-01T09:00:00Z\"}"));
         assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
+        for (int day = 1; day <= 5; day++) { // a publication needs five answers in scope
+            HttpResponse<String> answer = api.sendJson("POST", "api/responses", "{\"email\":\"" + email + "\",\"score\":9,"
+                    + "\"channel\":\"PHONE\",\"respondedAt\":\"2026-01-0" + day + "T09:00:00Z\",\"campaignId\":" + campaign + "}");
+            assertEquals(201, answer.statusCode(), answer.body());
+        }
         HttpResponse<String> draft = executiveKey.sendJson("POST", "api/publications", "{\"title\":\"" + run
-                + "\",\"language\":\"EN\",\"from\":\"2030-01-01\",\"to\":\"2030-01-31\",\"quoteIds\":[]}");
+                + "\",\"language\":\"EN\",\"from\":\"2026-01-01\",\"to\":\"2026-01-31\",\"campaignId\":" + campaign
+                + ",\"quoteIds\":[]}");
         assertEquals(201, draft.statusCode(), draft.body());
         String publication = AudienceApi.id(draft);
         Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(draft.body());
         assertTrue(slug.find(), draft.body());
-        assertEquals(200, executiveKey.sendJson("POST", "api/publications/" + publication + "/publish", "").statusCode());
+        HttpResponse<String> published = executiveKey.sendJson("POST", "api/publications/" + publication + "/publish", "");
+        assertEquals(200, published.statusCode(), published.body());
 
         WebClient victim = signIn(newUser("MARKETER", "EXECUTIVE")).withHeader("Origin", EVIL);
         String importCsv = "email\n" + run + "-imported@exemple.fr\n";
@@ -103,7 +110,7 @@ class SecurityIT {
         assertTrue(inFrench.body().contains("Requête d'un autre site refusée"), inFrench.body());
 
         assertFalse(api.get("api/imports").body().contains(run + ".csv"), "no import started");
-        assertFalse(api.get("api/contacts/" + contact).body().contains(run), "no event stored");
+        assertFalse(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "no event stored");
         assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"SCHEDULED\""), "still scheduled");
         assertEquals(200, new WebClient(base).get("p/" + slug.group(1)).statusCode(), "still public");
 
@@ -116,6 +123,7 @@ class SecurityIT {
         HttpResponse<String> events = api.send("POST", "api/events/import", "text/csv", bytes(eventsCsv));
         assertEquals(200, events.statusCode(), events.body());
         assertTrue(events.body().contains("\"created\":1"), events.body());
+        assertTrue(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "the event is stored");
         assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "").statusCode());
         assertEquals(200, executiveKey.sendJson("POST", "api/publications/" + publication + "/revoke", "").statusCode());
         assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"CANCELLED\""));
