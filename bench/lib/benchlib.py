@@ -44,7 +44,9 @@ def timed(fn):
 # --------------------------------------------------------------------------------------------- HTTP
 
 class Client:
-    """One keep-alive HTTP connection (not shared between threads) with its cookies and headers.
+    """One keep-alive HTTP connection (not shared between threads) with its cookies and headers. Like a
+    browser on the app's own pages, it sends Origin: <base> (the app refuses a signed-in session's state
+    changes that come from another origin).
 
     ACCEPT: the headers every request carries after the client's own (a subclass may change them)."""
 
@@ -53,7 +55,8 @@ class Client:
     def __init__(self, base, headers=None):
         url = urllib.parse.urlsplit(base)
         self.host, self.port = url.hostname, url.port or 80
-        self.headers = dict(headers or {})
+        self.headers = {"Origin": "%s://%s" % (url.scheme, url.netloc)}
+        self.headers.update(headers or {})
         self.cookies = {}
         self.conn = None
 

@@ -55,7 +55,7 @@ public class EventsResource {
     /** A CSV file of events (email, type, occurred_at, external_id, then any properties): every bad line is reported. */
     @POST
     @Path("import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // not text/plain: a form on any site may post it
     public EventImportService.Result importCsv(InputStream csv) throws IOException {
         return eventImports.importEvents(csv);
     }

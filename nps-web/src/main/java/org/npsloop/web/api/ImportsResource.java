@@ -40,7 +40,7 @@ public class ImportsResource {
     private ImportService imports;
 
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // not text/plain: a form on any site may post it
     public Response start(InputStream body, @QueryParam("fileName") @DefaultValue("api.csv") String fileName,
             @QueryParam("listId") Long listId, @QueryParam("mapping") String mappingJson,
             @Context SecurityContext caller) throws IOException {

@@ -3,16 +3,15 @@ package org.npsloop.web.respond;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.web.security.ClientAddress;
 
 /**
  * Requests per client address and minute on the public pages, counted in fixed one-minute windows
  * on each instance (behind a load balancer spreading clients over n instances, an address may get
- * up to n times the limit). The client address is the connection's, or the last entry of a header
- * that the proxy in front sets ({@code nps.respond.client-address-header}, e.g. X-Forwarded-For).
+ * up to n times the limit). The client address is {@link ClientAddress}'s.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -24,8 +23,7 @@ public class RateLimiter {
     private int perMinute;
 
     @Inject
-    @ConfigProperty(name = "nps.respond.client-address-header")
-    private Optional<String> addressHeader;
+    private ClientAddress clientAddress;
 
     private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile long window;
@@ -48,18 +46,7 @@ public class RateLimiter {
         if (counts.size() > MAX_ADDRESSES) {
             counts.clear(); // a flood of addresses: forget rather than grow without bound
         }
-        int count = counts.computeIfAbsent(clientAddress(request), a -> new AtomicInteger()).incrementAndGet();
+        int count = counts.computeIfAbsent(clientAddress.of(request), a -> new AtomicInteger()).incrementAndGet();
         return count <= perMinute ? 0 : Math.max(1, (current + 1) * 60 - now / 1000);
-    }
-
-    private String clientAddress(HttpServletRequest request) {
-        if (addressHeader.isPresent()) {
-            String forwarded = request.getHeader(addressHeader.get());
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].strip();
-            }
-        }
-        return request.getRemoteAddr();
     }
 }

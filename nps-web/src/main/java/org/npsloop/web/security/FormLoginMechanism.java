@@ -7,22 +7,26 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * How people and systems sign in.
  * <ul>
- * <li>People: a form posted to {@code /j_security_check}, checked by the database identity store, then
- * remembered in the HTTP session. A failed attempt is answered with a redirect to the login page (the
- * built-in form mechanism forwards, and Payara then sends an empty page).</li>
+ * <li>People: a form posted to {@code /j_security_check} from the app's own page ({@link SameOrigin}),
+ * checked against the users table ({@link PasswordSignIn}), then remembered in the HTTP session. A failed
+ * attempt is answered with a redirect to the login page (the built-in form mechanism forwards, and Payara
+ * then sends an empty page), the same for an unknown user, a wrong password and a disabled account. Failures
+ * are counted per account name and per client address ({@link LoginThrottling}): a locked one is refused,
+ * without checking its password, with the minutes to wait. Failures are logged without the password.</li>
  * <li>Systems: an API key in {@code Authorization: Bearer nps_...} (or {@code X-API-Key}) on
  * {@code /api/} calls, checked on every call; {@link AccountStatusFilter} drops the session that
  * {@code @AutoApplySession} opens for it, so API clients leave no sessions behind.</li>
@@ -37,8 +41,19 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     /** Set on requests authenticated by an API key, for the filters that only concern people. */
     public static final String API_KEY_CALLER = FormLoginMechanism.class.getName() + ".apiKeyCaller";
 
+    private static final Logger LOG = Logger.getLogger(FormLoginMechanism.class.getName());
+
     @Inject
-    private IdentityStoreHandler identityStores;
+    private PasswordSignIn signIn;
+
+    @Inject
+    private LoginThrottling throttling;
+
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
+    private SameOrigin sameOrigin;
 
     @Inject
     private ApiKeyService apiKeys;
@@ -58,21 +73,62 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String username = request.getParameter("j_username");
-        String password = request.getParameter("j_password");
-        CredentialValidationResult result = username == null || password == null
-                ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            return context.notifyContainerAboutLogin(result);
-        }
-        // Same answer for an unknown user, a wrong password and a disabled account.
         try {
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?failed=true");
+            if (!sameOrigin.allows(request)) {
+                sameOrigin.refuse(request, response);
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            String username = request.getParameter("j_username");
+            String password = request.getParameter("j_password");
+            String address = clientAddress.of(request);
+            Optional<Duration> locked = throttling.lockedFor(username, address);
+            if (locked.isPresent()) {
+                LOG.warning(() -> "Sign-in refused for user '" + printable(username) + "' from " + printable(address)
+                        + ": too many failures, locked for " + locked.get().toSeconds() + " s more");
+                return toLoginPage(request, response, "locked=" + minutes(locked.get()));
+            }
+            PasswordSignIn.Result result = signIn.check(username, password);
+            if (result.outcome() == PasswordSignIn.Outcome.SIGNED_IN) {
+                throttling.recordSuccess(username);
+                return context.notifyContainerAboutLogin(result.username(), result.roles());
+            }
+            Optional<Duration> lock = recordFailure(username, address);
+            LOG.warning(() -> "Failed sign-in for user '" + printable(username) + "' from " + printable(address) + ": "
+                    + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + lock.map(d -> ", now locked for " + d.toSeconds() + " s").orElse(""));
+            // Same answer for an unknown user, a wrong password and a disabled account.
+            return toLoginPage(request, response, lock.map(d -> "locked=" + minutes(d)).orElse("failed=true"));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Counts the failure; two instances creating the same subject's first row at once: one retries. */
+    private Optional<Duration> recordFailure(String username, String address) {
+        try {
+            return throttling.recordFailure(username, address);
+        } catch (RuntimeException firstCreatedElsewhere) {
+            return throttling.recordFailure(username, address);
+        }
+    }
+
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+            String query) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/login.xhtml?" + query);
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+
+    /** The name as typed, bounded and without line breaks: it goes into a log line. */
+    private static String printable(String username) {
+        if (username == null) {
+            return "";
+        }
+        String oneLine = username.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 100) + "...";
     }
 
     private AuthenticationStatus apiKeyLogin(String secret, HttpServletRequest request, HttpServletResponse response,

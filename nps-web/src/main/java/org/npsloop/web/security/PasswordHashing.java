@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.HashMap;
 import java.util.Map;
+import org.npsloop.domain.access.Secrets;
 
 /** Hashes passwords exactly as the identity store expects to verify them. */
 @ApplicationScoped
@@ -17,6 +18,9 @@ public class PasswordHashing {
     @Inject
     private Pbkdf2PasswordHash hash;
 
+    /** A hash of a random password, at the same cost as real ones: see {@link #spendAsMuchAsAVerification}. */
+    private String dummyHash;
+
     @jakarta.annotation.PostConstruct
     void configure() {
         Map<String, String> parameters = new HashMap<>();
@@ -25,6 +29,7 @@ public class PasswordHashing {
             parameters.put(parts[0], parts[1]);
         }
         hash.initialize(parameters);
+        dummyHash = hash(Secrets.random(32));
     }
 
     public String hash(String password) {
@@ -33,5 +38,13 @@ public class PasswordHashing {
 
     public boolean matches(String password, String storedHash) {
         return password != null && hash.verify(password.toCharArray(), storedHash);
+    }
+
+    /**
+     * Verifies the password against a hash it can never match: for an unknown or disabled account, so
+     * that its answer takes as long as a wrong password's and timing does not tell which accounts exist.
+     */
+    public void spendAsMuchAsAVerification(String password) {
+        hash.verify((password == null ? "" : password).toCharArray(), dummyHash);
     }
 }

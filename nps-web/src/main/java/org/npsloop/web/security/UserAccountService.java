@@ -128,6 +128,15 @@ public class UserAccountService {
         return user.map(AccountState::of);
     }
 
+    /** What sign-in needs to know of an account: its hash, whether it may sign in, its roles. */
+    record StoredCredentials(String username, String passwordHash, boolean enabled, Set<Role> roles) {
+    }
+
+    Optional<StoredCredentials> credentials(String username) {
+        return findEntity(username).map(u -> new StoredCredentials(u.getUsername(), u.getPasswordHash(),
+                u.isEnabled(), Set.copyOf(u.getRoles())));
+    }
+
     public Optional<AccountState> state(String username) {
         return findEntity(username).map(AccountState::of);
     }

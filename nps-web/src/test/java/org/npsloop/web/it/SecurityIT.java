@@ -1,11 +1,27 @@
 package org.npsloop.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +48,263 @@ class SecurityIT {
     // 2. No cross-site requests; 3. Login that resists guessing.
     // ---------------------------------------------------------------------------------------------
 
+    private static final String EVIL = "http://evil.example";
+    private static final String CHOSEN_PASSWORD = "Chosen-pass-42";
 
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        User user = newUser("MARKETER");
+        HttpResponse<String> login = new WebClient(base).postForm("j_security_check",
+                Map.of("j_username", user.name(), "j_password", user.password()));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
+        List<String> attributes = Arrays.stream(cookie.split(";")).map(a -> a.strip().toLowerCase(Locale.ROOT)).toList();
+        assertTrue(attributes.contains("httponly"), cookie);
+        assertTrue(attributes.contains("samesite=lax"), cookie);
+        assertFalse(attributes.contains("secure"), "served over http with an http base URL: " + cookie);
+    }
+
+    @Test
+    void sessionCallsFromAnotherSiteAreRefusedAndChangeNothingWhileApiKeysWorkFromAnywhere() {
+        WebClient api = AudienceApi.marketer(base);
+        WebClient executiveKey = apiKey("EXECUTIVE");
+        String run = Deployments.unique("csrf");
+        String email = run + "@exemple.fr";
+        String contact = AudienceApi.id(api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}"));
+        String listId = CampaignApi.listOf(api, run, List.of(email));
+        String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
+                + CampaignApi.survey(api, run) + ",\"listId\":" + listId + ",\"sendAt\":\"2099-01-01T09:00:00Z\"}"));
+        assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "").statusCode());
+        for (int day = 1; day <= 5; day++) { // a publication needs five answers in scope
+            HttpResponse<String> answer = api.sendJson("POST", "api/responses", "{\"email\":\"" + email + "\",\"score\":9,"
+                    + "\"channel\":\"PHONE\",\"respondedAt\":\"2026-01-0" + day + "T09:00:00Z\",\"campaignId\":" + campaign + "}");
+            assertEquals(201, answer.statusCode(), answer.body());
+        }
+        HttpResponse<String> draft = executiveKey.sendJson("POST", "api/publications", "{\"title\":\"" + run
+                + "\",\"language\":\"EN\",\"from\":\"2026-01-01\",\"to\":\"2026-01-31\",\"campaignId\":" + campaign
+                + ",\"quoteIds\":[]}");
+        assertEquals(201, draft.statusCode(), draft.body());
+        String publication = AudienceApi.id(draft);
+        Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(draft.body());
+        assertTrue(slug.find(), draft.body());
+        HttpResponse<String> published = executiveKey.sendJson("POST", "api/publications/" + publication + "/publish", "");
+        assertEquals(200, published.statusCode(), published.body());
+
+        WebClient victim = signIn(newUser("MARKETER", "EXECUTIVE")).withHeader("Origin", EVIL);
+        String importCsv = "email\n" + run + "-imported@exemple.fr\n";
+        String eventsCsv = "email;type;occurred_at;external_id\n" + email + ";purchase;2026-11-20;" + run + "\n";
+        List<HttpResponse<String>> refused = List.of(
+                victim.send("POST", "api/imports?fileName=" + run + ".csv&listId=" + listId, "text/csv", bytes(importCsv)),
+                victim.send("POST", "api/events/import", "text/csv", bytes(eventsCsv)),
+                victim.sendJson("POST", "api/campaigns/" + campaign + "/cancel", ""),
+                victim.sendJson("POST", "api/publications/" + publication + "/revoke", ""));
+        for (HttpResponse<String> answer : refused) {
+            assertEquals(403, answer.statusCode(), answer.uri() + ": " + answer.body());
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertTrue(answer.body().contains("\"status\":403") && answer.body().contains("\"error\":\"Forbidden\"")
+                    && answer.body().contains("Cross-site request refused"), answer.body());
+        }
+        HttpResponse<String> inFrench = victim.withHeader("Accept-Language", "fr")
+                .sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
+        assertEquals(403, inFrench.statusCode());
+        assertTrue(inFrench.body().contains("Requête d'un autre site refusée"), inFrench.body());
+
+        assertFalse(api.get("api/imports").body().contains(run + ".csv"), "no import started");
+        assertFalse(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "no event stored");
+        assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"SCHEDULED\""), "still scheduled");
+        assertEquals(200, new WebClient(base).get("p/" + slug.group(1)).statusCode(), "still public");
+
+        // The same calls with an API key, from the same foreign origin: another system's, not a browser's.
+        api.withHeader("Origin", EVIL);
+        executiveKey.withHeader("Origin", EVIL);
+        HttpResponse<String> imported = api.send("POST", "api/imports?fileName=" + run + ".csv&listId=" + listId,
+                "text/csv", bytes(importCsv));
+        assertEquals(202, imported.statusCode(), imported.body());
+        HttpResponse<String> events = api.send("POST", "api/events/import", "text/csv", bytes(eventsCsv));
+        assertEquals(200, events.statusCode(), events.body());
+        assertTrue(events.body().contains("\"created\":1"), events.body());
+        assertTrue(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "the event is stored");
+        assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "").statusCode());
+        assertEquals(200, executiveKey.sendJson("POST", "api/publications/" + publication + "/revoke", "").statusCode());
+        assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"CANCELLED\""));
+        assertEquals(410, new WebClient(base).get("p/" + slug.group(1)).statusCode());
+    }
+
+    @Test
+    void textPlainIsNoLongerAcceptedByTheCsvEndpoints() {
+        WebClient api = AudienceApi.marketer(base);
+        assertEquals(415, api.send("POST", "api/imports", "text/plain", bytes("email\nx@exemple.fr\n")).statusCode());
+        assertEquals(415, api.send("POST", "api/events/import", "text/plain", bytes("email;type\n")).statusCode());
+    }
+
+    @Test
+    void withoutOriginTheFetchMetadataThenTheRefererDecide() {
+        WebClient user = signIn(newUser("MARKETER")).withoutHeader("Origin");
+        String list = "{\"name\":\"" + Deployments.unique("origin") + "\"}";
+        assertEquals(403, user.sendJson("POST", "api/lists", list).statusCode(), "neither Origin nor Referer");
+        user.withHeader("Sec-Fetch-Site", "cross-site").withHeader("Referer", base.toExternalForm());
+        assertEquals(403, user.sendJson("POST", "api/lists", list).statusCode(), "the browser says cross-site");
+        user.withHeader("Sec-Fetch-Site", "same-origin").withHeader("Referer", EVIL + "/");
+        assertEquals(201, user.sendJson("POST", "api/lists", list).statusCode(), "the browser says same-origin");
+        user.withoutHeader("Sec-Fetch-Site");
+        assertEquals(403, user.sendJson("POST", "api/lists", list).statusCode(), "a foreign Referer");
+        user.withHeader("Referer", base.toExternalForm() + "audience/lists.xhtml");
+        HttpResponse<String> second = user.sendJson("POST", "api/lists", "{\"name\":\"" + Deployments.unique("origin") + "\"}");
+        assertEquals(201, second.statusCode(), "the app's own page as Referer: " + second.body());
+        user.withoutHeader("Referer").withHeader("Origin", "null");
+        assertEquals(403, user.sendJson("POST", "api/lists", list).statusCode(), "an opaque origin alone");
+    }
+
+    @Test
+    void aPagePostedFromAnotherSiteGetsAReadableRefusal() {
+        User user = newUser("MARKETER");
+        WebClient browser = signIn(user);
+        String viewState = WebClient.viewState(browser.get("account/password.xhtml").body());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("passwordForm", "passwordForm");
+        form.put("passwordForm:current", CHOSEN_PASSWORD);
+        form.put("passwordForm:newPassword", "Attacker-chosen-99");
+        form.put("passwordForm:confirmation", "Attacker-chosen-99");
+        form.put("passwordForm:submit", "");
+        form.put("jakarta.faces.ViewState", viewState);
+        HttpResponse<String> refused = browser.withHeader("Origin", EVIL).postForm("account/password.xhtml", form);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("Request refused") && refused.body().contains("nothing was changed"),
+                refused.body());
+        assertTrue(new WebClient(base).login(user.name(), CHOSEN_PASSWORD).endsWith("/"), "the password is unchanged");
+    }
+
+    @Test
+    void signInAndSignOutFromAnotherSiteAreRefused() {
+        User user = newUser("MARKETER");
+        WebClient lured = new WebClient(base).withHeader("Origin", EVIL);
+        HttpResponse<String> login = lured.postForm("j_security_check",
+                Map.of("j_username", user.name(), "j_password", user.password()));
+        assertEquals(403, login.statusCode(), login.body());
+        assertTrue(login.body().contains("Request refused"), login.body());
+        assertEquals(401, lured.get("api/overview").statusCode(), "no session");
+
+        WebClient signedIn = signIn(user);
+        assertEquals(403, signedIn.withHeader("Origin", EVIL).postForm("logout", Map.of()).statusCode());
+        assertEquals(200, signedIn.get("api/overview").statusCode(), "still signed in");
+        signedIn.withHeader("Origin", WebClient.origin(signedIn.resolve("")));
+        assertEquals(302, signedIn.postForm("logout", Map.of()).statusCode());
+        assertEquals(401, signedIn.get("api/overview").statusCode(), "signed out from the app's own page");
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountFromEveryAddressUntilTheLockEnds() throws InterruptedException {
+        User user = newUser("MARKETER");
+        String address = testAddress();
+        List<String> answers = failFiveTimes(user.name(), address);
+        assertTrue(answers.subList(0, 4).stream().allMatch(a -> a.endsWith("/login.xhtml?failed=true")), answers.toString());
+        assertTrue(answers.get(4).endsWith("/login.xhtml?locked=1"), answers.toString());
+
+        WebClient right = new WebClient(base).withHeader("X-Forwarded-For", testAddress());
+        assertTrue(right.login(user.name(), user.password()).endsWith("/login.xhtml?locked=1"),
+                "even the right password, from another address");
+        assertEquals(401, right.get("api/overview").statusCode());
+        HttpResponse<String> page = right.get("login.xhtml?locked=1");
+        assertTrue(page.body().contains("Too many attempts. Try again in 1 minute(s)."), page.body());
+        HttpResponse<String> pageFr = new WebClient(base).get("login.xhtml?locked=1&lang=fr");
+        assertTrue(pageFr.body().contains("Trop de tentatives. Réessayez dans 1 minute(s)."), pageFr.body());
+
+        // The test configuration locks for 3 s (NPS_LOGIN_ACCOUNT_LOCK_SECONDS); attempts meanwhile are not counted.
+        String landing = right.login(user.name(), user.password());
+        for (int i = 0; i < 40 && landing.contains("locked"); i++) {
+            Thread.sleep(250);
+            landing = right.login(user.name(), user.password());
+        }
+        assertTrue(landing.endsWith("/"), "after the lock: " + landing);
+        assertEquals(200, right.get("api/overview").statusCode());
+        assertEquals(List.of("/login.xhtml?failed=true"), failures(user.name(), address, 1),
+                "a success starts the account afresh");
+    }
+
+    @Test
+    void anUnknownAccountNameIsThrottledExactlyLikeAnExistingOne() {
+        User user = newUser("MARKETER");
+        List<String> existing = failFiveTimes(user.name(), testAddress());
+        List<String> unknown = failFiveTimes(Deployments.unique("nobody"), testAddress());
+        assertEquals(existing, unknown);
+        assertTrue(unknown.get(4).endsWith("locked=1"), unknown.toString());
+    }
+
+    @Test
+    void tooManyFailuresFromOneAddressLockItForEveryAccount() {
+        User user = newUser("MARKETER");
+        String address = testAddress();
+        for (int i = 0; i < 30; i++) { // nps.login.address.max-failures, each on another name
+            new WebClient(base).withHeader("X-Forwarded-For", address).login(Deployments.unique("spray"), "Guess-" + i);
+        }
+        WebClient fromThere = new WebClient(base).withHeader("X-Forwarded-For", address);
+        assertTrue(fromThere.login(user.name(), user.password()).endsWith("/login.xhtml?locked=1"));
+        WebClient fromElsewhere = new WebClient(base).withHeader("X-Forwarded-For", testAddress());
+        assertTrue(fromElsewhere.login(user.name(), user.password()).endsWith("/"), "the account itself is not locked");
+    }
+
+    private record User(String name, String password) {
+    }
+
+    /** A new user of these roles who has already replaced the temporary password by {@link #CHOSEN_PASSWORD}. */
+    private User newUser(String... roles) {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        String name = Deployments.unique("sec");
+        String roleList = Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
+        HttpResponse<String> created = admin.sendJson("POST", "api/users",
+                "{\"username\":\"" + name + "\",\"roles\":[" + roleList + "],\"password\":\"Temporary-pass-1\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        WebClient first = new WebClient(base);
+        first.login(name, "Temporary-pass-1");
+        assertEquals(302, first.changePassword("Temporary-pass-1", CHOSEN_PASSWORD).statusCode());
+        return new User(name, CHOSEN_PASSWORD);
+    }
+
+    private WebClient signIn(User user) {
+        WebClient client = new WebClient(base);
+        String landing = client.login(user.name(), user.password());
+        assertTrue(landing.endsWith("/"), landing);
+        return client;
+    }
+
+    private WebClient apiKey(String role) {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
+                "{\"name\":\"" + Deployments.unique("sec") + "\",\"role\":\"" + role + "\"}");
+        Matcher secret = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(issued.body());
+        assertTrue(secret.find(), issued.body());
+        return new WebClient(base).withHeader("Authorization", "Bearer " + secret.group(1));
+    }
+
+    /**
+     * A client address of its own (a documentation prefix, RFC 3849), sent in the header the test
+     * configuration names: failures counted against it never slow the other tests, which all sign in
+     * from 127.0.0.1.
+     */
+    private static String testAddress() {
+        return "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff) + ":" + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(0x10000));
+    }
+
+    private List<String> failFiveTimes(String name, String address) {
+        return failures(name, address, 5);
+    }
+
+    /** Where each of n wrong-password sign-ins is sent back to (the login page's query tells why). */
+    private List<String> failures(String name, String address, int n) {
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String location = new WebClient(base).withHeader("X-Forwarded-For", address).login(name, "Wrong-pass-" + i);
+            answers.add(location.substring(location.indexOf("/login.xhtml")));
+        }
+        return answers;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 
     // ---------------------------------------------------------------------------------------------
     // 4. Webhook without SSRF.

@@ -15,7 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One browser-like HTTP session (its own cookies), redirects not followed so tests can see them. */
+/**
+ * One browser-like HTTP session (its own cookies), redirects not followed so tests can see them. Like a
+ * browser on the app's own pages, it sends {@code Origin: <base>} with every request (the app refuses
+ * state changes of a session that come from elsewhere).
+ */
 final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -32,11 +36,23 @@ final class WebClient {
         this.base = URI.create(base.toExternalForm());
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        headers.put("Origin", origin(this.base));
+    }
+
+    /** scheme://host:port of a URL, as a browser writes it in {@code Origin}. */
+    static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** Sends this header with every request from now on (e.g. an API key). */
     WebClient withHeader(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** Stops sending this header (e.g. {@code Origin}, to act as a client that sends none). */
+    WebClient withoutHeader(String name) {
+        headers.remove(name);
         return this;
     }
 
