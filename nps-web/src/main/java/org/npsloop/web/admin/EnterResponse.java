@@ -74,7 +74,7 @@ public class EnterResponse implements Serializable {
         try {
             ResponseEntryService.Entered entered = entries.enter(new ResponseEntryService.EntryInput(null, email(contact),
                     score, comment, consent, channel == null ? null : channel.name(),
-                    respondedAt == null ? null : respondedAt.atZone(ZoneId.systemDefault()).toInstant(), campaignId),
+                    respondedAt == null ? null : respondedAt.atZone(ZoneId.systemDefault()).toInstant(), campaignId, null),
                     currentUser.getUsername());
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("responses.entry.saved"), entered.email(),
                     entered.score());
