@@ -25,6 +25,15 @@ final class AudienceApi {
         return new WebClient(base).withHeader("Authorization", "Bearer " + first(SECRET, issued.body()));
     }
 
+    /** A client holding a fresh API key of {@code role} (MARKETER, EXECUTIVE, ADMIN), issued by the configured administrator. */
+    static WebClient withKey(URL base, String role) {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
+                "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"" + role + "\"}");
+        return new WebClient(base).withHeader("Authorization", "Bearer " + first(SECRET, issued.body()));
+    }
+
     /** The first "id" of a JSON response. */
     static String id(HttpResponse<String> response) {
         return first(ID, response.body());
