@@ -72,6 +72,17 @@ class ResponseEntriesTest {
     }
 
     @Test
+    void theQuoteConsentIsANoUnlessGivenWhereTheSurveyAsksItAndAsGivenElsewhere() {
+        assertNull(build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, null)).getQuoteConsent(), "not asked");
+        assertEquals(Boolean.FALSE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, null, false)).getQuoteConsent(),
+                "an explicit no is kept, asked or not");
+        campaign.getSurvey().askQuoteConsent(true, NOW);
+        assertEquals(Boolean.FALSE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, null)).getQuoteConsent(),
+                "the survey asks it: no answer is a no");
+        assertEquals(Boolean.TRUE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, true)).getQuoteConsent());
+    }
+
+    @Test
     void byIdTheChannelDefaultsToPhoneAndBlankCommentsAreNone() {
         Response response = build(new EntryInput(1L, null, 0, "   ", null, null, CALL, null, null));
 

@@ -58,7 +58,8 @@ public final class QuoteMasker {
                     // North American: (415) 555-0100.
                     + "|\\(\\d{3}\\)[ .\\-]?\\d{3}[ .\\-]\\d{4}(?!\\d)");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    /** A word: letters and digits together ("R2D2" is one word, never "R" and "D"). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     /** Trailing punctuation that ends a sentence rather than a URL. */
     private static final Pattern URL_TAIL = Pattern.compile("[.,;:!?)\\]}'\u2019\"\u00bb]+$");
@@ -114,7 +115,7 @@ public final class QuoteMasker {
                 for (int k = i; k < i + n; k++) {
                     term.append(k == i ? "" : " ").append(tokens.get(k).folded);
                 }
-                if (term.length() >= 2) {
+                if (term.length() >= 2 && term.chars().anyMatch(Character::isLetter)) {
                     terms.add(term.toString());
                 }
                 if (terms.size() >= MAX_LOOKUP_TERMS) {

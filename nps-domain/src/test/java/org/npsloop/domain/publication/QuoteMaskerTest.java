@@ -64,6 +64,8 @@ class QuoteMaskerTest {
                 QuoteMasker.mask("Moi, Marie-Claire Le Gall, et Claire aussi; GALL le dit", compound, List.of()));
         assertEquals("le service et la livraison", QuoteMasker.mask("le service et la livraison", compound, List.of()),
                 "the particle of a compound name alone stays");
+        assertEquals("Lovely onboarding 1uvf300zx, " + M, QuoteMasker.mask("Lovely onboarding 1uvf300zx, Q1uvf300zx",
+                new Person("Ines", "Q1uvf300zx"), List.of()), "letters and digits make one word");
     }
 
     @Test

@@ -44,8 +44,14 @@ final class QuoteQueries {
     /** Most contacts returned for the names of one batch of quotes (the masking's lookup stays bounded). */
     static final int MAX_NAMED_CONTACTS = 5000;
 
-    /** Most bound values in one IN list. */
+    /** Most bound values in one IN list of ids. */
     private static final int CHUNK = 500;
+
+    /**
+     * Most terms in one name lookup: each lookup reads the contact table once, so a page of 50 candidates
+     * (thousands of terms) costs one pass, far below PostgreSQL's 32,767 bound values.
+     */
+    private static final int TERMS_CHUNK = 5000;
 
     private final DataSource dataSource;
 
@@ -134,8 +140,8 @@ final class QuoteQueries {
         List<String> all = terms.stream().distinct().toList();
         Set<QuoteMasker.Person> found = new java.util.LinkedHashSet<>();
         String folded = "TRANSLATE(LOWER(REPLACE(REPLACE(c.last_name, '-', ' '), '''', ' ')), ?, ?)";
-        for (int i = 0; i < all.size() && found.size() < MAX_NAMED_CONTACTS; i += CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+        for (int i = 0; i < all.size() && found.size() < MAX_NAMED_CONTACTS; i += TERMS_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + TERMS_CHUNK));
             List<Object> parameters = new ArrayList<>(List.of(QuoteMasker.FOLD_FROM, QuoteMasker.FOLD_TO));
             parameters.addAll(chunk);
             parameters.add(MAX_NAMED_CONTACTS - found.size());
