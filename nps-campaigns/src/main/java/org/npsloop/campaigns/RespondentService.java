@@ -20,10 +20,13 @@ public interface RespondentService {
      * @param score the score to show selected: the clicked one, else the one given, else null
      * @param givenScore the score stored (the latest answer), or null when none is
      * @param reviewUrl the survey's review or referral link, for promoters who answered; else null
+     * @param asksQuoteConsent whether the survey asks "may we quote you anonymously?"
+     * @param quoteConsent the stored answer to it (false when none)
      */
     record AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
             String firstName, String question, String followUp, String consentQuestion,
-            Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl) {
+            Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl,
+            boolean asksQuoteConsent, boolean quoteConsent) {
 
         public boolean answered() {
             return givenScore != null;
@@ -54,6 +57,12 @@ public interface RespondentService {
      * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
      */
     AnswerPage answer(String token, int score, String comment, boolean consent);
+
+    /**
+     * The same, with the answer to "may we quote you anonymously?" ({@code quoteConsent}), kept only when the
+     * survey asks it.
+     */
+    AnswerPage answer(String token, int score, String comment, boolean consent, boolean quoteConsent);
 
     /** The unsubscribe confirmation page: stores nothing. */
     UnsubscribePage unsubscribePage(String token);

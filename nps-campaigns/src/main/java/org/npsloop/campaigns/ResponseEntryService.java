@@ -12,10 +12,12 @@ public interface ResponseEntryService {
     /**
      * One answer as typed: the contact by id or by email (an erased or unknown contact is refused), a
      * score 0-10, an optional comment and contact-me consent, the channel (PHONE, the default, or MANUAL),
-     * when it was given (not in the future) and optionally the campaign it belongs to.
+     * when it was given (not in the future), optionally the campaign it belongs to, and the answer to "may we
+     * quote you anonymously?" ({@code quoteConsent}: where the campaign's survey asks it, anything but true is a
+     * no; elsewhere, left out means not asked and false is a no).
      */
     record EntryInput(Long contactId, String email, Integer score, String comment, Boolean contactConsent,
-            String channel, Instant respondedAt, Long campaignId) {
+            String channel, Instant respondedAt, Long campaignId, Boolean quoteConsent) {
     }
 
     /** What was stored. */

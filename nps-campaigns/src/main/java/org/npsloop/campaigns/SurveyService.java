@@ -26,7 +26,7 @@ public interface SurveyService {
     /** Everything about a survey, texts by language code ("EN", "FR"). */
     record SurveyDetail(long id, String name, String brandName, String defaultLanguage, String brandColour,
             String logoUrl, String senderName, String senderEmail, String postalAddress, Instant closesAt,
-            int linkLifetimeDays, Map<String, Texts> texts, Instant updatedAt, String reviewUrl) {
+            int linkLifetimeDays, Map<String, Texts> texts, Instant updatedAt, String reviewUrl, boolean askQuoteConsent) {
     }
 
     /**
@@ -34,11 +34,12 @@ public interface SurveyService {
      * one (logo, sender name and email, postal address, closing date, consent question). The closing
      * date is an ISO-8601 instant such as {@code 2026-12-31T23:00:00Z}. Texts are given by language
      * code, each text following the same rule. The review link (shown to promoters after they answer)
-     * is optional too.
+     * is optional too. {@code askQuoteConsent} asks respondents "may we quote you anonymously?" (worded by the
+     * respondent page in their language); where it is asked, only a yes can be quoted in a publication.
      */
     record SurveyUpdate(String name, String brandName, String defaultLanguage, String brandColour, String logoUrl,
             String senderName, String senderEmail, String postalAddress, String closesAt, Integer linkLifetimeDays,
-            Map<String, Texts> texts, String reviewUrl) {
+            Map<String, Texts> texts, String reviewUrl, Boolean askQuoteConsent) {
     }
 
     /** A survey mail as it would be sent, with links that do not work (they record no answer). */

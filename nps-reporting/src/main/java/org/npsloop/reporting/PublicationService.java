@@ -24,7 +24,10 @@ public interface PublicationService {
 
     Detail get(long id);
 
-    /** A new draft; every chosen quote must be a consented comment in the draft's scope. */
+    /**
+     * A new draft; every chosen quote must be a consented comment in the draft's scope (and, where the survey
+     * asks it, its author agreed to be quoted). Edited wordings are stored masked ({@code QuoteMasker}).
+     */
     Detail create(Publication.Draft draft, String actor);
 
     /** Changes the draft only: the public page changes at the next publish. */
@@ -47,10 +50,16 @@ public interface PublicationService {
     /** The content a publish would freeze now, from the live data. */
     PublicationContent preview(long id);
 
-    /** Consented comments in the draft's scope whose text contains {@code text} (any when blank), newest first. */
+    /**
+     * Quotable comments in the draft's scope whose text contains {@code text} (any when blank), newest first,
+     * their text masked as it would be published.
+     */
     List<QuoteCandidate> quoteCandidates(Publication.Draft scope, String text, int limit);
 
-    /** The draft's chosen quotes that can still be quoted, in the chosen order, with their text. */
+    /**
+     * The draft's chosen quotes that can still be quoted, in the chosen order, with their text masked and their
+     * edited wording (masked too) if any.
+     */
     List<QuoteCandidate> chosenQuotes(long id);
 
     /** What a visitor of {@code /p/<slug>} sees: empty for an unknown slug or a never published draft. */
@@ -61,7 +70,7 @@ public interface PublicationService {
 
     record Detail(long id, String slug, String title, Language language, LocalDate from, LocalDate to, Long campaignId,
             String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-            List<Long> quoteIds, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
+            List<Long> quoteIds, List<Publication.QuoteWording> quoteWordings, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
             String createdBy, Instant updatedAt, String updatedBy, boolean deletable) {
 
         /** The public address, relative to the application. */
@@ -71,15 +80,27 @@ public interface PublicationService {
 
         public Publication.Draft draft() {
             return new Publication.Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
-                    whatWeAreDoing, quoteIds);
+                    whatWeAreDoing, quoteIds, quoteWordings);
         }
     }
 
     record VersionRow(int number, PublicationAction action, String actor, Instant at, String title) {
     }
 
-    /** A comment that may be quoted; the score's category helps choosing, it is never published. */
-    record QuoteCandidate(long responseId, Instant respondedAt, String category, String comment) {
+    /**
+     * A comment that may be quoted, masked as it would be published; the score's category helps choosing, it
+     * is never published. {@code wording} is the edited wording chosen for it (masked), or null.
+     */
+    record QuoteCandidate(long responseId, Instant respondedAt, String category, String comment, String wording) {
+
+        /** What the public page would show: the edited wording, else the comment. */
+        public String published() {
+            return wording != null ? wording : comment;
+        }
+
+        public QuoteCandidate masked(String maskedComment, String maskedWording) {
+            return new QuoteCandidate(responseId, respondedAt, category, maskedComment, maskedWording);
+        }
     }
 
     /** {@code content} is absent when the publication was revoked. */

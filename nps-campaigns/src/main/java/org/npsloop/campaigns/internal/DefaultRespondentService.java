@@ -84,6 +84,11 @@ public class DefaultRespondentService implements RespondentService {
 
     @Override
     public AnswerPage answer(String token, int scoreValue, String comment, boolean consent) {
+        return answer(token, scoreValue, comment, consent, false);
+    }
+
+    @Override
+    public AnswerPage answer(String token, int scoreValue, String comment, boolean consent, boolean quoteConsent) {
         Score score = new Score(scoreValue);
         Invitation invitation = find(token, true);
         if (invitation == null) {
@@ -99,14 +104,16 @@ public class DefaultRespondentService implements RespondentService {
         // invitation's row, so that two of them never both insert a response.
         Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
         Response response = responseTo(invitation);
+        // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
+        Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
         boolean changed;
         if (response == null) {
             response = Response.toInvitation(invitation, score, now);
-            response.answer(score, text, consent, now);
+            response.answer(score, text, consent, quote, now);
             em.persist(response);
             changed = true;
         } else {
-            changed = response.answer(score, text, consent, now);
+            changed = response.answer(score, text, consent, quote, now);
         }
         if (changed) {
             if (!response.isFlagged()) {
@@ -188,7 +195,7 @@ public class DefaultRespondentService implements RespondentService {
     }
 
     private static AnswerPage unknown() {
-        return new AnswerPage(LinkStatus.UNKNOWN, null, null, null, null, null, null, null, null, null, null, false, null, null);
+        return new AnswerPage(LinkStatus.UNKNOWN, null, null, null, null, null, null, null, null, null, null, false, null, null, false, false);
     }
 
     private static AnswerPage gone(Invitation invitation, LinkStatus status) {
@@ -197,7 +204,7 @@ public class DefaultRespondentService implements RespondentService {
         }
         Survey survey = invitation.getCampaign().getSurvey();
         return new AnswerPage(status, language(invitation), survey.getBrandName(), survey.getBrandColour(), survey.getLogoUrl(),
-                null, null, null, null, null, null, false, null, null);
+                null, null, null, null, null, null, false, null, null, false, false);
     }
 
     private static AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
@@ -212,6 +219,7 @@ public class DefaultRespondentService implements RespondentService {
                 SurveyTexts.withCompany(texts.getFollowUp(), brand),
                 texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
                 score, response == null ? null : response.getComment(), response != null && response.isContactConsent(),
-                response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null);
+                response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null,
+                survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()));
     }
 }

@@ -192,6 +192,6 @@ public class DefaultSurveyService implements SurveyService {
         }
         return new SurveyDetail(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage().name(), s.getBrandColour(),
                 s.getLogoUrl(), s.getSenderName(), s.getSenderEmail(), s.getPostalAddress(), s.getClosesAt().orElse(null),
-                s.getLinkLifetimeDays(), texts, s.getUpdatedAt(), s.getReviewUrl());
+                s.getLinkLifetimeDays(), texts, s.getUpdatedAt(), s.getReviewUrl(), s.isAskQuoteConsent());
     }
 }

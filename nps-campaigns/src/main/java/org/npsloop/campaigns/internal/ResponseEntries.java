@@ -68,6 +68,8 @@ final class ResponseEntries {
         // Stored now, whenever it was given: updated_at is what the webhook and the report workers watch.
         response.comment(comment, Boolean.TRUE.equals(input.contactConsent()), now);
         response.attributeTo(campaign);
+        boolean asked = campaign != null && campaign.getSurvey() != null && campaign.getSurvey().isAskQuoteConsent();
+        response.quoteConsent(asked ? Boolean.valueOf(Boolean.TRUE.equals(input.quoteConsent())) : input.quoteConsent(), now);
         response.enteredBy(enteredBy.length() > 100 ? enteredBy.substring(0, 100) : enteredBy);
         return response;
     }

@@ -64,6 +64,9 @@ final class SurveyChanges {
         survey.closeAt(closesAt, now);
         survey.linkLifetime(lifetime, now);
         survey.reviewUrl(review, now);
+        if (input.askQuoteConsent() != null) {
+            survey.askQuoteConsent(input.askQuoteConsent(), now);
+        }
         texts.forEach((language, t) -> survey.setTexts(language, t, now));
     }
 

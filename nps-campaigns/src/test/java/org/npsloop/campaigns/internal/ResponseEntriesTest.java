@@ -55,7 +55,7 @@ class ResponseEntriesTest {
 
     @Test
     void aPhoneAnswerByEmailWithCommentConsentAndCampaign() {
-        Response response = build(new EntryInput(null, " Zoe@Exemple.fr ", 9, "  Très bon accueil  ", true, "phone", CALL, 7L));
+        Response response = build(new EntryInput(null, " Zoe@Exemple.fr ", 9, "  Très bon accueil  ", true, "phone", CALL, 7L, null));
 
         assertSame(zoe, response.getContact());
         assertEquals(9, response.getScore().value());
@@ -72,8 +72,19 @@ class ResponseEntriesTest {
     }
 
     @Test
+    void theQuoteConsentIsANoUnlessGivenWhereTheSurveyAsksItAndAsGivenElsewhere() {
+        assertNull(build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, null)).getQuoteConsent(), "not asked");
+        assertEquals(Boolean.FALSE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, null, false)).getQuoteConsent(),
+                "an explicit no is kept, asked or not");
+        campaign.getSurvey().askQuoteConsent(true, NOW);
+        assertEquals(Boolean.FALSE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, null)).getQuoteConsent(),
+                "the survey asks it: no answer is a no");
+        assertEquals(Boolean.TRUE, build(new EntryInput(1L, null, 9, "Bien", true, "PHONE", CALL, 7L, true)).getQuoteConsent());
+    }
+
+    @Test
     void byIdTheChannelDefaultsToPhoneAndBlankCommentsAreNone() {
-        Response response = build(new EntryInput(1L, null, 0, "   ", null, null, CALL, null));
+        Response response = build(new EntryInput(1L, null, 0, "   ", null, null, CALL, null, null));
 
         assertSame(zoe, response.getContact());
         assertEquals(ResponseChannel.PHONE, response.getChannel());
@@ -85,15 +96,15 @@ class ResponseEntriesTest {
 
     @Test
     void manualIsAcceptedEmailIsNot() {
-        assertEquals(ResponseChannel.MANUAL, build(new EntryInput(1L, null, 7, null, false, "MANUAL", CALL, null)).getChannel());
+        assertEquals(ResponseChannel.MANUAL, build(new EntryInput(1L, null, 7, null, false, "MANUAL", CALL, null, null)).getChannel());
         assertEquals(Map.of("channel", "PHONE or MANUAL (email answers come through the survey links), not EMAIL"),
-                refused(new EntryInput(1L, null, 7, null, false, "EMAIL", CALL, null)));
+                refused(new EntryInput(1L, null, 7, null, false, "EMAIL", CALL, null, null)));
     }
 
     @Test
     void everyBadFieldIsNamedAtOnce() {
         Map<String, String> errors = refused(new EntryInput(null, "nobody@exemple.fr", 11, "x".repeat(10_001), true,
-                "fax", NOW.plusSeconds(60), 99L));
+                "fax", NOW.plusSeconds(60), 99L, null));
 
         assertEquals(java.util.Set.of("email", "score", "comment", "channel", "respondedAt", "campaignId"), errors.keySet(),
                 errors.toString());
@@ -105,7 +116,7 @@ class ResponseEntriesTest {
 
     @Test
     void missingFieldsAreRequired() {
-        Map<String, String> errors = refused(new EntryInput(null, null, null, null, null, null, null, null));
+        Map<String, String> errors = refused(new EntryInput(null, null, null, null, null, null, null, null, null));
 
         assertEquals(java.util.Set.of("contactId", "score", "respondedAt"), errors.keySet(), errors.toString());
         assertEquals("required: contactId or email", errors.get("contactId"));
@@ -114,18 +125,18 @@ class ResponseEntriesTest {
     @Test
     void erasedUnknownAndMismatchedContactsAreRefused() {
         assertEquals(Map.of("contactId", "this contact was erased (GDPR): no answer can be linked to them"),
-                refused(new EntryInput(2L, null, 5, null, false, "PHONE", CALL, null)));
-        assertEquals(Map.of("contactId", "no contact with id 3"), refused(new EntryInput(3L, null, 5, null, false, "PHONE", CALL, null)));
+                refused(new EntryInput(2L, null, 5, null, false, "PHONE", CALL, null, null)));
+        assertEquals(Map.of("contactId", "no contact with id 3"), refused(new EntryInput(3L, null, 5, null, false, "PHONE", CALL, null, null)));
         assertEquals(Map.of("email", "does not match the contact with id 1"),
-                refused(new EntryInput(1L, "other@exemple.fr", 5, null, false, "PHONE", CALL, null)));
-        assertTrue(refused(new EntryInput(null, "not-an-email", 5, null, false, "PHONE", CALL, null)).containsKey("email"));
+                refused(new EntryInput(1L, "other@exemple.fr", 5, null, false, "PHONE", CALL, null, null)));
+        assertTrue(refused(new EntryInput(null, "not-an-email", 5, null, false, "PHONE", CALL, null, null)).containsKey("email"));
     }
 
     @Test
     void nowItselfIsNotTheFutureAndASignedInUserIsNeeded() {
-        assertEquals(NOW, build(new EntryInput(1L, null, 8, null, false, "PHONE", NOW, null)).getRespondedAt());
+        assertEquals(NOW, build(new EntryInput(1L, null, 8, null, false, "PHONE", NOW, null, null)).getRespondedAt());
         InvalidInputException anonymous = assertThrows(InvalidInputException.class, () -> ResponseEntries.build(
-                new EntryInput(1L, null, 8, null, false, "PHONE", CALL, null), null, NOW, id -> zoe, e -> zoe, id -> null));
+                new EntryInput(1L, null, 8, null, false, "PHONE", CALL, null, null), null, NOW, id -> zoe, e -> zoe, id -> null));
         assertEquals("enteredBy", anonymous.errors().get(0).field());
     }
 }

@@ -1,8 +1,10 @@
 package org.npsloop.campaigns.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +31,7 @@ class SurveyChangesTest {
     void everyBadFieldIsNamedAndNothingChanges() {
         Survey survey = survey();
         SurveyUpdate bad = new SurveyUpdate(" ", null, "DE", "red", "http://acme.example/logo.png", null, "nps@",
-                null, "next friday", 0, Map.of("EN", new Texts(null, "", null, null), "XX", new Texts("a", "b", "c", null)), "ftp://reviews");
+                null, "next friday", 0, Map.of("EN", new Texts(null, "", null, null), "XX", new Texts("a", "b", "c", null)), "ftp://reviews", true);
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> SurveyChanges.apply(survey, bad, NOW));
 
@@ -42,6 +44,7 @@ class SurveyChangesTest {
         assertEquals("Relationship", survey.getName());
         assertEquals("nps@acme.example", survey.getSenderEmail());
         assertEquals(Survey.DEFAULT_COLOUR, survey.getBrandColour());
+        assertFalse(survey.isAskQuoteConsent(), "nothing changes, not even the quote consent question");
     }
 
     @Test
@@ -49,7 +52,7 @@ class SurveyChangesTest {
         Survey survey = survey();
         SurveyChanges.apply(survey, new SurveyUpdate("Renamed", null, "fr", "#ff6600", "https://acme.example/logo.png",
                 "", null, null, "2027-01-31T23:00:00Z", 60,
-                Map.of("EN", new Texts(null, "Would you recommend {company}?", null, "")), "https://reviews.example/acme"), NOW);
+                Map.of("EN", new Texts(null, "Would you recommend {company}?", null, "")), "https://reviews.example/acme", true), NOW);
 
         assertEquals("Renamed", survey.getName());
         assertEquals("Acme", survey.getBrandName());
@@ -65,9 +68,13 @@ class SurveyChangesTest {
         assertEquals("Your opinion of {company}", survey.textsFor(Language.EN).getSubject());
         assertNull(survey.textsFor(Language.EN).getConsentQuestion(), "no consent question: not asked");
         assertEquals("Quelle est la principale raison de votre note ?", survey.textsFor(Language.FR).getFollowUp());
+        assertTrue(survey.isAskQuoteConsent(), "respondents are asked whether they may be quoted");
 
-        SurveyChanges.apply(survey, new SurveyUpdate(null, null, null, null, "", null, null, null, "", null, null, null), NOW);
+        SurveyChanges.apply(survey, new SurveyUpdate(null, null, null, null, "", null, null, null, "", null, null, null, null), NOW);
         assertNull(survey.getLogoUrl());
+        assertTrue(survey.isAskQuoteConsent(), "left out: kept");
+        SurveyChanges.apply(survey, new SurveyUpdate(null, null, null, null, null, null, null, null, null, null, null, null, false), NOW);
+        assertFalse(survey.isAskQuoteConsent());
         assertEquals("https://reviews.example/acme", survey.getReviewUrl(), "left out: kept");
         assertEquals(java.util.Optional.empty(), survey.getClosesAt());
     }

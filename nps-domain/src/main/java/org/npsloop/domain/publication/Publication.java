@@ -42,6 +42,8 @@ public class Publication {
 
     public static final int TITLE_MAX = 200;
     public static final int TEXT_MAX = 4000;
+    /** The longest published wording of a quote. */
+    public static final int WORDING_MAX = 2000;
 
     @Id
     @SequenceGenerator(name = "publication_seq", sequenceName = "publication_seq", allocationSize = 50)
@@ -83,8 +85,7 @@ public class Publication {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "publication_quote", joinColumns = @JoinColumn(name = "publication_id"))
     @OrderColumn(name = "position")
-    @Column(name = "response_id", nullable = false)
-    private List<Long> quoteIds = new ArrayList<>();
+    private List<ChosenQuote> quotes = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -127,10 +128,17 @@ public class Publication {
         edit(draft, actor, now);
     }
 
-    /** The editable part of a publication, as typed. */
+    /** The published wording of a chosen quote, when the executive edited it (blank: the comment itself). */
+    public record QuoteWording(Long responseId, String wording) {
+    }
+
+    /**
+     * The editable part of a publication, as typed; {@code quoteWordings} (optional) gives, for some of the
+     * chosen quotes, the wording to publish instead of the comment.
+     */
     public record Draft(String title, Language language, LocalDate from, LocalDate to, Long campaignId,
             String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-            List<Long> quoteIds) {
+            List<Long> quoteIds, List<QuoteWording> quoteWordings) {
 
         public Draft {
             title = strip(title);
@@ -139,6 +147,21 @@ public class Publication {
             whatYouToldUs = strip(whatYouToldUs);
             whatWeAreDoing = strip(whatWeAreDoing);
             quoteIds = quoteIds == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(quoteIds));
+            quoteWordings = quoteWordings == null ? List.of()
+                    : quoteWordings.stream().filter(w -> w != null && w.wording() != null && !w.wording().isBlank())
+                            .map(w -> new QuoteWording(w.responseId(), w.wording().strip())).toList();
+        }
+
+        /** The wording to publish for a chosen quote, or null for its comment. */
+        public String wordingOf(long responseId) {
+            return quoteWordings.stream().filter(w -> w.responseId() != null && w.responseId() == responseId)
+                    .map(QuoteWording::wording).findFirst().orElse(null);
+        }
+
+        /** The same draft with other wordings (e.g. masked ones). */
+        public Draft withWordings(List<QuoteWording> wordings) {
+            return new Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs, whatWeAreDoing,
+                    quoteIds, wordings);
         }
 
         /** Records what is wrong with the draft itself (quotes are checked against the database elsewhere). */
@@ -169,6 +192,18 @@ public class Publication {
             if (whatWeAreDoing != null && whatWeAreDoing.length() > TEXT_MAX) {
                 violations.add("whatWeAreDoing", "At most " + TEXT_MAX + " characters");
             }
+            java.util.Set<Long> worded = new java.util.HashSet<>();
+            for (QuoteWording w : quoteWordings) {
+                if (w.responseId() == null || !quoteIds.contains(w.responseId())) {
+                    violations.add("quoteWordings", "A wording is given for response " + w.responseId()
+                            + ", which is not among the chosen quotes");
+                } else if (!worded.add(w.responseId())) {
+                    violations.add("quoteWordings", "Response " + w.responseId() + " has two wordings");
+                } else if (w.wording().length() > WORDING_MAX) {
+                    violations.add("quoteWordings", "The wording of response " + w.responseId() + ": at most " + WORDING_MAX
+                            + " characters");
+                }
+            }
         }
 
         private static String strip(String s) {
@@ -190,14 +225,14 @@ public class Publication {
         this.granularity = draft.granularity() == null ? TrendGranularity.MONTH : draft.granularity();
         this.whatYouToldUs = draft.whatYouToldUs();
         this.whatWeAreDoing = draft.whatWeAreDoing();
-        this.quoteIds.clear();
-        this.quoteIds.addAll(draft.quoteIds());
+        this.quotes.clear();
+        draft.quoteIds().stream().filter(Objects::nonNull).forEach(q -> this.quotes.add(new ChosenQuote(q, draft.wordingOf(q))));
         touch(actor, now);
     }
 
     /** The draft's quotes without those that can no longer be quoted (authors erased or withdrawn). */
     public void dropQuotes(java.util.Collection<Long> ids) {
-        quoteIds.removeAll(ids);
+        quotes.removeIf(q -> ids.contains(q.getResponseId()));
     }
 
     /**
@@ -242,7 +277,7 @@ public class Publication {
 
     public Draft toDraft() {
         return new Draft(title, language, periodFrom, periodTo, campaignId, journeyMoment, granularity, whatYouToldUs,
-                whatWeAreDoing, List.copyOf(quoteIds));
+                whatWeAreDoing, getQuoteIds(), getQuoteWordings());
     }
 
     public Long getId() {
@@ -290,7 +325,13 @@ public class Publication {
     }
 
     public List<Long> getQuoteIds() {
-        return List.copyOf(quoteIds);
+        return quotes.stream().map(ChosenQuote::getResponseId).toList();
+    }
+
+    /** The edited wordings of the chosen quotes, in their order. */
+    public List<QuoteWording> getQuoteWordings() {
+        return quotes.stream().filter(q -> q.getWording() != null)
+                .map(q -> new QuoteWording(q.getResponseId(), q.getWording())).toList();
     }
 
     public PublicationStatus getStatus() {

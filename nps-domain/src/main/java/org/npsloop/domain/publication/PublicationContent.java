@@ -54,7 +54,10 @@ public record PublicationContent(String title, Language language, LocalDate from
     public record Theme(String label, long mentions) {
     }
 
-    /** A comment quoted by its text only; the response id stays internal (to drop it if its author withdraws). */
+    /**
+     * A comment quoted by its text only, as published: the edited wording or the comment, masked
+     * ({@link QuoteMasker}). The response id stays internal (to drop it if its author withdraws or is erased).
+     */
     public record Quote(long responseId, String text) {
     }
 
@@ -81,6 +84,12 @@ public record PublicationContent(String title, Language language, LocalDate from
         }
         return new PublicationContent(title, language, from, to, nps, granularity, trend, themes, whatYouToldUs,
                 whatWeAreDoing, quotes.stream().filter(q -> !withdrawn.contains(q.responseId())).toList());
+    }
+
+    /** The same content with each quote's text replaced (e.g. masked again). */
+    public PublicationContent withQuoteTexts(java.util.function.Function<Quote, String> text) {
+        return new PublicationContent(title, language, from, to, nps, granularity, trend, themes, whatYouToldUs,
+                whatWeAreDoing, quotes.stream().map(q -> new Quote(q.responseId(), text.apply(q))).toList());
     }
 
     public String toJson() {

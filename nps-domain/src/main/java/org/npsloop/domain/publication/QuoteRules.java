@@ -7,8 +7,10 @@ import java.util.Set;
 import org.npsloop.domain.validation.Violations;
 
 /**
- * Which comments may be quoted publicly: only comments whose authors ticked the consent box, given in
- * the publication's scope (period, campaign, journey moment), at most {@link #MAX_QUOTES}.
+ * Which comments may be quoted publicly: only comments whose authors ticked the contact-me consent box and,
+ * where their survey asks "may we quote you anonymously?", answered yes (an author who said no is never
+ * quoted, even if the survey stopped asking), given in the publication's scope (period, campaign, journey
+ * moment), at most {@link #MAX_QUOTES}.
  */
 public final class QuoteRules {
 
@@ -18,11 +20,19 @@ public final class QuoteRules {
     }
 
     /** What the database says of a response chosen as a quote. */
-    public record Source(long responseId, String comment, boolean consent, boolean inScope) {
+    public record Source(long responseId, String comment, boolean consent, boolean quoteConsent, boolean inScope) {
 
         public boolean quotable() {
-            return consent && inScope && comment != null && !comment.isBlank();
+            return consent && quoteConsent && inScope && comment != null && !comment.isBlank();
         }
+    }
+
+    /**
+     * The quote consent rule, from the answer ({@code null}: not asked) and whether the survey asks it now:
+     * a yes, or no answer where the survey does not ask.
+     */
+    public static boolean quoteConsented(Boolean answer, boolean surveyAsks) {
+        return answer == null ? !surveyAsks : answer;
     }
 
     /**
@@ -49,6 +59,8 @@ public final class QuoteRules {
                 violations.add("quoteIds", "No response " + id);
             } else if (!source.consent()) {
                 violations.add("quoteIds", "Response " + id + ": its author did not consent, it cannot be quoted");
+            } else if (!source.quoteConsent()) {
+                violations.add("quoteIds", "Response " + id + ": its author did not agree to be quoted, it cannot be quoted");
             } else if (source.comment() == null || source.comment().isBlank()) {
                 violations.add("quoteIds", "Response " + id + " has no comment to quote");
             } else if (!source.inScope()) {

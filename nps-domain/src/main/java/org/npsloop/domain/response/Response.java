@@ -60,6 +60,10 @@ public class Response {
     @Column(name = "contact_consent", nullable = false)
     private boolean contactConsent;
 
+    /** "May we quote you anonymously?": null when the survey did not ask it. */
+    @Column(name = "quote_consent")
+    private Boolean quoteConsent;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private ResponseChannel channel;
@@ -153,6 +157,19 @@ public class Response {
         return contactConsent;
     }
 
+    /** The answer to "may we quote you anonymously?"; null when it was not asked. */
+    public Boolean getQuoteConsent() {
+        return quoteConsent;
+    }
+
+    /** Records the answer to the quote consent question (null: not asked). */
+    public void quoteConsent(Boolean consent, Instant now) {
+        if (!Objects.equals(quoteConsent, consent)) {
+            this.quoteConsent = consent;
+            this.updatedAt = now;
+        }
+    }
+
     public ResponseChannel getChannel() {
         return channel;
     }
@@ -192,13 +209,23 @@ public class Response {
      * @return whether anything changed; if not, nothing is touched (not even {@code updatedAt})
      */
     public boolean answer(Score newScore, String text, boolean consentToBeContacted, Instant now) {
+        return answer(newScore, text, consentToBeContacted, quoteConsent, now);
+    }
+
+    /**
+     * The same, with the answer to "may we quote you anonymously?" ({@code consentToBeQuoted} null when the
+     * survey does not ask it).
+     */
+    public boolean answer(Score newScore, String text, boolean consentToBeContacted, Boolean consentToBeQuoted, Instant now) {
         String newComment = text == null || text.isBlank() ? null : text.strip();
-        if (score == newScore.value() && Objects.equals(comment, newComment) && contactConsent == consentToBeContacted) {
+        if (score == newScore.value() && Objects.equals(comment, newComment) && contactConsent == consentToBeContacted
+                && Objects.equals(quoteConsent, consentToBeQuoted)) {
             return false;
         }
         this.score = newScore.value();
         this.comment = newComment;
         this.contactConsent = consentToBeContacted;
+        this.quoteConsent = consentToBeQuoted;
         this.updatedAt = now;
         return true;
     }

@@ -82,6 +82,10 @@ public class Survey {
     @Column(name = "review_url", length = 1000)
     private String reviewUrl;
 
+    /** Whether respondents are asked "May we quote you anonymously?" (only a yes can then be quoted publicly). */
+    @Column(name = "ask_quote_consent", nullable = false)
+    private boolean askQuoteConsent;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -322,6 +326,17 @@ public class Survey {
 
     public int getLinkLifetimeDays() {
         return linkLifetimeDays;
+    }
+
+    public boolean isAskQuoteConsent() {
+        return askQuoteConsent;
+    }
+
+    public void askQuoteConsent(boolean ask, Instant now) {
+        if (ask != askQuoteConsent) {
+            this.askQuoteConsent = ask;
+            this.updatedAt = now;
+        }
     }
 
     public String getReviewUrl() {

@@ -28,7 +28,7 @@ class PublicationTest {
 
     private static Publication.Draft draft(String title, List<Long> quotes) {
         return new Publication.Draft(title, Language.FR, FROM, TO, null, " onboarding ", TrendGranularity.MONTH,
-                "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes);
+                "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes, List.of());
     }
 
     @Test
@@ -55,7 +55,7 @@ class PublicationTest {
     @Test
     void theDraftIsCheckedFieldByField() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(
-                new Publication.Draft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of()), "exec", T0));
+                new Publication.Draft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of(), List.of()), "exec", T0));
         assertEquals(List.of("title", "language", "to", "whatYouToldUs"),
                 refused.errors().stream().map(FieldError::field).toList());
         Publication p = new Publication(draft(" Autumn ", List.of(3L)), "exec", T0);
@@ -79,7 +79,7 @@ class PublicationTest {
         assertFalse(p.isDeletable(), "published once: revoke it, its history stays");
 
         // Editing the draft does not change what was published: version 1 still holds the old texts.
-        p.edit(new Publication.Draft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of()),
+        p.edit(new Publication.Draft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of(), List.of()),
                 "bob", T0.plusSeconds(120));
         assertEquals("Vous trouvez la livraison lente.", first.content().orElseThrow().whatYouToldUs());
         assertEquals(1, p.getPublishedVersion());
@@ -136,12 +136,30 @@ class PublicationTest {
     }
 
     @Test
+    void anEditedWordingIsKeptWithItsQuoteAndTheOriginalIsNotTouched() {
+        Publication p = new Publication(draft("Autumn", List.of(1L, 2L)).withWordings(List.of(
+                new Publication.QuoteWording(2L, "  Shorter words  "), new Publication.QuoteWording(1L, " "))), "anna", T0);
+        assertEquals(List.of(1L, 2L), p.getQuoteIds());
+        assertEquals(List.of(new Publication.QuoteWording(2L, "Shorter words")), p.getQuoteWordings(), "blank: the comment itself");
+        assertEquals("Shorter words", p.toDraft().wordingOf(2L));
+        assertEquals(null, p.toDraft().wordingOf(1L));
+        p.dropQuotes(List.of(2L));
+        assertEquals(List.of(), p.getQuoteWordings());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(draft("Autumn", List.of(1L))
+                .withWordings(List.of(new Publication.QuoteWording(3L, "Not chosen"),
+                        new Publication.QuoteWording(1L, "x".repeat(Publication.WORDING_MAX + 1)))), "anna", T0));
+        assertEquals(List.of("quoteWordings", "quoteWordings"), refused.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void onlyConsentedCommentsInScopeCanBeQuoted() {
         Map<Long, QuoteRules.Source> sources = Map.of(
-                1L, new QuoteRules.Source(1, "Super service", true, true),
-                2L, new QuoteRules.Source(2, "Trop cher", false, true),
-                3L, new QuoteRules.Source(3, null, true, true),
-                4L, new QuoteRules.Source(4, "L'an dernier", true, false));
+                1L, new QuoteRules.Source(1, "Super service", true, true, true),
+                2L, new QuoteRules.Source(2, "Trop cher", false, true, true),
+                3L, new QuoteRules.Source(3, null, true, true, true),
+                4L, new QuoteRules.Source(4, "L'an dernier", true, true, false),
+                6L, new QuoteRules.Source(6, "Citez-moi pas", true, false, true));
         Violations ok = new Violations();
         QuoteRules.check(List.of(1L), sources, ok);
         assertTrue(ok.isEmpty());
@@ -157,6 +175,18 @@ class PublicationTest {
         assertTrue(messages.get(3).contains("No response 5"));
         assertTrue(messages.get(4).contains("twice"));
         assertTrue(e.errors().stream().allMatch(f -> f.field().equals("quoteIds")));
+
+        Violations notQuotable = new Violations();
+        QuoteRules.check(List.of(6L), sources, notQuotable);
+        assertEquals(List.of("Response 6: its author did not agree to be quoted, it cannot be quoted"),
+                assertThrows(InvalidInputException.class, notQuotable::throwIfAny).errors().stream().map(FieldError::message).toList());
+        assertFalse(sources.get(6L).quotable());
+        // The second consent: a yes, or not asked where the survey does not ask it; a no is never quotable.
+        assertTrue(QuoteRules.quoteConsented(true, true));
+        assertFalse(QuoteRules.quoteConsented(false, true));
+        assertFalse(QuoteRules.quoteConsented(null, true), "the survey asks it now: never asked is no yes");
+        assertTrue(QuoteRules.quoteConsented(null, false), "not asked: today's rule (contact consent) alone");
+        assertFalse(QuoteRules.quoteConsented(false, false), "a no stays a no when the survey stops asking");
 
         Violations tooMany = new Violations();
         QuoteRules.check(java.util.stream.LongStream.rangeClosed(1, 11).boxed().toList(), Map.of(), tooMany);

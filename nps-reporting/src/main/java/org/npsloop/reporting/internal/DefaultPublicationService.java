@@ -19,6 +19,7 @@ import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
 import org.npsloop.domain.publication.PublicationVersion;
 import org.npsloop.domain.publication.PublicSlug;
+import org.npsloop.domain.publication.QuoteMasker;
 import org.npsloop.domain.publication.QuoteRules;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -73,7 +74,7 @@ public class DefaultPublicationService implements PublicationService {
     @Override
     public Detail create(Publication.Draft draft, String actor) {
         check(draft);
-        Publication publication = new Publication(draft, actor, clock.instant());
+        Publication publication = new Publication(maskWordings(draft), actor, clock.instant());
         em.persist(publication);
         em.flush();
         return detail(publication);
@@ -83,7 +84,7 @@ public class DefaultPublicationService implements PublicationService {
     public Detail update(long id, Publication.Draft draft, String actor) {
         Publication publication = existing(id);
         check(draft);
-        publication.edit(draft, actor, clock.instant());
+        publication.edit(maskWordings(draft), actor, clock.instant());
         em.flush();
         return detail(publication);
     }
@@ -136,12 +137,66 @@ public class DefaultPublicationService implements PublicationService {
 
     @Override
     public List<QuoteCandidate> quoteCandidates(Publication.Draft draft, String text, int limit) {
-        return quotes().candidates(scope.where(filter(draft)), text, limit);
+        return masked(quotes().candidates(scope.where(filter(draft)), text, limit), Publication.Draft::wordingOf, draft);
     }
 
     @Override
     public List<QuoteCandidate> chosenQuotes(long id) {
-        return quotes().chosen(existing(id).getQuoteIds());
+        Publication publication = existing(id);
+        return masked(quotes().chosen(publication.getQuoteIds()), Publication.Draft::wordingOf, publication.toDraft());
+    }
+
+    /** The candidates with their comment and wording masked as they would be published. */
+    private List<QuoteCandidate> masked(List<QuoteCandidate> candidates,
+            java.util.function.BiFunction<Publication.Draft, Long, String> wording, Publication.Draft draft) {
+        List<Long> ids = new java.util.ArrayList<>();
+        List<String> texts = new java.util.ArrayList<>();
+        for (QuoteCandidate c : candidates) {
+            ids.add(c.responseId());
+            texts.add(c.comment());
+            ids.add(c.responseId());
+            texts.add(wording.apply(draft, c.responseId()));
+        }
+        List<String> masked = mask(ids, texts, true);
+        List<QuoteCandidate> result = new java.util.ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            result.add(candidates.get(i).masked(masked.get(2 * i), masked.get(2 * i + 1)));
+        }
+        return result;
+    }
+
+    /** The draft with its edited wordings masked: what is stored can never re-introduce an email, a phone or a name. */
+    private Publication.Draft maskWordings(Publication.Draft draft) {
+        List<Long> ids = draft.quoteWordings().stream().map(Publication.QuoteWording::responseId).toList();
+        List<String> masked = mask(ids, draft.quoteWordings().stream().map(Publication.QuoteWording::wording).toList(), true);
+        List<Publication.QuoteWording> wordings = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            wordings.add(new Publication.QuoteWording(ids.get(i), masked.get(i)));
+        }
+        return draft.withWordings(wordings);
+    }
+
+    /**
+     * Masks each text (quoted from response {@code ids[i]}) with {@link QuoteMasker}: emails, phones, URLs and its
+     * author's name, and, with {@code contacts}, the names of the contacts it contains (looked up by its words).
+     */
+    private List<String> mask(List<Long> ids, List<String> texts, boolean contacts) {
+        if (texts.stream().allMatch(java.util.Objects::isNull)) {
+            return texts;
+        }
+        QuoteQueries queries = quotes();
+        Map<Long, QuoteMasker.Person> authors = queries.authors(ids);
+        List<QuoteMasker.Person> named = List.of();
+        if (contacts) {
+            Set<String> terms = new java.util.LinkedHashSet<>();
+            texts.stream().filter(java.util.Objects::nonNull).forEach(t -> terms.addAll(QuoteMasker.lookupTerms(t)));
+            named = queries.contactsNamed(terms);
+        }
+        List<String> masked = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            masked.add(QuoteMasker.mask(texts.get(i), authors.get(ids.get(i)), named));
+        }
+        return masked;
     }
 
     @Override
@@ -165,8 +220,13 @@ public class DefaultPublicationService implements PublicationService {
         Set<Long> quoted = content.quotes().stream().map(PublicationContent.Quote::responseId).collect(Collectors.toSet());
         Set<Long> stillQuotable = quotes().stillQuotable(quoted);
         quoted.removeAll(stillQuotable);
-        return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(content.withoutQuotes(quoted)),
-                publication.getPublishedAt()));
+        PublicationContent shown = content.withoutQuotes(quoted);
+        // Masked when published; masked again at each view (patterns and the author's name, cheap lookups by id),
+        // so that a snapshot frozen before masking existed shows no email, phone, URL or author's name either.
+        List<Long> ids = shown.quotes().stream().map(PublicationContent.Quote::responseId).toList();
+        List<String> masked = mask(ids, shown.quotes().stream().map(PublicationContent.Quote::text).toList(), false);
+        shown = shown.withQuoteTexts(q -> masked.get(ids.indexOf(q.responseId())));
+        return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(shown), publication.getPublishedAt()));
     }
 
     @Override
@@ -187,9 +247,17 @@ public class DefaultPublicationService implements PublicationService {
                 .map(p -> PublicationContent.TrendPoint.of(p.start(), p.end(), p.nps())).toList();
         List<PublicationContent.Theme> themes = sections.topThemes(filter, publication.getLanguage(), THEMES).stream()
                 .map(t -> new PublicationContent.Theme(t.label(), t.total())).toList();
-        List<PublicationContent.Quote> quotes = publication.getQuoteIds().stream()
-                .filter(id -> sources.get(id) != null && sources.get(id).quotable())
-                .map(id -> new PublicationContent.Quote(id, sources.get(id).comment())).toList();
+        // The edited wording, else the comment, masked: the snapshot never holds what the public must not read.
+        Publication.Draft draft = publication.toDraft();
+        List<Long> ids = publication.getQuoteIds().stream().filter(id -> sources.get(id) != null && sources.get(id).quotable())
+                .toList();
+        List<String> texts = ids.stream()
+                .map(id -> draft.wordingOf(id) != null ? draft.wordingOf(id) : sources.get(id).comment()).toList();
+        List<String> masked = mask(ids, texts, true);
+        List<PublicationContent.Quote> quotes = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            quotes.add(new PublicationContent.Quote(ids.get(i), masked.get(i)));
+        }
         try {
             return PublicationContent.snapshot(publication, dashboard.nps(), trend, themes, quotes);
         } catch (IllegalArgumentException e) {
@@ -234,7 +302,7 @@ public class DefaultPublicationService implements PublicationService {
     private static Detail detail(Publication p) {
         return new Detail(p.getId(), p.getSlug(), p.getTitle(), p.getLanguage(), p.getPeriodFrom(), p.getPeriodTo(),
                 p.getCampaignId(), p.getJourneyMoment(), p.getGranularity(), p.getWhatYouToldUs(), p.getWhatWeAreDoing(),
-                p.getQuoteIds(), p.getStatus(), p.getPublishedVersion(), p.getPublishedAt(), p.getCreatedAt(),
+                p.getQuoteIds(), p.getQuoteWordings(), p.getStatus(), p.getPublishedVersion(), p.getPublishedAt(), p.getCreatedAt(),
                 p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(), p.isDeletable());
     }
 }

@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npsloop.domain.publication.QuoteMasker;
 import org.npsloop.domain.publication.QuoteRules;
 import org.npsloop.reporting.PublicationService.QuoteCandidate;
 import org.npsloop.reporting.ReportFilter;
@@ -84,6 +85,46 @@ class QuoteQueriesTest {
         assertFalse(sources.containsKey(999L));
         assertFalse(quotes.sources(List.of(100L), null).get(100L).inScope(), "no complete period: nothing is in scope");
         assertEquals(Map.of(), quotes.sources(List.of(), march(null)));
+    }
+
+    @Test
+    void whereTheSurveyAsksOnlyAYesToTheQuoteConsentIsQuotable() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE response SET quote_consent = FALSE WHERE id = 103");
+            s.execute("UPDATE response SET quote_consent = TRUE WHERE id = 100");
+        }
+        assertEquals(List.of(100L), quotes.candidates(march(null), null, 50).stream().map(QuoteCandidate::responseId).toList(),
+                "a no is never quoted, even where the survey does not ask (response 103 has no campaign)");
+        assertFalse(quotes.sources(List.of(103L), march(null)).get(103L).quoteConsent());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE survey SET ask_quote_consent = TRUE WHERE id = 1");
+            s.execute("UPDATE response SET quote_consent = NULL WHERE id = 100");
+        }
+        assertEquals(Set.of(), quotes.stillQuotable(List.of(100L, 103L)), "the survey asks it: never answered is no yes");
+        assertFalse(quotes.sources(List.of(100L), march(null)).get(100L).quotable());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE response SET quote_consent = TRUE WHERE id = 100");
+        }
+        assertEquals(Set.of(100L), quotes.stillQuotable(List.of(100L, 103L)));
+        assertTrue(quotes.sources(List.of(100L), march(null)).get(100L).quotable());
+    }
+
+    @Test
+    void theNamesTheMaskingNeedsAreLookedUpByTheQuotesWords() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO contact (id, email, first_name, last_name, language, status, created_at, updated_at, version) VALUES "
+                    + "(1, 'a@x.fr', 'Ana\u00efs', 'Nob\u00e9court', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0),"
+                    + "(2, 'b@x.fr', 'Yann', 'Le Gall', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0),"
+                    + "(3, 'c@x.fr', 'Jean', 'Dupont', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0),"
+                    + "(4, 'd@x.fr', 'Zo\u00e9', 'Saint-Andr\u00e9', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            s.execute("UPDATE response SET contact_id = 1 WHERE id = 100");
+        }
+        assertEquals(Map.of(100L, new QuoteMasker.Person("Ana\u00efs", "Nob\u00e9court")), quotes.authors(List.of(100L, 101L)));
+        assertEquals(Set.of(new QuoteMasker.Person("Ana\u00efs", "Nob\u00e9court"), new QuoteMasker.Person("Yann", "Le Gall"),
+                new QuoteMasker.Person("Zo\u00e9", "Saint-Andr\u00e9")),
+                Set.copyOf(quotes.contactsNamed(QuoteMasker.lookupTerms("NOBECOURT et le Gall, vu avec saint andre"))),
+                "folded like the quote's words: case, accents, hyphens and several words");
+        assertEquals(List.of(), quotes.contactsNamed(QuoteMasker.lookupTerms("Service rapide")));
     }
 
     @Test

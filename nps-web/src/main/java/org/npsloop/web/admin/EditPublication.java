@@ -6,8 +6,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
@@ -67,8 +69,10 @@ public class EditPublication implements Serializable {
     private TrendGranularity granularity = TrendGranularity.MONTH;
     private String whatYouToldUs;
     private String whatWeAreDoing;
-    /** Chosen quotes in order, with their text as shown. */
+    /** Chosen quotes in order, with their text as shown (masked). */
     private final LinkedHashMap<Long, QuoteCandidate> chosen = new LinkedHashMap<>();
+    /** The published wording of each chosen quote as typed; the masked comment until the executive edits it. */
+    private final HashMap<Long, String> wordings = new HashMap<>();
 
     private String search;
     private List<QuoteCandidate> candidates = List.of();
@@ -103,13 +107,25 @@ public class EditPublication implements Serializable {
         whatYouToldUs = saved.whatYouToldUs();
         whatWeAreDoing = saved.whatWeAreDoing();
         chosen.clear();
-        publications.chosenQuotes(id).forEach(q -> chosen.put(q.responseId(), q));
+        wordings.clear();
+        publications.chosenQuotes(id).forEach(q -> {
+            chosen.put(q.responseId(), q);
+            wordings.put(q.responseId(), q.published());
+        });
         refresh();
     }
 
     private Publication.Draft draft() {
+        List<Publication.QuoteWording> edited = new ArrayList<>();
+        chosen.forEach((responseId, quote) -> {
+            String wording = wordings.get(responseId);
+            // Left as the (masked) comment shows it: no edit, the comment is published (masked again then).
+            if (wording != null && !wording.isBlank() && !wording.strip().equals(quote.comment())) {
+                edited.add(new Publication.QuoteWording(responseId, wording));
+            }
+        });
         return new Publication.Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
-                whatWeAreDoing, new ArrayList<>(chosen.keySet()));
+                whatWeAreDoing, new ArrayList<>(chosen.keySet()), edited);
     }
 
     /** Live figures of the scope as typed, and the consented comments matching the search. */
@@ -130,11 +146,23 @@ public class EditPublication implements Serializable {
             Messages.addGlobalError(Faces.getResourceBundle("msg").getString("publication.quotes.tooMany"), QuoteRules.MAX_QUOTES);
             return;
         }
-        chosen.putIfAbsent(candidate.responseId(), candidate);
+        if (chosen.putIfAbsent(candidate.responseId(), candidate) == null) {
+            wordings.put(candidate.responseId(), candidate.comment());
+        }
     }
 
     public void remove(long responseId) {
         chosen.remove(responseId);
+        wordings.remove(responseId);
+    }
+
+    /** The published wording of each chosen quote, by response id (edited in the chosen quotes' table). */
+    public Map<Long, String> getWordings() {
+        return wordings;
+    }
+
+    public int getWordingMax() {
+        return Publication.WORDING_MAX;
     }
 
     public String save() {
@@ -206,6 +234,7 @@ public class EditPublication implements Serializable {
             case "journeyMoment" -> "moment";
             case "whatYouToldUs" -> "toldUs";
             case "whatWeAreDoing" -> "doing";
+            case "quoteWordings" -> null;
             default -> null;
         };
     }

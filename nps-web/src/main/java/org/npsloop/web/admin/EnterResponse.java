@@ -40,6 +40,8 @@ public class EnterResponse implements Serializable {
     private Integer score;
     private String comment;
     private boolean consent;
+    /** Ticked: the contact agreed to be quoted; unticked: not asked, or a no where the campaign's survey asks it. */
+    private boolean quoteConsent;
     private ResponseChannel channel = ResponseChannel.PHONE;
     private LocalDateTime respondedAt = now();
     private Long campaignId;
@@ -74,7 +76,7 @@ public class EnterResponse implements Serializable {
         try {
             ResponseEntryService.Entered entered = entries.enter(new ResponseEntryService.EntryInput(null, email(contact),
                     score, comment, consent, channel == null ? null : channel.name(),
-                    respondedAt == null ? null : respondedAt.atZone(ZoneId.systemDefault()).toInstant(), campaignId),
+                    respondedAt == null ? null : respondedAt.atZone(ZoneId.systemDefault()).toInstant(), campaignId, quoteConsent ? Boolean.TRUE : null),
                     currentUser.getUsername());
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("responses.entry.saved"), entered.email(),
                     entered.score());
@@ -82,6 +84,7 @@ public class EnterResponse implements Serializable {
             score = null;
             comment = null;
             consent = false;
+            quoteConsent = false;
             respondedAt = now();
             campaignId = null;
         } catch (InvalidInputException e) {
@@ -133,6 +136,14 @@ public class EnterResponse implements Serializable {
 
     public void setComment(String comment) {
         this.comment = comment;
+    }
+
+    public boolean isQuoteConsent() {
+        return quoteConsent;
+    }
+
+    public void setQuoteConsent(boolean quoteConsent) {
+        this.quoteConsent = quoteConsent;
     }
 
     public boolean isConsent() {

@@ -63,6 +63,7 @@ public class SurveyEditor implements Serializable {
     private String brandColour;
     private String logoUrl;
     private String reviewUrl;
+    private boolean askQuoteConsent;
     private String senderName;
     private String senderEmail;
     private String postalAddress;
@@ -101,6 +102,7 @@ public class SurveyEditor implements Serializable {
         brandColour = s.brandColour();
         logoUrl = s.logoUrl();
         reviewUrl = s.reviewUrl();
+        askQuoteConsent = s.askQuoteConsent();
         senderName = s.senderName();
         senderEmail = s.senderEmail();
         postalAddress = s.postalAddress();
@@ -119,7 +121,8 @@ public class SurveyEditor implements Serializable {
             SurveyDetail saved = surveys.update(id, new SurveyUpdate(orEmpty(name), orEmpty(brandName),
                     defaultLanguage == null ? null : defaultLanguage.name(), colour(brandColour), orEmpty(logoUrl),
                     orEmpty(senderName), orEmpty(senderEmail), orEmpty(postalAddress),
-                    closes == null ? "" : closes.toString(), linkLifetimeDays, byLanguage, orEmpty(reviewUrl)));
+                    closes == null ? "" : closes.toString(), linkLifetimeDays, byLanguage, orEmpty(reviewUrl),
+                    askQuoteConsent));
             load(saved);
             Messages.addGlobalInfo(text("survey.saved", saved.name()));
             refreshPreview();
@@ -281,6 +284,14 @@ public class SurveyEditor implements Serializable {
 
     public void setBrandColour(String brandColour) {
         this.brandColour = brandColour;
+    }
+
+    public boolean isAskQuoteConsent() {
+        return askQuoteConsent;
+    }
+
+    public void setAskQuoteConsent(boolean askQuoteConsent) {
+        this.askQuoteConsent = askQuoteConsent;
     }
 
     public String getReviewUrl() {

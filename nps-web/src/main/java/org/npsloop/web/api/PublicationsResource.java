@@ -36,7 +36,9 @@ import org.npsloop.reporting.ReportFilter;
  * Customer-facing syntheses, for executives: drafts (CRUD), publish, revoke, history, the live preview
  * and the consented comments that may be quoted. A body is a draft:
  * {@code {"title","language":"FR|EN","from":"2026-09-01","to":"2026-10-31","campaignId","journeyMoment",
- * "granularity":"WEEK|MONTH|QUARTER","whatYouToldUs","whatWeAreDoing","quoteIds":[...]}}.
+ * "granularity":"WEEK|MONTH|QUARTER","whatYouToldUs","whatWeAreDoing","quoteIds":[...],
+ * "quoteWordings":[{"responseId","wording"}]}}: a wording replaces a chosen quote's comment on the public page,
+ * masked like the comment (emails, phones, URLs, names become "[…]").
  * An action the status does not allow answers 409.
  */
 @RequestScoped
@@ -117,7 +119,7 @@ public class PublicationsResource {
             @QueryParam("limit") @DefaultValue("50") int limit) {
         ReportFilter filter = params.toFilter();
         return publications.quoteCandidates(new Publication.Draft(null, null, filter.from(), filter.to(), filter.campaignId(),
-                filter.journeyMoment(), null, null, null, List.of()), text, limit);
+                filter.journeyMoment(), null, null, null, List.of(), List.of()), text, limit);
     }
 
     private static Publication.Draft required(Publication.Draft draft) {

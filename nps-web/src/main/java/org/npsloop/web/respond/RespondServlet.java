@@ -62,7 +62,8 @@ public class RespondServlet extends HttpServlet {
             pages.message(response, 400, PublicPages.languageOf(request), "badScore", null, null, null);
             return;
         }
-        AnswerPage page = respondents.answer(token, score, request.getParameter("comment"), request.getParameter("consent") != null);
+        AnswerPage page = respondents.answer(token, score, request.getParameter("comment"), request.getParameter("consent") != null,
+                request.getParameter("quoteConsent") != null);
         if (page.status() != LinkStatus.OPEN) {
             refuse(request, response, page);
             return;

@@ -18,10 +18,15 @@ final class AudienceApi {
 
     /** A client holding a fresh MARKETER API key, issued by the configured administrator. */
     static WebClient marketer(URL base) {
+        return withKey(base, "MARKETER");
+    }
+
+    /** A client holding a fresh API key of {@code role} (MARKETER, EXECUTIVE, ADMIN), issued by the configured administrator. */
+    static WebClient withKey(URL base, String role) {
         WebClient admin = new WebClient(base);
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
         HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
-                "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"MARKETER\"}");
+                "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"" + role + "\"}");
         return new WebClient(base).withHeader("Authorization", "Bearer " + first(SECRET, issued.body()));
     }
 

@@ -70,6 +70,12 @@ class PublicationBrowserIT extends BrowserTestBase {
         assertFalse(browser.findElement(By.id("publication:candidates")).getText().contains(hidden));
         browser.findElement(candidate).findElement(By.tagName("button")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("publication:chosen"), quote));
+        // The published wording can be edited; an email typed into it is masked when saved (and published).
+        WebElement wording = browser.findElement(By.id("publication:chosen:0:wording"));
+        assertEquals(quote, wording.getAttribute("value"), "the wording starts as the (masked) comment");
+        wording.clear();
+        wording.sendKeys("Lovely onboarding, write to " + email + " " + suffix);
+        String published = "Lovely onboarding, write to [\u2026] " + suffix;
 
         browser.findElement(By.id("publication:toldUs")).sendKeys("Onboarding is clear " + suffix);
         browser.findElement(By.id("publication:doing")).sendKeys("We keep the welcome call " + suffix);
@@ -77,6 +83,8 @@ class PublicationBrowserIT extends BrowserTestBase {
         Browser.waitFor(browser, ExpectedConditions.urlContains("id="));
         Browser.waitFor(browser, ExpectedConditions.textToBe(By.id("status"), "Draft"));
         assertTrue(browser.findElement(By.id("publication:chosen")).getText().contains(quote), "the quote was saved with the draft");
+        assertEquals(published, browser.findElement(By.id("publication:chosen:0:wording")).getAttribute("value"),
+                "the edited wording, stored masked");
 
         // The preview is the public page with a banner, and today's figures.
         String editor = browser.getCurrentUrl();
@@ -100,7 +108,7 @@ class PublicationBrowserIT extends BrowserTestBase {
             assertFalse(visitor.getCurrentUrl().contains("login"), "no login asked");
             assertEquals("+40", visitor.findElement(By.id("nps")).getText());
             String text = visitor.findElement(By.tagName("main")).getText();
-            assertTrue(text.contains(quote) && text.contains("Onboarding is clear " + suffix) && text.contains("We keep the welcome call"),
+            assertTrue(text.contains(published) && !text.contains(quote) && text.contains("Onboarding is clear " + suffix) && text.contains("We keep the welcome call"),
                     text);
             assertFalse(text.contains(hidden) || text.contains(email) || text.contains("Q" + suffix) || text.contains("Ines"), text);
             assertTrue(visitor.findElement(By.cssSelector("svg.trend")).isDisplayed());

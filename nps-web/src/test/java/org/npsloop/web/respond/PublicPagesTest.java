@@ -24,7 +24,7 @@ class PublicPagesTest {
     void theScorePageShowsTheClickedScoreTheCommentBoxAndTheConsentInTheSurveysLanguage() throws Exception {
         AnswerPage page = new AnswerPage(LinkStatus.OPEN, Language.FR, "Acme & Co", "#FFEE00", null, "Zoé <b>",
                 "Quelle est la probabilité que vous recommandiez Acme ?", "Pourquoi ?", "Peut-on vous recontacter ?",
-                8, null, false, null, null);
+                8, null, false, null, null, true, false);
         String html = answer(page, false, true);
         assertTrue(html.contains("<html lang=\"fr\">"), html);
         assertTrue(html.contains("value=\"8\" id=\"score-8\" checked"), html);
@@ -32,6 +32,9 @@ class PublicPagesTest {
         assertTrue(html.contains("Bonjour Zoé &lt;b&gt;,"), "escaped first name");
         assertTrue(html.contains("Acme &amp; Co"));
         assertTrue(html.contains("<label for=\"consent\">Peut-on vous recontacter ?</label>"));
+        assertTrue(html.contains("<input type=\"checkbox\" id=\"quoteConsent\" name=\"quoteConsent\" value=\"yes\"><label for=\"quoteConsent\">"
+                + "Pouvons-nous citer votre commentaire anonymement (sans votre nom) dans les résultats que nous publions\u00a0?</label>"),
+                "the second consent, unticked, next to the first");
         assertTrue(html.contains("<label class=\"block\" for=\"comment\">Pourquoi ?"));
         assertTrue(html.contains("form.submit()") && html.contains("<noscript>"), "sent by itself, or by the button");
         assertTrue(html.contains("Envoyer ma réponse"));
@@ -42,16 +45,24 @@ class PublicPagesTest {
     @Test
     void theThankYouPageInvitesPromotersToReviewAndKeepsTheComment() throws Exception {
         AnswerPage page = new AnswerPage(LinkStatus.OPEN, Language.EN, "Acme", "#0B5CAD", "https://acme.example/logo.png",
-                "Jo", "How likely...?", "Why?", null, 10, "Great \"service\"", true, 10, "https://reviews.example/acme");
+                "Jo", "How likely...?", "Why?", null, 10, "Great \"service\"", true, 10, "https://reviews.example/acme", false, false);
         String html = answer(page, true, false);
         assertTrue(html.contains("Your answer is recorded: 10 out of 10."), html);
         assertTrue(html.contains("href=\"https://reviews.example/acme\""));
         assertTrue(html.contains(">Great &quot;service&quot;</textarea>"), html);
         assertFalse(html.contains("<script"), "nothing sent by itself on the thank-you page");
-        assertFalse(html.contains("consent"), "no consent question: not asked");
+        assertFalse(html.contains("consent") || html.contains("Consent"), "no consent question, no quote consent: not asked");
         assertTrue(html.contains("action=\"../tok\""));
         assertTrue(html.contains("Update my answer"));
         wellFormed(html);
+
+        AnswerPage quoted = new AnswerPage(LinkStatus.OPEN, Language.EN, "Acme", "#0B5CAD", null, "Jo", "How likely...?", "Why?",
+                "May we contact you?", 9, "Fine", true, 9, null, true, true);
+        String thanks = answer(quoted, true, false);
+        assertTrue(thanks.contains("<input type=\"checkbox\" id=\"quoteConsent\" name=\"quoteConsent\" value=\"yes\" checked>"
+                + "<label for=\"quoteConsent\">May we quote your comment anonymously (without your name) in the results we publish?</label>"),
+                "the answer given, ticked, can be changed on the thank-you page");
+        wellFormed(thanks);
     }
 
     @Test
