@@ -33,6 +33,7 @@ import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.SegmentSqlTranslator;
@@ -212,6 +213,15 @@ public class DefaultContactService implements ContactService {
         // Rejected import lines quoting the address (the raw CSV line, or a reason naming the address).
         em.createNativeQuery("DELETE FROM import_rejection WHERE LOWER(raw_line) LIKE ?1 ESCAPE '\\' "
                 + "OR LOWER(reason) LIKE ?1 ESCAPE '\\'").setParameter(1, containsEmail).executeUpdate();
+        // A suppression must still hold if the address comes back, but it no longer says who: only the
+        // address's hash stays (its note may quote the address, as a bounce message does).
+        String erasedKey = Suppression.erasedKey(contact.getEmail());
+        if (em.createNativeQuery("SELECT 1 FROM suppression WHERE email = ?1").setParameter(1, erasedKey).getResultList().isEmpty()) {
+            em.createNativeQuery("UPDATE suppression SET email = ?1, note = NULL WHERE email = ?2")
+                    .setParameter(1, erasedKey).setParameter(2, email).executeUpdate();
+        } else {
+            em.createNativeQuery("DELETE FROM suppression WHERE email = ?1").setParameter(1, email).executeUpdate();
+        }
         // Scores keep counting in reports, but nothing links them to the person any more.
         em.createNativeQuery("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE "
                 + "WHERE contact_id = ?1").setParameter(1, id).executeUpdate();

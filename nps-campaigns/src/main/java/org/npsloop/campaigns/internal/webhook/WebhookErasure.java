@@ -10,8 +10,10 @@ import org.npsloop.campaigns.internal.SqlDialect;
 
 /**
  * The webhook's part of a contact's erasure, in the erasing transaction: every recorded event about the
- * person's responses (pending or already delivered) is rewritten without personal data, and, when the
- * webhook is enabled, a {@code contact.erased} event is queued so that the receiver erases its copy too.
+ * person's responses (pending or already delivered) is rewritten without personal data, and, when a
+ * webhook address is set, a {@code contact.erased} event is queued so that the receiver erases its copy too.
+ * It is queued even while the webhook is off (it then waits, like other pending deliveries): the receiver
+ * may hold the person's data from the time it was on.
  * Rewriting rather than deleting keeps each (response, version) recorded, so the scan does not record
  * it again; a delivery being sent at this very moment may still carry the old body once.
  */
@@ -36,7 +38,7 @@ public final class WebhookErasure {
                         .setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
             }
         }
-        if (enabled()) {
+        if (configured()) {
             // The top of a fresh block of the sequence is ours alone (the queue allocates whole blocks too).
             long id = ((Number) em.createNativeQuery(dialect.nextValue("webhook_delivery_seq")).getSingleResult()).longValue();
             String eventId = UUID.randomUUID().toString();
@@ -49,9 +51,8 @@ public final class WebhookErasure {
         }
     }
 
-    private boolean enabled() {
-        List<?> rows = em.createNativeQuery("SELECT enabled FROM webhook_endpoint WHERE id = ?1 AND url IS NOT NULL")
-                .setParameter(1, WebhookQueue.ENDPOINT_ID).getResultList();
-        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+    private boolean configured() {
+        return !em.createNativeQuery("SELECT 1 FROM webhook_endpoint WHERE id = ?1 AND url IS NOT NULL")
+                .setParameter(1, WebhookQueue.ENDPOINT_ID).getResultList().isEmpty();
     }
 }
