@@ -25,8 +25,11 @@ public interface WebhookService {
     record SavedWebhook(WebhookSettings settings, String secret) {
     }
 
-    /** One event and how its delivery went. Status: PENDING, CLAIMED (being sent), DELIVERED, FAILED (gave up). */
-    record Delivery(long id, String eventId, String eventType, long responseId, long responseVersion, String status,
+    /**
+     * One event and how its delivery went. Status: PENDING, CLAIMED (being sent), DELIVERED, FAILED (gave up).
+     * The response is null for an event about a contact ({@code contact.erased}).
+     */
+    record Delivery(long id, String eventId, String eventType, Long responseId, Long responseVersion, String status,
             int attempts, Integer lastStatus, String lastError, Instant createdAt, Instant nextAttemptAt,
             Instant deliveredAt) {
     }

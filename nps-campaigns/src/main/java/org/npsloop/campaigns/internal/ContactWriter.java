@@ -19,6 +19,7 @@ import java.util.Set;
 import org.npsloop.campaigns.UpsertResult;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
 
 /**
@@ -93,9 +94,15 @@ final class ContactWriter {
             return;
         }
         Deque<Long> newIds = dialect.allocateIds(connection, "contact_seq", fresh.size());
-        // An address on the suppression list stays unreachable even when it comes back as a new contact.
-        Map<String, Object> suppressed = byEmail("SELECT reason, email FROM suppression",
-                fresh.stream().map(r -> r.email().value()).toList());
+        // An address on the suppression list stays unreachable even when it comes back as a new contact,
+        // also when the list keeps only its hash (its earlier contact was erased).
+        Map<String, String> erasedKeys = new HashMap<>();
+        fresh.forEach(r -> erasedKeys.put(Suppression.erasedKey(r.email()), r.email().value()));
+        List<String> keys = new ArrayList<>(erasedKeys.values());
+        keys.addAll(erasedKeys.keySet());
+        Map<String, Object> suppressed = new HashMap<>();
+        byEmail("SELECT reason, email FROM suppression", keys)
+                .forEach((key, reason) -> suppressed.put(erasedKeys.getOrDefault(key, key), reason));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact "
                 + "(id, email, first_name, last_name, language, status, created_at, updated_at, version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.ContactDetail;
 import org.npsloop.campaigns.ContactInput;
@@ -25,10 +27,13 @@ import org.npsloop.campaigns.ContactQuery;
 import org.npsloop.campaigns.ContactService;
 import org.npsloop.campaigns.ContactSummary;
 import org.npsloop.campaigns.UpsertResult;
+import org.npsloop.campaigns.internal.webhook.WebhookErasure;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.Contact;
+import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.SegmentSqlTranslator;
@@ -50,6 +55,9 @@ public class DefaultContactService implements ContactService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private jakarta.enterprise.event.Event<ContactErased> erasures;
 
     @Override
     public UpsertResult upsert(List<ContactInput> contacts, Long listId) {
@@ -178,13 +186,54 @@ public class DefaultContactService implements ContactService {
     public void erase(long id) {
         Contact contact = existing(id);
         Instant now = clock.instant();
+        String email = contact.getEmail().value().toLowerCase(Locale.ROOT);
+        String containsEmail = "%" + SegmentSqlTranslator.escapeLike(email) + "%";
+        Set<Long> responseIds = new HashSet<>();
+        for (Object responseId : em.createNativeQuery("SELECT id FROM response WHERE contact_id = ?1").setParameter(1, id)
+                .getResultList()) {
+            responseIds.add(num(responseId));
+        }
+        // Other modules (follow-up notes, themes, publication snapshots) erase their copies now, in this
+        // transaction, while the responses still lead to the person.
+        erasures.fire(new ContactErased(id, responseIds));
+        new WebhookErasure(em, dialect()).erase(id, responseIds, now);
         em.createNativeQuery("DELETE FROM contact_attribute WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM mailing_list_member WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM journey_event WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        // Earlier versions of the comments, and SMTP errors (they quote the address).
+        em.createNativeQuery("UPDATE response_change SET comment_text = NULL "
+                + "WHERE response_id IN (SELECT id FROM response WHERE contact_id = ?1)").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE invitation SET last_error = NULL WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
+        // Mails rendered to or about the person in the development outbox: their invitations, and any
+        // other mail naming the address (a follow-up assignment names the customer by it).
+        em.createNativeQuery("DELETE FROM outbox_message WHERE invitation_id IN (SELECT id FROM invitation WHERE contact_id = ?1) "
+                + "OR LOWER(recipient) = ?2 OR LOWER(subject) LIKE ?3 ESCAPE '\\' OR LOWER(text_body) LIKE ?3 ESCAPE '\\' "
+                + "OR LOWER(html_body) LIKE ?3 ESCAPE '\\'")
+                .setParameter(1, id).setParameter(2, email).setParameter(3, containsEmail).executeUpdate();
+        // Rejected import lines quoting the address (the raw CSV line, or a reason naming the address).
+        em.createNativeQuery("DELETE FROM import_rejection WHERE LOWER(raw_line) LIKE ?1 ESCAPE '\\' "
+                + "OR LOWER(reason) LIKE ?1 ESCAPE '\\'").setParameter(1, containsEmail).executeUpdate();
+        // A suppression must still hold if the address comes back, but it no longer says who: only the
+        // address's hash stays (its note may quote the address, as a bounce message does).
+        String erasedKey = Suppression.erasedKey(contact.getEmail());
+        if (em.createNativeQuery("SELECT 1 FROM suppression WHERE email = ?1").setParameter(1, erasedKey).getResultList().isEmpty()) {
+            em.createNativeQuery("UPDATE suppression SET email = ?1, note = NULL WHERE email = ?2")
+                    .setParameter(1, erasedKey).setParameter(2, email).executeUpdate();
+        } else {
+            em.createNativeQuery("DELETE FROM suppression WHERE email = ?1").setParameter(1, email).executeUpdate();
+        }
         // Scores keep counting in reports, but nothing links them to the person any more.
         em.createNativeQuery("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE "
                 + "WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         contact.erase(now);
+    }
+
+    private SqlDialect dialect() {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlDialect.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, AttributeType> knownTypes() {

@@ -94,9 +94,11 @@ public class DefaultSuppressionService implements SuppressionService {
         return query;
     }
 
+    /** The entry of the address, kept in clear or, once its contact was erased, as its hash. */
     private Optional<Suppression> find(EmailAddress address) {
-        return em.createQuery("SELECT s FROM Suppression s WHERE s.email.value = :email", Suppression.class)
-                .setParameter("email", address.value()).getResultStream().findFirst();
+        return em.createQuery("SELECT s FROM Suppression s WHERE s.email.value IN (:email, :erased)", Suppression.class)
+                .setParameter("email", address.value()).setParameter("erased", Suppression.erasedKey(address))
+                .getResultStream().findFirst();
     }
 
     private static SuppressionView view(Suppression s) {

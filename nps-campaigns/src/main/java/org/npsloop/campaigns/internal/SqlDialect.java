@@ -38,6 +38,11 @@ public enum SqlDialect {
         }
     }
 
+    /** The statement that returns the top of a fresh block of {@link #ALLOCATION_SIZE} ids. */
+    public String nextValue(String sequence) {
+        return String.format(nextValue, sequence);
+    }
+
     public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;

@@ -15,7 +15,9 @@ import java.util.Objects;
 
 /**
  * An address on the global suppression list. Kept by address, not by contact, so that it holds even
- * for an address that is imported again later. No campaign can override it.
+ * for an address that is imported again later. No campaign can override it. Once its contact is erased,
+ * the entry keeps only {@link #erasedKey} of the address: the suppression still holds when the address
+ * comes back, but the list no longer says who it was.
  */
 @Entity
 @Table(name = "suppression")
@@ -38,6 +40,9 @@ public class Suppression {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Marks the stored form of an erased contact's address: a SHA-256 of its normalised form, in hex. */
+    public static final String ERASED_PREFIX = "sha256:";
 
     protected Suppression() {
         // for JPA
@@ -68,5 +73,20 @@ public class Suppression {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * What stays of an address on the list after its contact's erasure: {@code sha256:} and the hex SHA-256 of
+     * the normalised address (lower case, trimmed, as {@link EmailAddress} keeps it). Unsalted on purpose: the
+     * list must recognise the address when it is imported again, on any instance.
+     */
+    public static String erasedKey(EmailAddress address) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(address.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ERASED_PREFIX + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

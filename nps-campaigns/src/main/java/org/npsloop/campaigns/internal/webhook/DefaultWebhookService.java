@@ -115,7 +115,7 @@ public class DefaultWebhookService implements WebhookService {
             while (rs.next()) {
                 int lastStatus = rs.getInt(8);
                 Integer status = rs.wasNull() ? null : lastStatus;
-                deliveries.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                deliveries.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
                         rs.getString(6), rs.getInt(7), status, WebhookSender.shown(rs.getString(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12)));
             }
         } catch (SQLException e) {

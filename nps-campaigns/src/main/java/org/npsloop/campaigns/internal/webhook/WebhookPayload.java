@@ -12,6 +12,8 @@ public final class WebhookPayload {
 
     public static final String CREATED = "response.created";
     public static final String UPDATED = "response.updated";
+    /** A contact was erased: the receiver should erase what it keeps of that contact. */
+    public static final String CONTACT_ERASED = "contact.erased";
 
     /** One response row, as the scan read it. */
     public record ResponseRow(long id, long version, int score, String comment, boolean contactConsent, String channel,
@@ -47,6 +49,41 @@ public final class WebhookPayload {
         try (var writer = Json.createWriter(out)) {
             writer.writeObject(Json.createObjectBuilder().add("id", eventId).add("type", type)
                     .add("createdAt", createdAt.toString()).add("response", response).build());
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code {"id":eventId,"type":"contact.erased","createdAt":...,"contact":{"id":contactId}}}: the contact's id
+     * alone (the receiver knows it from earlier events' {@code response.contactId}), no personal data.
+     */
+    public static String contactErased(String eventId, Instant createdAt, long contactId) {
+        return write(Json.createObjectBuilder().add("id", eventId).add("type", CONTACT_ERASED)
+                .add("createdAt", createdAt.toString()).add("contact", Json.createObjectBuilder().add("id", contactId))
+                .build());
+    }
+
+    /**
+     * A recorded event as it may stay after its author's erasure: the response's comment, contact id and
+     * address become JSON nulls, as if the response had always been anonymous; the rest is unchanged.
+     */
+    public static String withoutPersonalData(String payload) {
+        jakarta.json.JsonObject event;
+        try (var reader = Json.createReader(new java.io.StringReader(payload))) {
+            event = reader.readObject();
+        }
+        if (!event.containsKey("response") || !(event.get("response") instanceof jakarta.json.JsonObject response)) {
+            return payload;
+        }
+        JsonObjectBuilder anonymous = Json.createObjectBuilder(response).addNull("comment").addNull("contactId")
+                .addNull("contactEmail").add("contactConsent", false);
+        return write(Json.createObjectBuilder(event).add("response", anonymous).build());
+    }
+
+    private static String write(jakarta.json.JsonObject json) {
+        StringWriter out = new StringWriter();
+        try (var writer = Json.createWriter(out)) {
+            writer.writeObject(json);
         }
         return out.toString();
     }
