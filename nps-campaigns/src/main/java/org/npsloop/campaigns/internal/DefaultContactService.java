@@ -31,7 +31,7 @@ import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 
@@ -130,7 +130,7 @@ public class DefaultContactService implements ContactService {
                 + (query.ascending() ? " ASC" : " DESC") + ", c.id", Contact.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + SegmentSqlTranslator.escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = LikePattern.containsIgnoringCase(query.text());
             rows.setParameter("text", pattern);
             count.setParameter("text", pattern);
         }

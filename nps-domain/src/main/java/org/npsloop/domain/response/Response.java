@@ -143,8 +143,9 @@ public class Response {
         return comment;
     }
 
+    /** @throws IllegalArgumentException when the comment breaks {@link CommentText}'s rule */
     public void comment(String text, boolean consentToBeContacted, Instant now) {
-        this.comment = text == null || text.isBlank() ? null : text.strip();
+        this.comment = CommentText.of(text);
         this.contactConsent = consentToBeContacted;
         this.updatedAt = now;
     }
@@ -190,9 +191,10 @@ public class Response {
      * The respondent's answer as they sent it now (score, comment, consent): the latest wins.
      *
      * @return whether anything changed; if not, nothing is touched (not even {@code updatedAt})
+     * @throws IllegalArgumentException when the comment breaks {@link CommentText}'s rule
      */
     public boolean answer(Score newScore, String text, boolean consentToBeContacted, Instant now) {
-        String newComment = text == null || text.isBlank() ? null : text.strip();
+        String newComment = CommentText.of(text);
         if (score == newScore.value() && Objects.equals(comment, newComment) && contactConsent == consentToBeContacted) {
             return false;
         }

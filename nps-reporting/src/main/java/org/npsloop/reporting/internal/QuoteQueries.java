@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.publication.QuoteRules;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.reporting.PublicationService.QuoteCandidate;
 
 /**
@@ -39,7 +39,7 @@ final class QuoteQueries {
         ResponseScope.Where where = scope.and("r.contact_consent = TRUE AND r.comment_text IS NOT NULL", List.of());
         if (text != null && !text.isBlank()) {
             where = where.and("LOWER(r.comment_text) LIKE ? ESCAPE '\\'",
-                    List.of("%" + SegmentSqlTranslator.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%"));
+                    List.of(LikePattern.containsIgnoringCase(text)));
         }
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(Math.max(1, Math.min(limit, 200)));
