@@ -24,8 +24,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.ColumnTarget;
@@ -36,6 +34,7 @@ import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.text.SpreadsheetCsv;
 import org.npsloop.domain.validation.InvalidInputException;
 
 /**
@@ -190,12 +189,10 @@ public class DefaultImportService implements ImportService {
         if (jobs.status(jobId) == null) {
             throw new java.util.NoSuchElementException("No import with id " + jobId);
         }
-        out.write('\ufeff');
-        // Not closed: the caller owns the writer (closing the printer would close it).
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                .setHeader("line", "reason", "content").get());
+        // Not closed: the caller owns the writer. The rejected lines are the file's own text: made inert too.
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, ';', List.of("line", "reason", "content"));
         for (Rejection rejection : rejections(jobId, Integer.MAX_VALUE)) {
-            csv.printRecord(rejection.line(), rejection.reason(), rejection.rawLine());
+            csv.row(java.util.Arrays.asList(rejection.line(), rejection.reason(), rejection.rawLine()));
         }
         csv.flush();
     }

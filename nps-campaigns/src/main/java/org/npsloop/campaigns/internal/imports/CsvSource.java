@@ -96,13 +96,18 @@ final class CsvSource {
         return record == null ? unterminatedText : csv.format((Object[]) record.values());
     }
 
-    /** The cells, stripped, without the apostrophe our exports put before a formula-like value (so they import back as they were). */
+    /** The cells, each read by {@link #value}. */
     static List<String> cells(CSVRecord record) {
         List<String> cells = new ArrayList<>(record.size());
         for (String value : record) {
-            cells.add(SpreadsheetCsv.restored(value.strip()));
+            cells.add(value(value));
         }
         return List.copyOf(cells);
+    }
+
+    /** A cell stripped, without the apostrophe our exports put before a formula-like value: an export imports back as it was. */
+    static String value(String cell) {
+        return SpreadsheetCsv.restored(cell.strip());
     }
 
     private static boolean blank(CSVRecord record) {
