@@ -52,7 +52,7 @@ public class PublicPages {
     }
 
     /** The language of a visitor we know nothing about: their browser's, else English. */
-    static Language languageOf(HttpServletRequest request) {
+    public static Language languageOf(HttpServletRequest request) {
         return Language.of(request.getLocale());
     }
 
@@ -120,7 +120,7 @@ public class PublicPages {
     }
 
     /** A page with a title and a sentence: errors, expired links, too many requests. */
-    void message(HttpServletResponse response, int status, Language language, String key, String brandName, String colour,
+    public void message(HttpServletResponse response, int status, Language language, String key, String brandName, String colour,
             String logoUrl) throws IOException {
         Map<String, Object> model = model(language, brandName, colour, logoUrl);
         model.put("key", key);
