@@ -29,6 +29,7 @@ import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.ColumnTarget;
 import org.npsloop.campaigns.imports.ContactCsvReader;
 import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.campaigns.imports.CsvPreview;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
@@ -89,12 +90,26 @@ public class DefaultImportService implements ImportService {
         try {
             CsvFormat format = detect(file);
             try (InputStream in = open(file)) {
-                return new Upload(uploadId, fileName, format, reader.preview(in, format, PREVIEW_ROWS));
+                Map<String, AttributeType> known = new HashMap<>();
+                attributes.definitions().forEach((name, definition) -> known.put(name, definition.getType()));
+                return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known));
             }
         } catch (IllegalArgumentException e) {
             Files.deleteIfExists(file);
             throw new InvalidInputException("file", e.getMessage());
         }
+    }
+
+    /**
+     * The suggestion with the type of each attribute that already exists, whatever its sample values look
+     * like: an exported file (every attribute a column, often empty) imports back without a mapping.
+     */
+    static CsvPreview withKnownTypes(CsvPreview preview, Map<String, AttributeType> known) {
+        List<ColumnMapping.Column> suggestion = preview.suggestion().stream()
+                .map(c -> c.target() == ColumnTarget.ATTRIBUTE && known.containsKey(c.attribute())
+                        ? ColumnMapping.Column.attribute(c.index(), c.attribute(), known.get(c.attribute())) : c)
+                .toList();
+        return new CsvPreview(preview.headers(), preview.rows(), suggestion, preview.problems());
     }
 
     @Override

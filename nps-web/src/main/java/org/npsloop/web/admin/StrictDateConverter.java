@@ -13,9 +13,9 @@ import org.omnifaces.util.Faces;
 /**
  * Every day typed in the admin UI (date pickers, report parameters) is read by {@link StrictDates}:
  * JSF's and PrimeFaces' own converters use {@code DateTimeFormatter.ofPattern} with its SMART resolver,
- * which turns 2025-02-31 into 28 February.
+ * which turns 2025-02-31 into 28 February. By type: every LocalDate input without a converter of its own.
  */
-@FacesConverter(value = "npsDate", forClass = LocalDate.class)
+@FacesConverter(forClass = LocalDate.class)
 public class StrictDateConverter implements Converter<LocalDate> {
 
     @Override

@@ -176,6 +176,17 @@ class SecurityIT {
         assertTrue(by.body().contains("\"field\":\"by\""), by.body());
     }
 
+    /** The status of a started CSV import once it has finished (or after 20 s). */
+    private static String finishedImport(WebClient api, HttpResponse<String> started) throws InterruptedException {
+        assertEquals(202, started.statusCode(), started.body());
+        String status = "";
+        for (int i = 0; i < 80 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
+            Thread.sleep(250);
+            status = api.get("api/imports/" + AudienceApi.id(started)).body();
+        }
+        return status;
+    }
+
     @Test
     void the31stOfFebruaryIsRefusedByTheApiAndByAnImportWithItsLine() throws Exception {
         WebClient api = AudienceApi.marketer(base);
@@ -193,13 +204,8 @@ class SecurityIT {
         String mapping = "{\"email\":0,\"attributes\":[{\"column\":1,\"name\":\"" + attribute + "\",\"type\":\"DATE\"}]}";
         HttpResponse<String> started = api.send("POST", "api/imports?fileName=dates.csv&mapping=" + form(mapping), "text/csv",
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(202, started.statusCode(), started.body());
         String jobId = AudienceApi.id(started);
-        String status = "";
-        for (int i = 0; i < 80 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
-            Thread.sleep(250);
-            status = api.get("api/imports/" + jobId).body();
-        }
+        String status = finishedImport(api, started);
         assertTrue(status.contains("\"imported\":1") && status.contains("\"rejected\":1"), status);
         String report = api.get("api/imports/" + jobId + "/report").body();
         assertTrue(report.contains("3;" + attribute + ": not a date"), report);
@@ -232,13 +238,7 @@ class SecurityIT {
         // The export imported again (into the same contacts) leaves the names as they were.
         HttpResponse<String> started = api.send("POST", "api/imports?fileName=export.csv", "text/csv",
                 exported.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(202, started.statusCode(), started.body());
-        String jobId = AudienceApi.id(started);
-        String status = "";
-        for (int i = 0; i < 80 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
-            Thread.sleep(250);
-            status = api.get("api/imports/" + jobId).body();
-        }
+        String status = finishedImport(api, started);
         assertTrue(status.contains("\"status\":\"DONE\"") && status.contains("\"rejected\":0"), status);
         String contact = api.get("api/contacts?q=" + run).body();
         assertTrue(contact.contains("\"firstName\":\"=HYPERLINK(") && contact.contains("\"lastName\":\"-Dupont\""), contact);
