@@ -39,6 +39,22 @@ public final class StrictDates {
         }
     }
 
+    /**
+     * An ISO day only ({@code 2025-12-31}): the API's and the URLs' format.
+     *
+     * @throws IllegalArgumentException naming the value, when it is not an ISO day that exists
+     */
+    public static LocalDate isoDay(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty date");
+        }
+        try {
+            return LocalDate.parse(text.strip(), ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date (expected 2025-12-31): " + text.strip());
+        }
+    }
+
     /** {@link #day} for an optional value: null or blank gives null. */
     public static LocalDate optionalDay(String text) {
         return text == null || text.isBlank() ? null : day(text);

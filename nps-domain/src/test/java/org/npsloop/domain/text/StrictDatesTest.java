@@ -32,6 +32,13 @@ class StrictDatesTest {
     }
 
     @Test
+    void isoOnlyWhereTheFormatIsIso() {
+        assertEquals(LocalDate.of(2024, 2, 29), StrictDates.isoDay("2024-02-29"));
+        assertThrows(IllegalArgumentException.class, () -> StrictDates.isoDay("31/12/2024"));
+        assertThrows(IllegalArgumentException.class, () -> StrictDates.isoDay("2025-02-29"));
+    }
+
+    @Test
     void aFrenchTimeOnADayThatDoesNotExistIsRefused() {
         assertThrows(DateTimeParseException.class, () -> StrictDates.frenchDateTime("31/02/2025 10:00"));
     }

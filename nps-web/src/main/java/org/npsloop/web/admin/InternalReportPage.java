@@ -74,7 +74,7 @@ public class InternalReportPage {
 
     private static LocalDate day(String field, String text) {
         try {
-            return StrictDates.optionalDay(text);
+            return text == null || text.isBlank() ? null : StrictDates.isoDay(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "a day like 2026-11-01, not " + text);
         }

@@ -108,7 +108,7 @@ public class FollowUpsResource {
 
     private static LocalDate day(String value) {
         try {
-            return StrictDates.optionalDay(value);
+            return value == null || value.isBlank() ? null : StrictDates.isoDay(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a day like 2026-11-27, not " + value);
         }

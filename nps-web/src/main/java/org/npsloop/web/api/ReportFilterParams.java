@@ -88,7 +88,7 @@ public class ReportFilterParams {
             return null;
         }
         try {
-            return StrictDates.day(text);
+            return StrictDates.isoDay(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a day like 2026-11-01, not " + text);
         }

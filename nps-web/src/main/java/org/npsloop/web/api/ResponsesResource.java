@@ -134,7 +134,7 @@ public class ResponsesResource {
         }
         try {
             if (value.strip().length() == 10) {
-                LocalDate day = StrictDates.day(value);
+                LocalDate day = StrictDates.isoDay(value);
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             return Instant.parse(value.strip());

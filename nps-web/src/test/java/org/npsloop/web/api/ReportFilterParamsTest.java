@@ -43,7 +43,7 @@ class ReportFilterParamsTest {
     @Test
     void everyMalformedParameterIsNamedAtOnce() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new ReportFilterParams("2026-13-01",
-                "31/02/2026", "abc", null, "1.5", null, null, "de", "fax", "maybe").toFilter());
+                "2026-02-31", "abc", null, "1.5", null, null, "de", "fax", "maybe").toFilter());
         assertEquals(List.of("from", "to", "campaign", "segment", "language", "channel", "includeFlagged"),
                 refused.errors().stream().map(FieldError::field).toList());
         assertTrue(refused.getMessage().contains("a day like 2026-11-01, not 2026-13-01"), refused.getMessage());
