@@ -55,6 +55,8 @@ public interface RespondentService {
      * after sending, or after scanner-like clicks, are flagged.
      *
      * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
+     * @throws org.npsloop.domain.validation.InvalidInputException naming {@code comment} when it breaks
+     *         {@link org.npsloop.domain.response.CommentText}'s rule (too long); nothing is stored
      */
     AnswerPage answer(String token, int score, String comment, boolean consent);
 

@@ -22,15 +22,21 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
     public ReportFilter {
         journeyMoment = blankToNull(journeyMoment);
         journeyMoment = journeyMoment == null ? null : journeyMoment.toUpperCase(Locale.ROOT);
-        attribute = blankToNull(attribute);
-        attribute = attribute == null ? null : AttributeDefinition.normaliseName(attribute);
-        attributeValue = blankToNull(attributeValue);
         List<FieldError> errors = new ArrayList<>();
+        attribute = blankToNull(attribute);
+        if (attribute != null) {
+            try {
+                attribute = AttributeDefinition.normaliseName(attribute);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("attribute", e.getMessage()));
+            }
+        }
+        attributeValue = blankToNull(attributeValue);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(new FieldError("to", "The end of the period (" + to + ") is before its start (" + from + ")"));
         }
         if (attribute != null && attributeValue == null) {
-            errors.add(new FieldError("attributeValue", "Give a value for the attribute " + attribute));
+            errors.add(new FieldError("value", "Give a value for the attribute " + attribute));
         }
         if (attribute == null && attributeValue != null) {
             errors.add(new FieldError("attribute", "Choose the attribute the value " + attributeValue + " is for"));

@@ -33,6 +33,7 @@ import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.domain.text.LikePattern;
 
 @ApplicationScoped
 @Transactional
@@ -253,10 +254,11 @@ public class DefaultCampaignService implements CampaignService {
             where.append(" AND i.status = ?").append(parameters.size());
         }
         if (search != null && !search.isBlank()) {
-            parameters.add("%" + search.trim().toLowerCase(Locale.ROOT) + "%");
+            parameters.add(LikePattern.containsIgnoringCase(search));
             int p = parameters.size();
-            where.append(" AND (c.email LIKE ?").append(p).append(" OR LOWER(COALESCE(c.first_name, '') || ' ' || ")
-                    .append("COALESCE(c.last_name, '')) LIKE ?").append(p).append(')');
+            where.append(" AND (c.email LIKE ?").append(p).append(LikePattern.ESCAPE)
+                    .append(" OR LOWER(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')) LIKE ?").append(p)
+                    .append(LikePattern.ESCAPE).append(')');
         }
         Query count = em.createNativeQuery("SELECT COUNT(*)" + where);
         Query page = em.createNativeQuery("SELECT i.id, c.id, c.email, c.first_name, c.last_name, i.wave, i.reminder, "

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.npsloop.campaigns.ContactExportService;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.schema.Database;
@@ -29,6 +27,7 @@ import org.npsloop.domain.segment.ListMembership;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.segment.SegmentRule;
 import org.npsloop.domain.segment.SqlCondition;
+import org.npsloop.domain.text.SpreadsheetCsv;
 
 /** Streams the rows straight from the database to the writer: a million contacts never sit in memory. */
 @ApplicationScoped
@@ -75,9 +74,7 @@ public class DefaultContactExportService implements ContactExportService {
         }
         List<String> header = new ArrayList<>(FIXED);
         header.addAll(attributeNames);
-        out.write('\ufeff');
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
-        csv.printRecord(header);
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, ';', header);
         String sql = "SELECT c.id, c.email, c.first_name, c.last_name, c.language, c.status, d.name, "
                 + "a.text_value, a.number_value, a.date_value, a.boolean_value FROM contact c "
                 + "LEFT JOIN contact_attribute a ON a.contact_id = c.id "
@@ -115,10 +112,10 @@ public class DefaultContactExportService implements ContactExportService {
         csv.flush();
     }
 
-    private static void print(CSVPrinter csv, String[] row) {
+    private static void print(SpreadsheetCsv csv, String[] row) {
         if (row != null) {
             try {
-                csv.printRecord(Arrays.asList(row));
+                csv.row(Arrays.asList(row));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -36,7 +36,7 @@ import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 
@@ -138,7 +138,7 @@ public class DefaultContactService implements ContactService {
                 + (query.ascending() ? " ASC" : " DESC") + ", c.id", Contact.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + SegmentSqlTranslator.escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = LikePattern.containsIgnoringCase(query.text());
             rows.setParameter("text", pattern);
             count.setParameter("text", pattern);
         }
@@ -187,7 +187,7 @@ public class DefaultContactService implements ContactService {
         Contact contact = existing(id);
         Instant now = clock.instant();
         String email = contact.getEmail().value().toLowerCase(Locale.ROOT);
-        String containsEmail = "%" + SegmentSqlTranslator.escapeLike(email) + "%";
+        String containsEmail = LikePattern.containsIgnoringCase(email);
         Set<Long> responseIds = new HashSet<>();
         for (Object responseId : em.createNativeQuery("SELECT id FROM response WHERE contact_id = ?1").setParameter(1, id)
                 .getResultList()) {

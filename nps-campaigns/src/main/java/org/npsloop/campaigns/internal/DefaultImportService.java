@@ -24,18 +24,18 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.ColumnTarget;
 import org.npsloop.campaigns.imports.ContactCsvReader;
 import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.campaigns.imports.CsvPreview;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.text.SpreadsheetCsv;
 import org.npsloop.domain.validation.InvalidInputException;
 
 /**
@@ -90,12 +90,26 @@ public class DefaultImportService implements ImportService {
         try {
             CsvFormat format = detect(file);
             try (InputStream in = open(file)) {
-                return new Upload(uploadId, fileName, format, reader.preview(in, format, PREVIEW_ROWS));
+                Map<String, AttributeType> known = new HashMap<>();
+                attributes.definitions().forEach((name, definition) -> known.put(name, definition.getType()));
+                return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known));
             }
         } catch (IllegalArgumentException e) {
             Files.deleteIfExists(file);
             throw new InvalidInputException("file", e.getMessage());
         }
+    }
+
+    /**
+     * The suggestion with the type of each attribute that already exists, whatever its sample values look
+     * like: an exported file (every attribute a column, often empty) imports back without a mapping.
+     */
+    static CsvPreview withKnownTypes(CsvPreview preview, Map<String, AttributeType> known) {
+        List<ColumnMapping.Column> suggestion = preview.suggestion().stream()
+                .map(c -> c.target() == ColumnTarget.ATTRIBUTE && known.containsKey(c.attribute())
+                        ? ColumnMapping.Column.attribute(c.index(), c.attribute(), known.get(c.attribute())) : c)
+                .toList();
+        return new CsvPreview(preview.headers(), preview.rows(), suggestion, preview.problems());
     }
 
     @Override
@@ -190,12 +204,10 @@ public class DefaultImportService implements ImportService {
         if (jobs.status(jobId) == null) {
             throw new java.util.NoSuchElementException("No import with id " + jobId);
         }
-        out.write('\ufeff');
-        // Not closed: the caller owns the writer (closing the printer would close it).
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                .setHeader("line", "reason", "content").get());
+        // Not closed: the caller owns the writer. The rejected lines are the file's own text: made inert too.
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, ';', List.of("line", "reason", "content"));
         for (Rejection rejection : rejections(jobId, Integer.MAX_VALUE)) {
-            csv.printRecord(rejection.line(), rejection.reason(), rejection.rawLine());
+            csv.row(java.util.Arrays.asList(rejection.line(), rejection.reason(), rejection.rawLine()));
         }
         csv.flush();
     }

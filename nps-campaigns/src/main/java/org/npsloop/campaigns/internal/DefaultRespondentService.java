@@ -21,12 +21,14 @@ import org.npsloop.domain.campaign.InvitationToken;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.BotSuspicion;
+import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.response.LinkStatus;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.response.ResponseChange;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.survey.SurveyTexts;
+import org.npsloop.domain.validation.InvalidInputException;
 
 /**
  * One short transaction per request. The invitation row is locked (SELECT ... FOR UPDATE) while a
@@ -36,8 +38,6 @@ import org.npsloop.domain.survey.SurveyTexts;
 @ApplicationScoped
 @Transactional
 public class DefaultRespondentService implements RespondentService {
-
-    private static final int MAX_COMMENT = 10_000;
 
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
@@ -90,6 +90,8 @@ public class DefaultRespondentService implements RespondentService {
     @Override
     public AnswerPage answer(String token, int scoreValue, String comment, boolean consent, boolean quoteConsent) {
         Score score = new Score(scoreValue);
+        // Checked before any lock or write: a refused comment leaves everything as it was.
+        String text = comment(comment);
         Invitation invitation = find(token, true);
         if (invitation == null) {
             return unknown();
@@ -99,7 +101,6 @@ public class DefaultRespondentService implements RespondentService {
         if (status != LinkStatus.OPEN) {
             return gone(invitation, status);
         }
-        String text = comment == null || comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
         // Answers through the first mail and its reminders are one recipient's: they queue on the first
         // invitation's row, so that two of them never both insert a response.
         Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
@@ -126,6 +127,14 @@ public class DefaultRespondentService implements RespondentService {
             em.persist(ResponseChange.of(response));
         }
         return page(invitation, status, response, null);
+    }
+
+    private static String comment(String comment) {
+        try {
+            return CommentText.of(comment);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("comment", e.getMessage());
+        }
     }
 
     @Override

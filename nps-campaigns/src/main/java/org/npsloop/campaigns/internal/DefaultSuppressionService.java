@@ -17,7 +17,7 @@ import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
 
 @ApplicationScoped
@@ -89,7 +89,7 @@ public class DefaultSuppressionService implements SuppressionService {
         boolean filter = text != null && !text.isBlank();
         TypedQuery<T> query = em.createQuery(select + (filter ? " WHERE s.email.value LIKE :text ESCAPE '\\'" : "") + order, type);
         if (filter) {
-            query.setParameter("text", "%" + SegmentSqlTranslator.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("text", LikePattern.containsIgnoringCase(text));
         }
         return query;
     }

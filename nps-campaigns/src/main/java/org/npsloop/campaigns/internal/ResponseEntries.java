@@ -9,6 +9,7 @@ import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.validation.Violations;
@@ -18,8 +19,6 @@ import org.npsloop.domain.validation.Violations;
  * alone. Every bad field is named at once; nothing is built when one is wrong.
  */
 final class ResponseEntries {
-
-    static final int MAX_COMMENT = 10_000;
 
     private ResponseEntries() {
     }
@@ -42,10 +41,7 @@ final class ResponseEntries {
         if (input.score() == null) {
             violations.add("score", "required, a whole number from 0 to 10");
         }
-        String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            violations.add("comment", "longer than " + MAX_COMMENT + " characters");
-        }
+        String comment = violations.check("comment", () -> CommentText.of(input.comment()));
         ResponseChannel channel = violations.check("channel", () -> channel(input.channel()));
         if (input.respondedAt() == null) {
             violations.add("respondedAt", "required: when the answer was given, e.g. 2026-11-22T10:15:00Z");

@@ -19,6 +19,7 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.survey.Survey;
@@ -112,6 +113,17 @@ class ResponseEntriesTest {
         assertEquals("An NPS score must be a whole number from 0 to 10; got 11", errors.get("score"));
         assertEquals("cannot be in the future", errors.get("respondedAt"));
         assertEquals("no campaign with id 99", errors.get("campaignId"));
+    }
+
+    @Test
+    void aPhoneCommentFollowsTheSharedCommentRule() {
+        String emojis = "\uD83D\uDE00".repeat(CommentText.MAX_LENGTH);
+        assertEquals(emojis, build(new EntryInput(1L, null, 9, emojis, false, "PHONE", CALL, null, null)).getComment(),
+                "2,000 emojis are 2,000 characters, not 4,000");
+        assertEquals(Map.of("comment", "longer than 2000 characters"),
+                refused(new EntryInput(1L, null, 9, "x".repeat(CommentText.MAX_LENGTH + 1), false, "PHONE", CALL, null, null)));
+        assertEquals("Bon\taccueil", build(new EntryInput(1L, null, 9, "Bon\u0000\taccueil\u000b\uFFFF\uD800", false, "PHONE",
+                CALL, null, null)).getComment(), "characters an XML document cannot hold are removed");
     }
 
     @Test

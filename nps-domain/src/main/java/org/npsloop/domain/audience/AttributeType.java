@@ -1,10 +1,9 @@
 package org.npsloop.domain.audience;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.npsloop.domain.text.StrictDates;
 
 /**
  * The type of a custom contact attribute, and how text from a CSV file or an API call becomes a
@@ -15,7 +14,6 @@ public enum AttributeType {
     TEXT, NUMBER, DATE, BOOLEAN;
 
     private static final int MAX_TEXT = 1000;
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "oui", "o", "1", "vrai");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "non", "0", "faux");
 
@@ -58,12 +56,10 @@ public enum AttributeType {
         }
     }
 
+    /** Strict (31/02/2025 is refused); an ISO date-time ({@code 2025-12-31T10:00:00Z}) keeps its day. */
     private static LocalDate parseDate(String text) {
-        try {
-            return text.contains("/") ? LocalDate.parse(text, FRENCH_DATE) : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date (expected 2025-12-31 or 31/12/2025): " + text);
-        }
+        boolean isoDateTime = text.length() > 10 && text.charAt(10) == 'T' && text.indexOf('/') < 0;
+        return StrictDates.day(isoDateTime ? text.substring(0, 10) : text);
     }
 
     private static Boolean parseBoolean(String text) {

@@ -147,8 +147,9 @@ public class Response {
         return comment;
     }
 
+    /** @throws IllegalArgumentException when the comment breaks {@link CommentText}'s rule */
     public void comment(String text, boolean consentToBeContacted, Instant now) {
-        this.comment = text == null || text.isBlank() ? null : text.strip();
+        this.comment = CommentText.of(text);
         this.contactConsent = consentToBeContacted;
         this.updatedAt = now;
     }
@@ -207,6 +208,7 @@ public class Response {
      * The respondent's answer as they sent it now (score, comment, consent): the latest wins.
      *
      * @return whether anything changed; if not, nothing is touched (not even {@code updatedAt})
+     * @throws IllegalArgumentException when the comment breaks {@link CommentText}'s rule
      */
     public boolean answer(Score newScore, String text, boolean consentToBeContacted, Instant now) {
         return answer(newScore, text, consentToBeContacted, quoteConsent, now);
@@ -217,7 +219,7 @@ public class Response {
      * survey does not ask it).
      */
     public boolean answer(Score newScore, String text, boolean consentToBeContacted, Boolean consentToBeQuoted, Instant now) {
-        String newComment = text == null || text.isBlank() ? null : text.strip();
+        String newComment = CommentText.of(text);
         if (score == newScore.value() && Objects.equals(comment, newComment) && contactConsent == consentToBeContacted
                 && Objects.equals(quoteConsent, consentToBeQuoted)) {
             return false;

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.text.LikePattern;
+import org.npsloop.domain.text.StrictDates;
 
 /**
  * Turns a segment rule into one SQL condition on {@code contact c}, so that segments are counted and
@@ -34,11 +36,6 @@ public final class SegmentSqlTranslator {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(now, "now");
         return new Translation(catalog, now).of(rule);
-    }
-
-    /** Doubles the LIKE wildcards and the escape character itself, for {@code LIKE ? ESCAPE '\'}. */
-    public static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** A column tested by an operator, and how: text ignoring case, or a timestamp rather than a date. */
@@ -185,7 +182,7 @@ public final class SegmentSqlTranslator {
             return switch (operator) {
                 case EQUALS -> SqlCondition.of(value + " = ?", values.get(0));
                 case IN -> new SqlCondition(value + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values);
-                case CONTAINS -> SqlCondition.of(value + " LIKE ? ESCAPE '\\'", "%" + escapeLike((String) values.get(0)) + "%");
+                case CONTAINS -> SqlCondition.of(value + " LIKE ?" + LikePattern.ESCAPE, "%" + LikePattern.escape((String) values.get(0)) + "%");
                 case GREATER_THAN -> SqlCondition.of(value + " > ?", values.get(0));
                 case LESS_THAN -> SqlCondition.of(value + " < ?", values.get(0));
                 // Whole days: before the day starts, from the next day on.
@@ -241,7 +238,7 @@ public final class SegmentSqlTranslator {
             return switch (field.kind()) {
                 case TEXT -> value.toLowerCase(Locale.ROOT);
                 case CODE -> value;
-                case MOMENT -> LocalDate.parse(value);
+                case MOMENT -> StrictDates.day(value);
             };
         }
     }

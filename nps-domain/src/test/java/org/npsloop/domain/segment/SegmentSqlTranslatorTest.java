@@ -87,7 +87,7 @@ class SegmentSqlTranslatorTest {
     void containsEscapesTheLikeWildcardsAndTheEscapeCharacter() {
         assertSql(ATTRIBUTE_A0 + "LOWER(a0.text_value) LIKE ? ESCAPE '\\')", List.of(1L, "%50\\%\\_off\\\\x%"),
                 AttributeCondition.of("plan", CONTAINS, "50%_OFF\\x"));
-        assertEquals("a\\%b\\_c\\\\d", SegmentSqlTranslator.escapeLike("a%b_c\\d"));
+        assertEquals("a\\%b\\_c\\\\d", org.npsloop.domain.text.LikePattern.escape("a%b_c\\d"));
     }
 
     @Test

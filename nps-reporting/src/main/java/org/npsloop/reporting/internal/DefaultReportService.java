@@ -227,11 +227,16 @@ public class DefaultReportService implements ReportService {
 
     private AttributeOption attributeNamed(String attribute) {
         if (attribute == null || attribute.isBlank()) {
-            throw new InvalidInputException("attribute", "Choose the contact attribute to break the NPS down by");
+            throw new InvalidInputException("by", "Choose the contact attribute to break the NPS down by");
         }
-        String name = AttributeDefinition.normaliseName(attribute);
+        String name;
+        try {
+            name = AttributeDefinition.normaliseName(attribute);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("by", e.getMessage());
+        }
         return options().attributes().stream().filter(a -> a.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("attribute", "No contact attribute named " + attribute));
+                .orElseThrow(() -> new InvalidInputException("by", "No contact attribute named " + attribute));
     }
 
     @Override

@@ -17,10 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.text.SpreadsheetCsv;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.ResponseExportService;
@@ -73,28 +72,27 @@ public class DefaultResponseExportService implements ResponseExportService {
         csv.flush();
     }
 
-    /** The CSV side, without a database: the BOM, the header, one line per response. */
+    /** The CSV side, without a database: the BOM, the header, one line per response (through the shared writer). */
     static final class CsvRows {
 
-        private final CSVPrinter printer;
+        private final SpreadsheetCsv csv;
         private final ZoneId zone;
 
-        private CsvRows(CSVPrinter printer, ZoneId zone) {
-            this.printer = printer;
+        private CsvRows(SpreadsheetCsv csv, ZoneId zone) {
+            this.csv = csv;
             this.zone = zone;
         }
 
         /** @throws InvalidInputException unless the separator is ',' or ';' */
         static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
-            if (separator != ',' && separator != ';') {
-                throw new InvalidInputException("separator", "Choose ',' or ';' as the separator, not '" + separator + "'");
+            try {
+                return new CsvRows(SpreadsheetCsv.start(out, separator, COLUMNS), zone);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("separator", e.getMessage());
             }
-            out.write('\ufeff');
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(separator).get());
-            printer.printRecord(COLUMNS);
-            return new CsvRows(printer, zone);
         }
 
+        /** Text typed by respondents or users is made inert for spreadsheets by {@link SpreadsheetCsv}. */
         void row(long id, OffsetDateTime respondedAt, int score, String comment, boolean consent, String channel,
                 String campaign, String moment, Long contactId, String email, String firstName, String lastName,
                 boolean flagged) throws IOException {
@@ -104,33 +102,20 @@ public class DefaultResponseExportService implements ResponseExportService {
             values.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(respondedAt.atZoneSameInstant(zone).toOffsetDateTime()));
             values.add(score);
             values.add(NpsCategory.of(score).name().toLowerCase(Locale.ROOT));
-            values.add(text(comment));
+            values.add(comment);
             values.add(consent);
             values.add(channel);
-            values.add(text(campaign));
+            values.add(campaign);
             values.add(moment);
             values.add(contactId);
-            values.add(text(email));
-            values.add(name.isEmpty() ? null : text(name));
+            values.add(email);
+            values.add(name.isEmpty() ? null : name);
             values.add(flagged);
-            printer.printRecord(values);
-        }
-
-        /**
-         * Text typed by respondents or users, made inert for spreadsheets: one starting with = + - @ (or a
-         * tab or carriage return) would be run by Excel as a formula, so it gets a leading apostrophe.
-         */
-        static String text(String value) {
-            if (value == null || value.isEmpty()) {
-                return value;
-            }
-            char first = value.charAt(0);
-            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                    ? "'" + value : value;
+            csv.row(values);
         }
 
         void flush() throws IOException {
-            printer.flush();
+            csv.flush();
         }
     }
 }

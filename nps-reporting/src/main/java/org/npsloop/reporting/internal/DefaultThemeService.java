@@ -24,7 +24,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.theme.Keyword;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.ReportFilter;
@@ -295,7 +295,7 @@ public class DefaultThemeService implements ThemeService {
         }
         if (query.text() != null) {
             scoped = scoped.and("LOWER(r.comment_text) LIKE ? ESCAPE '\\'",
-                    List.of("%" + SegmentSqlTranslator.escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%"));
+                    List.of(LikePattern.containsIgnoringCase(query.text())));
         }
         List<Object> pageParameters = new ArrayList<>(scoped.parameters());
         pageParameters.add(query.first());

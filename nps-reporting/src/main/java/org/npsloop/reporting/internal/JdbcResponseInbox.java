@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.reporting.ResponseInbox;
 
 /**
@@ -84,7 +84,7 @@ public class JdbcResponseInbox implements ResponseInbox {
             default -> { }
         }
         if (q.text() != null) {
-            String pattern = "%" + SegmentSqlTranslator.escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = LikePattern.containsIgnoringCase(q.text());
             sql.append(" AND (LOWER(r.comment_text) LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\'"
                     + " OR LOWER(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')) LIKE ? ESCAPE '\\')");
             parameters.add(pattern);

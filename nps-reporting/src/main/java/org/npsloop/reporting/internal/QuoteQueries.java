@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.publication.QuoteMasker;
 import org.npsloop.domain.publication.QuoteRules;
-import org.npsloop.domain.segment.SegmentSqlTranslator;
+import org.npsloop.domain.text.LikePattern;
 import org.npsloop.reporting.PublicationService.QuoteCandidate;
 
 /**
@@ -64,7 +64,7 @@ final class QuoteQueries {
         ResponseScope.Where where = scope.and(QUOTABLE, List.of());
         if (text != null && !text.isBlank()) {
             where = where.and("LOWER(r.comment_text) LIKE ? ESCAPE '\\'",
-                    List.of("%" + SegmentSqlTranslator.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%"));
+                    List.of(LikePattern.containsIgnoringCase(text)));
         }
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(Math.max(1, Math.min(limit, 200)));

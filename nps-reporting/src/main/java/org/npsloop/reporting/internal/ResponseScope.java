@@ -153,24 +153,34 @@ public class ResponseScope {
         return filter.segmentId() == null ? null : segmentCondition(filter.segmentId());
     }
 
+    /** Errors name the request parameters: {@code attribute} for an unknown one, {@code value} for a value not of its type. */
     private SqlCondition attribute(ReportFilter filter) {
-        return filter.attribute() == null ? null
-                : translate("attributeValue", AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
+        if (filter.attribute() == null) {
+            return null;
+        }
+        AttributeCatalog catalog = catalog();
+        if (catalog.find(filter.attribute()).isEmpty()) {
+            throw new InvalidInputException("attribute", "No contact attribute named " + filter.attribute());
+        }
+        return translate("value", catalog, AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
     }
 
     private SqlCondition segmentCondition(long segmentId) {
         Segment segment = em.find(Segment.class, segmentId);
         if (segment == null) {
-            throw new InvalidInputException("segmentId", "No segment " + segmentId);
+            throw new InvalidInputException("segment", "No segment " + segmentId);
         }
-        return translate("segmentId", SegmentJson.fromJson(segment.getDefinition()));
+        return translate("segment", catalog(), SegmentJson.fromJson(segment.getDefinition()));
     }
 
-    private SqlCondition translate(String field, SegmentRule rule) {
-        List<AttributeRef> attributes = em.createNamedQuery("AttributeDefinition.all", AttributeDefinition.class)
-                .getResultList().stream().map(AttributeRef::of).toList();
+    private AttributeCatalog catalog() {
+        return AttributeCatalog.of(em.createNamedQuery("AttributeDefinition.all", AttributeDefinition.class)
+                .getResultList().stream().map(AttributeRef::of).toList());
+    }
+
+    private SqlCondition translate(String field, AttributeCatalog catalog, SegmentRule rule) {
         try {
-            return translator.translate(rule, AttributeCatalog.of(attributes), clock.instant());
+            return translator.translate(rule, catalog, clock.instant());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, e.getMessage());
         }

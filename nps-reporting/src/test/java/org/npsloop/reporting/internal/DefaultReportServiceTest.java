@@ -185,7 +185,7 @@ class DefaultReportServiceTest {
 
         InvalidInputException unknown = assertThrows(InvalidInputException.class,
                 () -> reports.breakdown(ReportFilter.everything(), Breakdown.Dimension.ATTRIBUTE, "colour"));
-        assertEquals("attribute", unknown.errors().get(0).field());
+        assertEquals("by", unknown.errors().get(0).field(), "the parameter that named it");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.npsloop.reporting.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.ScoreDistribution;
 import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.response.CommentText;
 import org.npsloop.reporting.Breakdown;
 import org.npsloop.reporting.Dashboard;
 import org.npsloop.reporting.InternalReport;
@@ -37,6 +39,10 @@ class ReportRendererTest {
     private final ReportRenderer renderer = new ReportRenderer();
 
     static InternalReport report(Language language) {
+        return report(language, "Late delivery <b>again</b>");
+    }
+
+    static InternalReport report(Language language, String detractorComment) {
         LocalDate from = LocalDate.of(2026, 3, 1);
         LocalDate to = LocalDate.of(2026, 3, 14);
         ReportFilter filter = ReportFilter.period(from, to);
@@ -58,7 +64,7 @@ class ReportRendererTest {
                 NpsCategory.PROMOTER, List.of(new InternalReport.Verbatim(1, Instant.parse("2026-03-10T09:00:00Z"), 10,
                         "Great service, write me at zoe.martin@exemple.fr", 301L, "Zoé")),
                 NpsCategory.DETRACTOR, List.of(new InternalReport.Verbatim(2, Instant.parse("2026-03-11T09:00:00Z"), 3,
-                        "Late delivery <b>again</b>", null, null)));
+                        detractorComment, null, null)));
         return new InternalReport(filter, from, to, language, PARIS, Instant.parse("2026-03-15T07:00:00Z"), dashboard,
                 byMoment, byCampaign, List.of(new ReportSections.ThemeCount(7, "Delivery", 1, 0, 4)),
                 new ReportSections.FollowUpSummary(2, 1, 3, 1), verbatims);
@@ -137,6 +143,19 @@ class ReportRendererTest {
         assertTrue(text.contains("Late delivery <b>again</b>"), text);
         assertTrue(text.contains("Zoé, contact #301"), text);
         assertFalse(text.contains("@exemple.fr"), text);
+    }
+
+    /** A control character in a comment broke the PDF (XML parsing fails); comments are now cleaned on input. */
+    @Test
+    void aCommentCleanedOnInputKeepsThePdfWorking() throws Exception {
+        String typed = "Late\u0001 delivery\u000B again\uFFFF\uD800";
+        assertThrows(RuntimeException.class, () -> PdfRenderer.render(renderer.html(report(Language.EN, typed)), new ByteArrayOutputStream()),
+                "the raw comment breaks the PDF: what happened before comments were cleaned");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfRenderer.render(renderer.html(report(Language.EN, CommentText.of(typed))), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            assertTrue(new PDFTextStripper().getText(document).contains("Late delivery again"));
+        }
     }
 
     @Test

@@ -61,7 +61,7 @@ class ResponseCsvTest {
         String line = out.toString().split("\r\n")[1];
         assertEquals("53;2026-03-01T10:00:00Z;0;detractor;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\";false;EMAIL;"
                 + "'+campaign;;7;'@someone@exemple.fr;'-Zoé;false", line);
-        assertEquals("Fine - really", DefaultResponseExportService.CsvRows.text("Fine - really"));
+        assertEquals("Fine - really", org.npsloop.domain.text.SpreadsheetCsv.inert("Fine - really"));
     }
 
     @Test

@@ -102,6 +102,11 @@ public class EnterResponse implements Serializable {
         };
     }
 
+    /** The comment limit shared by every way an answer comes in. */
+    public int getMaxComment() {
+        return org.npsloop.domain.response.CommentText.MAX_LENGTH;
+    }
+
     public List<Integer> getScores() {
         return SCORES;
     }

@@ -8,12 +8,12 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.text.StrictDates;
 import org.npsloop.reporting.InternalReport;
 import org.npsloop.reporting.InternalReportService;
 import org.npsloop.reporting.ReportFilter;
@@ -74,8 +74,8 @@ public class InternalReportPage {
 
     private static LocalDate day(String field, String text) {
         try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return text == null || text.isBlank() ? null : StrictDates.isoDay(text);
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "a day like 2026-11-01, not " + text);
         }
     }

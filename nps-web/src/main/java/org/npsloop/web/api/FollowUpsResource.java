@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.followup.FollowUpStatus;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.domain.text.StrictDates;
 import org.npsloop.reporting.FollowUpService;
 
 /** Close the loop: follow-ups of detractor answers, for marketers and executives. */
@@ -107,12 +107,9 @@ public class FollowUpsResource {
     }
 
     private static LocalDate day(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            return value == null || value.isBlank() ? null : StrictDates.isoDay(value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a day like 2026-11-27, not " + value);
         }
     }

@@ -2,11 +2,11 @@ package org.npsloop.web.api;
 
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.response.ResponseChannel;
+import org.npsloop.domain.text.StrictDates;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.ReportFilter;
 
@@ -88,8 +88,8 @@ public class ReportFilterParams {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return StrictDates.isoDay(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a day like 2026-11-01, not " + text);
         }
     }

@@ -29,6 +29,7 @@ import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.domain.text.StrictDates;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.ResponseExportService;
 import org.npsloop.reporting.ResponseInbox;
@@ -133,11 +134,11 @@ public class ResponsesResource {
         }
         try {
             if (value.strip().length() == 10) {
-                LocalDate day = LocalDate.parse(value.strip());
+                LocalDate day = StrictDates.isoDay(value);
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException("a day (2026-11-01) or an instant (2026-11-01T08:00:00Z), not " + value);
         }
     }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.npsloop.web.security.RequestSizeFilter;
 
 /** Unknown paths, wrong methods, unreadable JSON...: the same JSON error body as every other API error. */
 @Provider
@@ -11,6 +12,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (RequestSizeFilter.tooLarge(e)) {
+            return ApiError.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body is too large");
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String message = status.getFamily() == Response.Status.Family.SERVER_ERROR
                 ? "The server could not complete the request" : messageOf(e, status);

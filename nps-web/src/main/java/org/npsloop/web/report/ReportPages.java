@@ -9,11 +9,9 @@ final class ReportPages {
     /** The filter component a refused filter field is shown on. */
     static String component(String field) {
         return switch (field) {
-            case "from", "to", "period", "campaign", "moment", "attribute", "language", "channel" -> field;
+            case "from", "to", "period", "campaign", "moment", "segment", "attribute", "value", "language", "channel" -> field;
             case "campaignId" -> "campaign";
             case "journeyMoment" -> "moment";
-            case "segmentId" -> "segment";
-            case "attributeValue" -> "value";
             default -> "apply";
         };
     }

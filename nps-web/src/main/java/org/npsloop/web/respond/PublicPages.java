@@ -19,7 +19,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
+import org.npsloop.campaigns.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.survey.Survey;
 
 /**
@@ -48,7 +52,7 @@ public class PublicPages {
     }
 
     /** The language of a visitor we know nothing about: their browser's, else English. */
-    static Language languageOf(HttpServletRequest request) {
+    public static Language languageOf(HttpServletRequest request) {
         return Language.of(request.getLocale());
     }
 
@@ -58,6 +62,7 @@ public class PublicPages {
         String brand = colour == null ? Survey.DEFAULT_COLOUR : colour;
         model.put("lang", language.name().toLowerCase(java.util.Locale.ROOT));
         model.put("t", labels.get(language));
+        model.put("commentLimit", label(language, "comment.limit"));
         model.put("brand", brand);
         model.put("onBrand", Colours.textOn(brand));
         model.put("accent", Colours.accentOnWhite(brand));
@@ -68,6 +73,24 @@ public class PublicPages {
             model.put("logoUrl", logoUrl);
         }
         return model;
+    }
+
+    /** The model of the answer page: the link's page, the form's action (the token), the scale and the comment limit. */
+    Map<String, Object> answerModel(AnswerPage page, String action, boolean thanks, boolean autoSend) {
+        Map<String, Object> model = model(page.language(), page.brandName(), page.colour(), page.logoUrl());
+        model.put("page", page);
+        model.put("action", action);
+        model.put("thanks", thanks);
+        model.put("autoSend", autoSend);
+        model.put("scores", IntStream.rangeClosed(Score.MIN, Score.MAX).boxed().toList());
+        model.put("maxComment", CommentText.MAX_LENGTH);
+        return model;
+    }
+
+    /** One label of the public pages, with {0} replaced by the comment limit written the language's way (2,000 or 2 000). */
+    String label(Language language, String key) {
+        return labels.get(language).get(key).replace("{0}",
+                java.text.NumberFormat.getIntegerInstance(language.locale()).format(CommentText.MAX_LENGTH));
     }
 
     void render(HttpServletResponse response, int status, String template, Map<String, Object> model) throws IOException {
@@ -97,7 +120,7 @@ public class PublicPages {
     }
 
     /** A page with a title and a sentence: errors, expired links, too many requests. */
-    void message(HttpServletResponse response, int status, Language language, String key, String brandName, String colour,
+    public void message(HttpServletResponse response, int status, Language language, String key, String brandName, String colour,
             String logoUrl) throws IOException {
         Map<String, Object> model = model(language, brandName, colour, logoUrl);
         model.put("key", key);

@@ -7,10 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.npsloop.campaigns.RespondentService;
 import org.npsloop.campaigns.RespondentService.AnswerPage;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.LinkStatus;
+import org.npsloop.domain.validation.InvalidInputException;
 
 /**
  * Score links: {@code GET /r/<token>?score=N} shows the answer page with N selected and stores no
@@ -62,8 +64,26 @@ public class RespondServlet extends HttpServlet {
             pages.message(response, 400, PublicPages.languageOf(request), "badScore", null, null, null);
             return;
         }
-        AnswerPage page = respondents.answer(token, score, request.getParameter("comment"), request.getParameter("consent") != null,
-                request.getParameter("quoteConsent") != null);
+        String comment = request.getParameter("comment");
+        boolean consent = request.getParameter("consent") != null;
+        boolean quoteConsent = request.getParameter("quoteConsent") != null;
+        AnswerPage page;
+        try {
+            page = respondents.answer(token, score, comment, consent, quoteConsent);
+        } catch (InvalidInputException e) {
+            // Too long a comment: the page again with the reason, the score and what was typed, nothing stored.
+            page = respondents.view(token);
+            if (page.status() == LinkStatus.OPEN) {
+                Map<String, Object> model = pages.answerModel(page, token, false, false);
+                model.put("error", pages.label(page.language(), "commentTooLong.text"));
+                model.put("typedScore", score);
+                model.put("typedComment", comment);
+                model.put("typedConsent", consent);
+                model.put("typedQuoteConsent", quoteConsent);
+                pages.render(response, HttpServletResponse.SC_BAD_REQUEST, "answer", model);
+                return;
+            }
+        }
         if (page.status() != LinkStatus.OPEN) {
             refuse(request, response, page);
             return;
@@ -75,14 +95,9 @@ public class RespondServlet extends HttpServlet {
 
     private void show(HttpServletResponse response, AnswerPage page, String token, boolean thanks, boolean autoSend)
             throws IOException {
-        Map<String, Object> model = pages.model(page.language(), page.brandName(), page.colour(), page.logoUrl());
-        model.put("page", page);
-        model.put("action", token);
-        model.put("thanks", thanks);
-        model.put("autoSend", autoSend);
-        model.put("scores", java.util.stream.IntStream.rangeClosed(Score.MIN, Score.MAX).boxed().toList());
-        pages.render(response, 200, "answer", model);
+        pages.render(response, 200, "answer", pages.answerModel(page, token, thanks, autoSend));
     }
+
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AnswerPage page) throws IOException {
         if (page.status() == LinkStatus.UNKNOWN) {
@@ -98,13 +113,9 @@ public class RespondServlet extends HttpServlet {
         return path.startsWith("/") && path.indexOf('/', 1) < 0 ? path.substring(1) : "";
     }
 
-    /** 0..10, else null. */
+    /** 0..10 in ASCII digits ({@link Score#parse}), else null. */
     static Integer score(String parameter) {
-        if (parameter == null || parameter.length() > 2 || parameter.isEmpty()
-                || !parameter.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        int value = Integer.parseInt(parameter);
-        return value <= Score.MAX ? value : null;
+        OptionalInt score = Score.parse(parameter);
+        return score.isPresent() ? score.getAsInt() : null;
     }
 }

@@ -43,12 +43,23 @@ class ReportFilterParamsTest {
     @Test
     void everyMalformedParameterIsNamedAtOnce() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new ReportFilterParams("2026-13-01",
-                "01/03/2026", "abc", null, "1.5", null, null, "de", "fax", "maybe").toFilter());
+                "2026-02-31", "abc", null, "1.5", null, null, "de", "fax", "maybe").toFilter());
         assertEquals(List.of("from", "to", "campaign", "segment", "language", "channel", "includeFlagged"),
                 refused.errors().stream().map(FieldError::field).toList());
         assertTrue(refused.getMessage().contains("a day like 2026-11-01, not 2026-13-01"), refused.getMessage());
         InvalidInputException reversed = assertThrows(InvalidInputException.class,
                 () -> new ReportFilterParams("2026-03-10", "2026-03-01", null, null, null, null, null, null, null, null).toFilter());
         assertEquals("to", reversed.errors().get(0).field());
+    }
+
+    /** A malformed attribute name was an IllegalArgumentException out of the filter: a 500 on every report endpoint. */
+    @Test
+    void aMalformedAttributeOrAValueWithoutOneIsNamed() {
+        InvalidInputException malformed = assertThrows(InvalidInputException.class, () -> new ReportFilterParams(null, null, null,
+                null, null, "plan'; --", "x", null, null, null).toFilter());
+        assertEquals(List.of("attribute"), malformed.errors().stream().map(FieldError::field).toList());
+        InvalidInputException noValue = assertThrows(InvalidInputException.class, () -> new ReportFilterParams(null, null, null,
+                null, null, "plan", " ", null, null, null).toFilter());
+        assertEquals(List.of("value"), noValue.errors().stream().map(FieldError::field).toList());
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
@@ -66,9 +65,30 @@ class PublicPagesTest {
     }
 
     @Test
+    void theLimitIsStatedAndARefusedCommentComesBackWithItsReasonInTheSurveysLanguage() throws Exception {
+        AnswerPage page = new AnswerPage(LinkStatus.OPEN, Language.FR, "Acme", "#0B5CAD", null, "Zoé", "Recommanderiez-vous Acme ?",
+                "Pourquoi ?", "Peut-on vous recontacter ?", null, null, false, null, null, false, false);
+        Map<String, Object> model = pages.answerModel(page, "tok", false, false);
+        String html = render("answer", new java.util.HashMap<>(model));
+        assertTrue(html.contains("maxlength=\"2000\""), html);
+        assertTrue(html.contains("2\u202f000 caractères au plus"), html);
+        model.put("error", pages.label(Language.FR, "commentTooLong.text"));
+        model.put("typedScore", 3);
+        model.put("typedComment", "Trop <long>");
+        model.put("typedConsent", true);
+        String refused = render("answer", model);
+        assertTrue(refused.contains("role=\"alert\" id=\"error\">Votre commentaire dépasse 2\u202f000 caractères"), refused);
+        assertTrue(refused.contains("value=\"3\" id=\"score-3\" checked"), "the score chosen is kept");
+        assertTrue(refused.contains(">Trop &lt;long&gt;</textarea>"), "what was typed is kept, escaped");
+        assertTrue(refused.contains("value=\"yes\" checked"), "consent kept");
+        wellFormed(refused);
+        assertTrue(pages.label(Language.EN, "comment.limit").equals("2,000 characters at most"));
+    }
+
+    @Test
     void messagesAndUnsubscribeInBothLanguages() throws Exception {
         for (Language language : Language.values()) {
-            for (String key : new String[] {"notFound", "expired", "closed", "badScore", "tooMany"}) {
+            for (String key : new String[] {"notFound", "expired", "closed", "badScore", "tooMany", "commentTooLong", "tooLarge"}) {
                 Map<String, Object> model = pages.model(language, null, null, null);
                 model.put("key", key);
                 wellFormed(render("message", model));
@@ -109,18 +129,15 @@ class PublicPagesTest {
         assertNull(RespondServlet.score("-1"));
         assertNull(RespondServlet.score("x"));
         assertNull(RespondServlet.score(""));
+        assertNull(RespondServlet.score("\uFF19"), "fullwidth nine: Character.isDigit and Integer.parseInt accept it");
+        assertNull(RespondServlet.score("\u0669"), "Arabic-Indic nine");
+        assertNull(RespondServlet.score("\uFF11\uFF10"), "fullwidth ten");
         assertEquals("abc", RespondServlet.token("/abc"));
         assertEquals("", RespondServlet.token("/abc/def"));
     }
 
     private String answer(AnswerPage page, boolean thanks, boolean autoSend) throws Exception {
-        Map<String, Object> model = pages.model(page.language(), page.brandName(), page.colour(), page.logoUrl());
-        model.put("page", page);
-        model.put("action", "tok");
-        model.put("thanks", thanks);
-        model.put("autoSend", autoSend);
-        model.put("scores", IntStream.rangeClosed(0, 10).boxed().toList());
-        return render("answer", model);
+        return render("answer", pages.answerModel(page, "tok", thanks, autoSend));
     }
 
     private String render(String template, Map<String, Object> model) throws Exception {

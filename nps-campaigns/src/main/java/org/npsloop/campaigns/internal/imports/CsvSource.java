@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.domain.text.SpreadsheetCsv;
 
 /**
  * One pass over a CSV file with Commons CSV: the header, then each non-blank record with the
@@ -95,12 +96,18 @@ final class CsvSource {
         return record == null ? unterminatedText : csv.format((Object[]) record.values());
     }
 
+    /** The cells, each read by {@link #value}. */
     static List<String> cells(CSVRecord record) {
         List<String> cells = new ArrayList<>(record.size());
         for (String value : record) {
-            cells.add(value.strip());
+            cells.add(value(value));
         }
         return List.copyOf(cells);
+    }
+
+    /** A cell stripped, without the apostrophe our exports put before a formula-like value: an export imports back as it was. */
+    static String value(String cell) {
+        return SpreadsheetCsv.restored(cell.strip());
     }
 
     private static boolean blank(CSVRecord record) {

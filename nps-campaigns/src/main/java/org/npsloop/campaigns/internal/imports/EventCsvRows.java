@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.function.Consumer;
 import org.npsloop.campaigns.JourneyEventService.EventInput;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.domain.text.StrictDates;
 
 /**
  * Reads a journey-event CSV: finds the columns by their (English or French) header, parses times,
@@ -35,8 +34,6 @@ public final class EventCsvRows {
             Map.entry("evenement", "type"), Map.entry("occurredat", "occurred_at"), Map.entry("date", "occurred_at"),
             Map.entry("when", "occurred_at"), Map.entry("quand", "occurred_at"), Map.entry("externalid", "external_id"),
             Map.entry("id", "external_id"), Map.entry("reference", "external_id"), Map.entry("identifiantexterne", "external_id"));
-    private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm[:ss]");
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private EventCsvRows() {
     }
@@ -90,18 +87,17 @@ public final class EventCsvRows {
             throw new IllegalArgumentException("occurred_at: missing time");
         }
         try {
-            if (text.contains("/")) {
-                return text.contains(":") ? LocalDateTime.parse(text, FRENCH_DATE_TIME).toInstant(ZoneOffset.UTC)
-                        : LocalDate.parse(text, FRENCH_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (text.contains("/") && text.contains(":")) {
+                return StrictDates.frenchDateTime(text).toInstant(ZoneOffset.UTC);
             }
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (text.contains("/") || text.length() == 10) {
+                return StrictDates.day(text).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return java.time.OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
             }
             return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException("occurred_at: not a time (expected 2026-11-20T10:00:00Z, 2026-11-20 or 20/11/2026 10:00): " + text);
         }
     }

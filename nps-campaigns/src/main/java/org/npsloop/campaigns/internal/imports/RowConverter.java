@@ -128,8 +128,8 @@ final class RowConverter {
         return value.isEmpty() ? null : value;
     }
 
-    /** The trimmed cell; empty when the column is not mapped or the record is shorter than the header. */
+    /** The cell ({@link CsvSource#value}); empty when the column is not mapped or the record is shorter than the header. */
     private static String cell(CSVRecord record, int index) {
-        return index >= 0 && index < record.size() ? record.get(index).strip() : "";
+        return index >= 0 && index < record.size() ? CsvSource.value(record.get(index)) : "";
     }
 }

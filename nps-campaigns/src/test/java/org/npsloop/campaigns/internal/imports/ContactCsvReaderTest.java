@@ -230,6 +230,24 @@ class ContactCsvReaderTest {
         assertEquals(5001, count(file));
     }
 
+    /** The default SMART resolver stored 31/02/2025 as 28 February 2025. */
+    @Test
+    void aDayThatDoesNotExistIsRejectedWithItsLineNumber() {
+        List<ParsedRow> rows = readAll(utf8(PEOPLE_HEADER, "a@exemple.fr;Jean;Dupont;FR;28/02/2025",
+                "b@exemple.fr;Lou;Roux;FR;31/02/2025"), PEOPLE);
+        assertEquals(List.of(new RejectedRow(3, "signup_date: not a date (expected 2025-12-31 or 31/12/2025): 31/02/2025",
+                "b@exemple.fr;Lou;Roux;FR;31/02/2025")), rejected(rows));
+    }
+
+    @Test
+    void theApostropheOfAnExportedFormulaLikeCellIsRemovedOnImport() {
+        List<ParsedRow> rows = readAll(utf8(PEOPLE_HEADER, "a@exemple.fr;'=HYPERLINK(1);'-Dupont;FR;", "b@exemple.fr;O'Neil;'Brien;FR;"), PEOPLE);
+        List<ContactRow> contacts = contacts(rows);
+        assertEquals("=HYPERLINK(1)", contacts.get(0).firstName());
+        assertEquals("-Dupont", contacts.get(0).lastName());
+        assertEquals("'Brien", contacts.get(1).lastName(), "an apostrophe before an ordinary value is the person's");
+    }
+
     @Test
     void rawTextIsTheRecordRequotedAndCut() {
         byte[] file = utf8("email;nom;notes", "\"pas une adresse\";\"Dupont; fils\";\"a \"\"b\"\"\"", "x;" + "n".repeat(3000) + ";");
