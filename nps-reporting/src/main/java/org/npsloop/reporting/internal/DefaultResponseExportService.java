@@ -43,8 +43,9 @@ public class DefaultResponseExportService implements ResponseExportService {
 
     @Override
     @Transactional
-    public void export(ReportFilter filter, NpsCategory category, char separator, Writer out) throws IOException {
-        CsvRows csv = CsvRows.start(out, separator, scope.zone());
+    public void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail, Writer out)
+            throws IOException {
+        CsvRows csv = CsvRows.start(out, separator, scope.zone(), withContactEmail);
         ResponseScope.Where where = scope.where(filter);
         if (category != null) {
             where = where.and("r.score BETWEEN ? AND ?", List.of(
@@ -78,21 +79,29 @@ public class DefaultResponseExportService implements ResponseExportService {
 
         private final CSVPrinter printer;
         private final ZoneId zone;
+        private final boolean withContactEmail;
 
-        private CsvRows(CSVPrinter printer, ZoneId zone) {
+        private CsvRows(CSVPrinter printer, ZoneId zone, boolean withContactEmail) {
             this.printer = printer;
             this.zone = zone;
+            this.withContactEmail = withContactEmail;
+        }
+
+        /** Every column, the contact's email included. */
+        static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
+            return start(out, separator, zone, true);
         }
 
         /** @throws InvalidInputException unless the separator is ',' or ';' */
-        static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
+        static CsvRows start(Writer out, char separator, ZoneId zone, boolean withContactEmail) throws IOException {
             if (separator != ',' && separator != ';') {
                 throw new InvalidInputException("separator", "Choose ',' or ';' as the separator, not '" + separator + "'");
             }
             out.write('\ufeff');
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(separator).get());
-            printer.printRecord(COLUMNS);
-            return new CsvRows(printer, zone);
+            printer.printRecord(withContactEmail ? COLUMNS
+                    : COLUMNS.stream().filter(column -> !"contact_email".equals(column)).toList());
+            return new CsvRows(printer, zone, withContactEmail);
         }
 
         void row(long id, OffsetDateTime respondedAt, int score, String comment, boolean consent, String channel,
@@ -110,7 +119,9 @@ public class DefaultResponseExportService implements ResponseExportService {
             values.add(text(campaign));
             values.add(moment);
             values.add(contactId);
-            values.add(text(email));
+            if (withContactEmail) {
+                values.add(text(email));
+            }
             values.add(name.isEmpty() ? null : text(name));
             values.add(flagged);
             printer.printRecord(values);
