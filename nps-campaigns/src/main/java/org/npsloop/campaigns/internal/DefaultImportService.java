@@ -85,7 +85,13 @@ public class DefaultImportService implements ImportService {
     public Upload upload(String fileName, InputStream content) throws IOException {
         String uploadId = UUID.randomUUID().toString();
         Path file = uploads.resolve(uploadId + ".csv");
-        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // The body broke off or went over the size cap: no half file waits for a mapping.
+            Files.deleteIfExists(file);
+            throw e;
+        }
         uploadNames.put(uploadId, fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
         try {
             CsvFormat format = detect(file);
