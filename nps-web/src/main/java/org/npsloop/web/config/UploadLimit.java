@@ -19,6 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UploadLimit {
 
     public static final long DEFAULT_MAX_BYTES = 52_428_800L;
+    /**
+     * What is read and thrown away of a refused body, as Tomcat's maxSwallowSize does: most HTTP clients
+     * only read the 413 once they have sent their body. Beyond it the connection is simply closed.
+     */
+    static final long SWALLOW_BYTES = 2L * 1024 * 1024;
 
     @Inject
     @ConfigProperty(name = "nps.upload.max-bytes", defaultValue = "52428800")
@@ -42,8 +47,24 @@ public class UploadLimit {
 
     /** The body, failing with {@link UploadTooLargeException} as soon as more than the cap is read. */
     public InputStream bounded(InputStream body, long declaredLength) throws UploadTooLargeException {
-        check(declaredLength);
+        if (declaredLength > maxBytes) {
+            swallow(body);
+            throw new UploadTooLargeException(maxBytes);
+        }
         return capped(body, maxBytes);
+    }
+
+    private static void swallow(InputStream body) {
+        try {
+            long left = SWALLOW_BYTES;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away: nothing more to do.
+        }
     }
 
     /**
@@ -99,6 +120,7 @@ public class UploadLimit {
             private void count(long n) throws UploadTooLargeException {
                 read += n;
                 if (read > max) {
+                    swallow(in);
                     throw new UploadTooLargeException(max);
                 }
             }

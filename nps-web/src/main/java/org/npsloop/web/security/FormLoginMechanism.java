@@ -24,8 +24,8 @@ import java.util.Set;
  * remembered in the HTTP session. A failed attempt is answered with a redirect to the login page (the
  * built-in form mechanism forwards, and Payara then sends an empty page).</li>
  * <li>Systems: an API key in {@code Authorization: Bearer nps_...} (or {@code X-API-Key}) on
- * {@code /api/} calls, and on {@code /metrics} and {@code /openapi} (for a Prometheus scraper; web.xml
- * lets only ADMIN read them), checked on every call; {@link AccountStatusFilter} drops the session that
+ * {@code /api/} calls, and on {@code /metrics} and {@code /openapi} (for a Prometheus scraper;
+ * {@link MonitoringAccessFilter} lets only ADMIN read them), checked on every call; {@link AccountStatusFilter} drops the session that
  * {@code @AutoApplySession} opens for it, so API clients leave no sessions behind.</li>
  * </ul>
  */
