@@ -18,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UploadLimit {
 
-    public static final long DEFAULT_MAX_BYTES = 52_428_800L;
     /**
      * What is read and thrown away of a refused body, as Tomcat's maxSwallowSize does: most HTTP clients
      * only read the 413 once they have sent their body. Beyond it the connection is simply closed.
@@ -38,14 +37,12 @@ public class UploadLimit {
         return Math.max(1, maxBytes / (1024 * 1024));
     }
 
-    /** @param declaredLength Content-Length or the size of a received file; negative when unknown */
-    public void check(long declaredLength) throws UploadTooLargeException {
-        if (declaredLength > maxBytes) {
-            throw new UploadTooLargeException(maxBytes);
-        }
-    }
-
-    /** The body, failing with {@link UploadTooLargeException} as soon as more than the cap is read. */
+    /**
+     * The body, failing with {@link UploadTooLargeException} at once when its declared length is over the
+     * cap, or as soon as more than the cap is read.
+     *
+     * @param declaredLength Content-Length or the size of a received file; negative when unknown
+     */
     public InputStream bounded(InputStream body, long declaredLength) throws UploadTooLargeException {
         if (declaredLength > maxBytes) {
             swallow(body);
