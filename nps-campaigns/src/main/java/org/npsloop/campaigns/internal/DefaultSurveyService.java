@@ -58,9 +58,10 @@ public class DefaultSurveyService implements SurveyService {
 
     private TestRecipients testRecipients;
 
+    /** Optional: MicroProfile Config treats an empty value as missing, which would fail the deployment. */
     @Inject
-    void allowTestRecipients(@ConfigProperty(name = "nps.test-mail.allowed", defaultValue = "") String allowed) {
-        testRecipients = new TestRecipients(allowed);
+    void allowTestRecipients(@ConfigProperty(name = "nps.test-mail.allowed") java.util.Optional<String> allowed) {
+        testRecipients = new TestRecipients(allowed.orElse(null));
     }
 
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
