@@ -59,6 +59,39 @@ public interface SurveyService {
         }
     }
 
+    /** The test was not sent because of its recipient; nothing was sent. */
+    final class TestRecipientRefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** Why: the message keys of the web layer are named after it. */
+        public enum Reason {
+            /** Neither the signed-in user's own address nor one an ADMIN allowed ({@code nps.test-mail.allowed}). */
+            NOT_ALLOWED,
+            /** On the suppression list: unsubscribed, bounced, complained or blocked. */
+            SUPPRESSED
+        }
+
+        private final Reason reason;
+        private final String address;
+
+        public TestRecipientRefusedException(Reason reason, String address) {
+            super(reason == Reason.SUPPRESSED
+                    ? address + " is on the suppression list: no message goes to it, not even a test"
+                    : "A test goes only to your own address or to an address an administrator allowed (nps.test-mail.allowed), not to "
+                            + address);
+            this.reason = reason;
+            this.address = address;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public String address() {
+            return address;
+        }
+    }
+
     List<SurveyView> list();
 
     Optional<SurveyView> find(long id);
@@ -87,7 +120,10 @@ public interface SurveyService {
      * Sends the preview to one address through the configured transport (SMTP, or the development
      * outbox), its subject starting with "[TEST]". No invitation is created and its links carry no token.
      *
+     * @param callerEmail the signed-in user's own address (null for an API key): allowed as recipient
+     * @throws TestRecipientRefusedException when {@code to} is neither the caller's nor allowed by
+     *         {@link TestRecipients}, or is suppressed
      * @throws TestNotSentException when the transport refuses it
      */
-    TestSent sendTest(long surveyId, String language, Long contactId, String to);
+    TestSent sendTest(long surveyId, String language, Long contactId, String to, String callerEmail);
 }

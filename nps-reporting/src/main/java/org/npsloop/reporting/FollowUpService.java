@@ -46,9 +46,19 @@ public interface FollowUpService {
             Instant respondedAt, Long contactId, String contactEmail, String contactName,
             String campaignName, Assignee owner, FollowUpStatus status, LocalDate dueOn, boolean overdue,
             Instant createdAt) {
+
+        /** The same follow-up for a reader who may not see contacts' email addresses (the name stays). */
+        public Row withoutContactEmail() {
+            return new Row(id, responseId, score, category, comment, contactConsent, respondedAt, contactId, null,
+                    contactName, campaignName, owner, status, dueOn, overdue, createdAt);
+        }
     }
 
     record Page(List<Row> rows, long total) {
+
+        public Page withoutContactEmails() {
+            return new Page(rows.stream().map(Row::withoutContactEmail).toList(), total);
+        }
     }
 
     record Note(String author, Instant createdAt, String text) {
@@ -56,6 +66,10 @@ public interface FollowUpService {
 
     /** A follow-up with its notes, oldest first, and the moves its status allows. */
     record Detail(Row followUp, List<Note> notes, List<FollowUpStatus> allowedStatuses) {
+
+        public Detail withoutContactEmail() {
+            return new Detail(followUp.withoutContactEmail(), notes, allowedStatuses);
+        }
     }
 
     /**

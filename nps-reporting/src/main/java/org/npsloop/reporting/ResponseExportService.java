@@ -18,7 +18,9 @@ public interface ResponseExportService {
     /**
      * @param category only this category, or all when null
      * @param separator ',' or ';'
+     * @param withContactEmail false for a reader who may not see contacts' addresses: no contact_email column
      * @throws org.npsloop.domain.validation.InvalidInputException for another separator, an unknown segment or attribute
      */
-    void export(ReportFilter filter, NpsCategory category, char separator, Writer out) throws IOException;
+    void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail, Writer out)
+            throws IOException;
 }

@@ -41,9 +41,19 @@ public interface ResponseInbox {
     record Row(long id, Instant respondedAt, int score, NpsCategory category, String comment, boolean contactConsent,
             ResponseChannel channel, Long campaignId, String campaignName, String journeyMoment, Long contactId,
             String contactEmail, String contactName, boolean flagged, String flagReason, String enteredBy) {
+
+        /** The same row for a reader who may not see contacts' email addresses (the name stays). */
+        public Row withoutContactEmail() {
+            return new Row(id, respondedAt, score, category, comment, contactConsent, channel, campaignId, campaignName,
+                    journeyMoment, contactId, null, contactName, flagged, flagReason, enteredBy);
+        }
     }
 
     record Page(List<Row> rows, long total) {
+
+        public Page withoutContactEmails() {
+            return new Page(rows.stream().map(Row::withoutContactEmail).toList(), total);
+        }
     }
 
     /** A campaign to filter on. */

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,13 @@ public class DefaultImportService implements ImportService {
     public Upload upload(String fileName, InputStream content) throws IOException {
         String uploadId = UUID.randomUUID().toString();
         Path file = uploads.resolve(uploadId + ".csv");
-        Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // The body broke off or went over the size cap: no half file waits for a mapping.
+            Files.deleteIfExists(file);
+            throw e;
+        }
         uploadNames.put(uploadId, fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
         try {
             CsvFormat format = detect(file);
@@ -123,12 +131,13 @@ public class DefaultImportService implements ImportService {
         }
         Map<String, AttributeType> types = attributeTypes(mapping);
         CsvFormat format = detect(file);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("uploadId", "this upload is already being imported");
+        // Taken from the waiting uploads first: neither a second start nor the sweeper can have it then.
+        String fileName = uploadNames.remove(uploadId);
+        if (fileName == null || !Files.isRegularFile(file)) {
+            throw new InvalidInputException("uploadId", "this upload is already being imported, or was abandoned too long");
         }
-        long jobId = jobs.create(new ImportJob(fileNameOf(uploadId), format.charset().name(), format.delimiter(),
+        long jobId = jobs.create(new ImportJob(fileName, format.charset().name(), format.delimiter(),
                 mapping.toJson(), targetListId, startedBy, clock.instant()));
-        uploadNames.remove(uploadId);
         executor.submit(() -> run(jobId, file, format, mapping, types, targetListId));
         return jobs.status(jobId);
     }
@@ -227,8 +236,28 @@ public class DefaultImportService implements ImportService {
         return uploads.resolve(uploadId + ".csv");
     }
 
-    private String fileNameOf(String uploadId) {
-        return uploadNames.getOrDefault(uploadId, "upload.csv");
+    /**
+     * Deletes the uploads previewed but never imported for longer than {@code age}. Uploads live in this
+     * instance's own folder, so each instance sweeps its own and several instances never touch each
+     * other's; a file already handed to an import is no longer waiting and is never swept.
+     *
+     * @return how many were deleted
+     */
+    int sweepAbandoned(Duration age) {
+        Instant before = clock.instant().minus(age);
+        int deleted = 0;
+        for (String uploadId : AbandonedUploads.olderThan(uploads, uploadNames.keySet(), before)) {
+            String name = uploadNames.remove(uploadId);
+            if (name != null) {
+                try {
+                    Files.deleteIfExists(uploads.resolve(uploadId + ".csv"));
+                    deleted++;
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "Could not delete abandoned upload " + uploadId, e);
+                }
+            }
+        }
+        return deleted;
     }
 
     private static InputStream open(Path file) throws IOException {

@@ -17,7 +17,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.campaigns.SuppressionService;
 import org.npsloop.campaigns.SurveyService;
+import org.npsloop.campaigns.TestRecipients;
 import org.npsloop.campaigns.internal.dispatch.DispatchSettings;
 import org.npsloop.campaigns.internal.mail.InvitationMail;
 import org.npsloop.campaigns.internal.mail.InvitationMessages;
@@ -49,6 +52,17 @@ public class DefaultSurveyService implements SurveyService {
 
     @Inject
     private DispatchSettings settings;
+
+    @Inject
+    private SuppressionService suppressions;
+
+    private TestRecipients testRecipients;
+
+    /** Optional: MicroProfile Config treats an empty value as missing, which would fail the deployment. */
+    @Inject
+    void allowTestRecipients(@ConfigProperty(name = "nps.test-mail.allowed") java.util.Optional<String> allowed) {
+        testRecipients = new TestRecipients(allowed.orElse(null));
+    }
 
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
 
@@ -128,11 +142,17 @@ public class DefaultSurveyService implements SurveyService {
     /** Outside any transaction: an SMTP exchange must not hold a database transaction open. */
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public TestSent sendTest(long surveyId, String language, Long contactId, String to) {
+    public TestSent sendTest(long surveyId, String language, Long contactId, String to, String callerEmail) {
         Survey survey = survey(surveyId);
         Violations violations = new Violations();
         EmailAddress recipient = violations.check("to", () -> new EmailAddress(to));
         violations.throwIfAny();
+        if (!testRecipients.allows(recipient.value(), callerEmail)) {
+            throw new TestRecipientRefusedException(TestRecipientRefusedException.Reason.NOT_ALLOWED, recipient.value());
+        }
+        if (suppressions.isSuppressed(recipient.value())) {
+            throw new TestRecipientRefusedException(TestRecipientRefusedException.Reason.SUPPRESSED, recipient.value());
+        }
         InvitationMail mail = sample(survey, language, contactId, recipient.value());
         SurveyMailRenderer.Content content = renderer.render(mail, true);
         MailTransport transport = settings.usesSmtp() ? new SmtpTransport(settings.smtp())

@@ -42,8 +42,9 @@ public class DefaultResponseExportService implements ResponseExportService {
 
     @Override
     @Transactional
-    public void export(ReportFilter filter, NpsCategory category, char separator, Writer out) throws IOException {
-        CsvRows csv = CsvRows.start(out, separator, scope.zone());
+    public void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail, Writer out)
+            throws IOException {
+        CsvRows csv = CsvRows.start(out, separator, scope.zone(), withContactEmail);
         ResponseScope.Where where = scope.where(filter);
         if (category != null) {
             where = where.and("r.score BETWEEN ? AND ?", List.of(
@@ -77,16 +78,25 @@ public class DefaultResponseExportService implements ResponseExportService {
 
         private final SpreadsheetCsv csv;
         private final ZoneId zone;
+        private final boolean withContactEmail;
 
-        private CsvRows(SpreadsheetCsv csv, ZoneId zone) {
+        private CsvRows(SpreadsheetCsv csv, ZoneId zone, boolean withContactEmail) {
             this.csv = csv;
             this.zone = zone;
+            this.withContactEmail = withContactEmail;
+        }
+
+        /** Every column, the contact's email included. */
+        static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
+            return start(out, separator, zone, true);
         }
 
         /** @throws InvalidInputException unless the separator is ',' or ';' */
-        static CsvRows start(Writer out, char separator, ZoneId zone) throws IOException {
+        static CsvRows start(Writer out, char separator, ZoneId zone, boolean withContactEmail) throws IOException {
+            List<String> columns = withContactEmail ? COLUMNS
+                    : COLUMNS.stream().filter(column -> !"contact_email".equals(column)).toList();
             try {
-                return new CsvRows(SpreadsheetCsv.start(out, separator, COLUMNS), zone);
+                return new CsvRows(SpreadsheetCsv.start(out, separator, columns), zone, withContactEmail);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("separator", e.getMessage());
             }
@@ -108,7 +118,9 @@ public class DefaultResponseExportService implements ResponseExportService {
             values.add(campaign);
             values.add(moment);
             values.add(contactId);
-            values.add(email);
+            if (withContactEmail) {
+                values.add(email);
+            }
             values.add(name.isEmpty() ? null : name);
             values.add(flagged);
             csv.row(values);

@@ -1,6 +1,7 @@
 package org.npsloop.reporting.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
@@ -49,6 +50,20 @@ class ResponseCsvTest {
         assertEquals("Zoé Martin", records.get(1).get(11));
         assertEquals("promoter", records.get(2).get(3));
         assertEquals(13, records.get(2).size());
+    }
+
+    @Test
+    void withoutContactEmailsTheColumnIsLeftOutAndTheNameKept() throws Exception {
+        StringWriter out = new StringWriter();
+        DefaultResponseExportService.CsvRows rows = DefaultResponseExportService.CsvRows.start(out, ';', ZoneId.of("UTC"), false);
+        rows.row(54, OffsetDateTime.parse("2026-03-01T10:00:00Z"), 3, "Slow", true, "EMAIL", "Spring", null, 8L,
+                "anais.nobecourt@exemple.fr", "Ana\u00efs", "Nob\u00e9court", false);
+        rows.flush();
+        String[] lines = out.toString().split("\r\n");
+        assertEquals("\ufeffid;responded_at;score;category;comment;contact_consent;channel;campaign;journey_moment;contact_id;"
+                + "contact_name;flagged", lines[0]);
+        assertEquals("54;2026-03-01T10:00:00Z;3;detractor;Slow;true;EMAIL;Spring;;8;Ana\u00efs Nob\u00e9court;false", lines[1]);
+        assertFalse(out.toString().contains("@"), out.toString());
     }
 
     @Test

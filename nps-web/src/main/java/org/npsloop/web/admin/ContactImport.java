@@ -18,7 +18,10 @@ import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.ColumnTarget;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.web.config.UploadLimit;
+import org.npsloop.web.config.UploadTooLargeException;
 import org.npsloop.web.security.CurrentUser;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.event.FileUploadEvent;
 
@@ -31,6 +34,9 @@ public class ContactImport implements Serializable {
 
     @Inject
     private ImportService imports;
+
+    @Inject
+    private UploadLimit uploadLimit;
 
     @Inject
     private MailingListService lists;
@@ -104,7 +110,10 @@ public class ContactImport implements Serializable {
     }
 
     public void upload(FileUploadEvent event) {
-        try (InputStream in = event.getFile().getInputStream()) {
+        if (tooLarge(event, "import:file")) {
+            return;
+        }
+        try (InputStream in = uploadLimit.bounded(event.getFile().getInputStream(), event.getFile().getSize())) {
             upload = imports.upload(event.getFile().getFileName(), in);
             mapping = new ArrayList<>();
             List<String> headers = upload.preview().headers();
@@ -112,6 +121,8 @@ public class ContactImport implements Serializable {
                 mapping.add(new MappingRow(i, headers.get(i), upload.preview().suggestion().get(i)));
             }
             jobId = null;
+        } catch (UploadTooLargeException e) {
+            Messages.addError("import:file", getTooLargeMessage());
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addGlobalError(error.message()));
         } catch (IOException e) {
@@ -121,13 +132,38 @@ public class ContactImport implements Serializable {
 
     /** Event files are stored at once, line by line, and answered with what was refused. */
     public void uploadEvents(FileUploadEvent event) {
-        try (InputStream in = event.getFile().getInputStream()) {
+        if (tooLarge(event, "import:eventFile")) {
+            return;
+        }
+        try (InputStream in = uploadLimit.bounded(event.getFile().getInputStream(), event.getFile().getSize())) {
             eventResult = eventImports.importEvents(in);
+        } catch (UploadTooLargeException e) {
+            Messages.addError("import:eventFile", getTooLargeMessage());
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addGlobalError(error.message()));
         } catch (IOException e) {
             Messages.addGlobalError(e.getMessage());
         }
+    }
+
+    /**
+     * The browser already refuses a file over the cap (sizeLimit); this holds for any other client: the
+     * file is not read, and the field says why.
+     */
+    private boolean tooLarge(FileUploadEvent event, String field) {
+        if (event.getFile().getSize() <= uploadLimit.maxBytes()) {
+            return false;
+        }
+        Messages.addError(field, getTooLargeMessage());
+        return true;
+    }
+
+    public long getMaxUploadBytes() {
+        return uploadLimit.maxBytes();
+    }
+
+    public String getTooLargeMessage() {
+        return java.text.MessageFormat.format(Faces.getResourceBundle("msg").getString("import.tooLarge"), uploadLimit.maxMegabytes());
     }
 
     public EventImportService.Result getEventResult() {

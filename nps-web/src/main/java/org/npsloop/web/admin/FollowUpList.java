@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import org.npsloop.domain.followup.FollowUpStatus;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.FollowUpService;
+import org.npsloop.web.security.ContactEmails;
 import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
@@ -45,6 +46,9 @@ public class FollowUpList implements Serializable {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private ContactEmails contactEmails;
 
     @Inject
     @Param(name = "id")
@@ -76,7 +80,7 @@ public class FollowUpList implements Serializable {
         @Override
         public List<FollowUpService.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            FollowUpService.Page page = followUps.list(query(first, pageSize));
+            FollowUpService.Page page = contactEmails.shown(followUps.list(query(first, pageSize)));
             total = page.total();
             setRowCount((int) Math.min(Integer.MAX_VALUE, total));
             return page.rows();
@@ -121,7 +125,7 @@ public class FollowUpList implements Serializable {
     }
 
     private void show(FollowUpService.Detail detail) {
-        selected = detail;
+        selected = contactEmails.shown(detail);
         FollowUpService.Row row = detail.followUp();
         newOwner = row.owner() == null ? "" : row.owner().username();
         newStatus = row.status();

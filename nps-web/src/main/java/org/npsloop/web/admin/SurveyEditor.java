@@ -22,6 +22,7 @@ import org.npsloop.campaigns.SurveyService.RenderedMail;
 import org.npsloop.campaigns.SurveyService.SurveyDetail;
 import org.npsloop.campaigns.SurveyService.SurveyUpdate;
 import org.npsloop.campaigns.SurveyService.TestNotSentException;
+import org.npsloop.campaigns.SurveyService.TestRecipientRefusedException;
 import org.npsloop.campaigns.SurveyService.TestSent;
 import org.npsloop.campaigns.SurveyService.Texts;
 import org.npsloop.domain.audience.Language;
@@ -198,9 +199,13 @@ public class SurveyEditor implements Serializable {
 
     public void sendTest() {
         try {
+            String ownAddress = Optional.ofNullable(currentUser.getUsername()).flatMap(users::find).map(UserView::email)
+                    .orElse(null);
             TestSent sent = surveys.sendTest(id, previewLanguage == null ? null : previewLanguage.name(), chosenContactId(),
-                    testAddress);
+                    testAddress, ownAddress);
             Messages.addInfo("preview:sendTest", text("survey.test.sent", sent.recipient(), sent.transport()));
+        } catch (TestRecipientRefusedException e) {
+            Messages.addError("preview:testAddress", text("survey.test.refused." + e.reason(), e.address()));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
                 Messages.addError("to".equals(error.field()) ? "preview:testAddress" : "preview:sendTest", error.message());

@@ -8,16 +8,20 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.List;
 import org.npsloop.campaigns.EventImportService;
 import org.npsloop.campaigns.JourneyEventService;
 import org.npsloop.campaigns.JourneyEventService.EventInput;
 import org.npsloop.campaigns.JourneyEventService.Recorded;
 import org.npsloop.domain.user.Role;
+import org.npsloop.web.config.UploadLimit;
 
 /**
  * Journey events (ONBOARDING, PURCHASE, ...). Sending the same externalId again stores nothing and
@@ -52,12 +56,21 @@ public class EventsResource {
     @Inject
     private EventImportService eventImports;
 
+    @Inject
+    private UploadLimit uploadLimit;
+
     /** A CSV file of events (email, type, occurred_at, external_id, then any properties): every bad line is reported. */
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // not text/plain: a form on any site may post it
-    public EventImportService.Result importCsv(InputStream csv) throws IOException {
-        return eventImports.importEvents(csv);
+    public EventImportService.Result importCsv(InputStream csv, @Context HttpHeaders headers) throws IOException {
+        // The import stores as it reads: it gets the whole file within nps.upload.max-bytes, or nothing (413).
+        java.nio.file.Path spooled = uploadLimit.spool(csv, headers.getLength());
+        try (InputStream in = Files.newInputStream(spooled)) {
+            return eventImports.importEvents(in);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
     }
 
     @POST

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.followup.FollowUpStatus;
 import org.npsloop.domain.user.Role;
+import org.npsloop.web.security.ContactEmails;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.domain.text.StrictDates;
 import org.npsloop.reporting.FollowUpService;
@@ -44,6 +45,9 @@ public class FollowUpsResource {
     @Inject
     private FollowUpService followUps;
 
+    @Inject
+    private ContactEmails contactEmails;
+
     /**
      * One page in priority order. Filters: status (NEW, CONTACTED, RESOLVED), owner (a username),
      * mine=true (the caller's), unassigned=true, overdue=true.
@@ -60,13 +64,13 @@ public class FollowUpsResource {
         }
         violations.throwIfAny();
         String who = mine ? security.getUserPrincipal().getName() : owner;
-        return followUps.list(new FollowUpService.Query(wanted, who, unassigned, overdue, first, size));
+        return contactEmails.shown(followUps.list(new FollowUpService.Query(wanted, who, unassigned, overdue, first, size)));
     }
 
     @GET
     @Path("{id}")
     public FollowUpService.Detail get(@PathParam("id") long id) {
-        return followUps.detail(id);
+        return contactEmails.shown(followUps.detail(id));
     }
 
     /** Assign (the new owner is mailed), change the status or the due date; 400 names each bad field. */
@@ -80,8 +84,8 @@ public class FollowUpsResource {
         FollowUpStatus status = violations.check("status", () -> status(input.status()));
         LocalDate due = violations.check("dueOn", () -> day(input.dueOn()));
         violations.throwIfAny();
-        return followUps.update(id, new FollowUpService.Change(input.owner(), status, due),
-                security.getUserPrincipal().getName());
+        return contactEmails.shown(followUps.update(id, new FollowUpService.Change(input.owner(), status, due),
+                security.getUserPrincipal().getName()));
     }
 
     /** 201 with the follow-up and its notes; the caller is the note's author. */
@@ -92,7 +96,7 @@ public class FollowUpsResource {
             throw new BadRequestException();
         }
         return Response.status(Response.Status.CREATED)
-                .entity(followUps.addNote(id, input.text(), security.getUserPrincipal().getName())).build();
+                .entity(contactEmails.shown(followUps.addNote(id, input.text(), security.getUserPrincipal().getName()))).build();
     }
 
     private static FollowUpStatus status(String value) {

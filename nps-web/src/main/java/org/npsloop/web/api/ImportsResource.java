@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -25,6 +26,7 @@ import org.npsloop.campaigns.ImportService.ImportStatus;
 import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.web.config.UploadLimit;
 
 /**
  * CSV imports by API: POST the file as the body ({@code Content-Type: text/csv}); the columns are
@@ -39,12 +41,16 @@ public class ImportsResource {
     @Inject
     private ImportService imports;
 
+    @Inject
+    private UploadLimit uploadLimit;
+
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // not text/plain: a form on any site may post it
     public Response start(InputStream body, @QueryParam("fileName") @DefaultValue("api.csv") String fileName,
             @QueryParam("listId") Long listId, @QueryParam("mapping") String mappingJson,
-            @Context SecurityContext caller) throws IOException {
-        ImportService.Upload upload = imports.upload(fileName, body);
+            @Context SecurityContext caller, @Context HttpHeaders headers) throws IOException {
+        // Over nps.upload.max-bytes: 413 (UploadTooLargeMapper), the partial file deleted, no job.
+        ImportService.Upload upload = imports.upload(fileName, uploadLimit.bounded(body, headers.getLength()));
         ColumnMapping mapping;
         if (mappingJson != null && !mappingJson.isBlank()) {
             try {

@@ -27,6 +27,7 @@ import org.npsloop.campaigns.ResponseEntryService.EntryInput;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
+import org.npsloop.web.security.ContactEmails;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.domain.text.StrictDates;
@@ -54,6 +55,9 @@ public class ResponsesResource {
     @Inject
     private ResponseExportService exports;
 
+    @Inject
+    private ContactEmails contactEmails;
+
     /**
      * One page of responses, newest first. {@code from}/{@code to}: an instant ({@code 2026-11-01T08:00:00Z})
      * or a day ({@code 2026-11-01}, UTC; {@code to} includes that day). {@code flagged}: show (default), hide, only.
@@ -76,13 +80,14 @@ public class ResponsesResource {
             violations.add("to", "must come after from");
         }
         violations.throwIfAny();
-        return inbox.search(new ResponseInbox.Query(since, until, cat, chan, campaignId, journeyMoment, hasComment, flags,
-                text, first, size));
+        return contactEmails.shown(inbox.search(new ResponseInbox.Query(since, until, cat, chan, campaignId, journeyMoment, hasComment, flags,
+                text, first, size)));
     }
 
     /**
      * The responses the report filters select (plus {@code category}) as CSV for Excel: UTF-8 with a BOM,
-     * {@code separator} {@code ;} (default, French Excel) or {@code ,}; contact email and name included.
+     * {@code separator} {@code ;} (default, French Excel) or {@code ,}; contact name included, and the
+     * contact's email for a MARKETER only (see {@link ContactEmails}).
      */
     @GET
     @Path("export.csv")
@@ -103,7 +108,8 @@ public class ResponsesResource {
         violations.throwIfAny();
         String name = "responses" + (report.from() == null ? "" : "-" + report.from())
                 + (report.to() == null ? "" : "-" + report.to()) + ".csv";
-        return CsvDownloads.attachment(name, out -> exports.export(report, cat, sep, out));
+        boolean withEmail = contactEmails.visible();
+        return CsvDownloads.attachment(name, out -> exports.export(report, cat, sep, withEmail, out));
     }
 
     static char separator(String value) {

@@ -20,11 +20,15 @@ public class RestApplication extends Application {
 
     /**
      * Turns on Jersey's own enforcement of {@code @RolesAllowed} on resources (Payara's JAX-RS
-     * implementation), named by property so that the code does not depend on Jersey.
+     * implementation), and turns off the WADL that Jersey would otherwise publish at
+     * {@code /api/application.wadl} and in every {@code OPTIONS} answer (a map of the API for anyone;
+     * ADMIN reads the OpenAPI description instead). Named by property so that the code does not
+     * depend on Jersey.
      */
     @Override
     public Map<String, Object> getProperties() {
         return Map.of("jersey.config.server.provider.classnames",
-                "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+                "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature",
+                "jersey.config.server.wadl.disableWadl", Boolean.TRUE);
     }
 }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.npsloop.campaigns.SurveyService;
 import org.npsloop.campaigns.SurveyService.NewSurvey;
@@ -23,7 +25,10 @@ import org.npsloop.campaigns.SurveyService.SurveyDetail;
 import org.npsloop.campaigns.SurveyService.SurveyUpdate;
 import org.npsloop.campaigns.SurveyService.SurveyView;
 import org.npsloop.campaigns.SurveyService.TestNotSentException;
+import org.npsloop.campaigns.SurveyService.TestRecipientRefusedException;
 import org.npsloop.domain.user.Role;
+import org.npsloop.web.security.UserAccountService;
+import org.npsloop.web.security.UserView;
 
 /** Surveys (created with the standard FR/EN wording): change, preview, send a test. */
 @RequestScoped
@@ -35,6 +40,9 @@ public class SurveysResource {
 
     @Inject
     private SurveyService surveys;
+
+    @Inject
+    private UserAccountService users;
 
     @GET
     public List<SurveyView> list() {
@@ -76,15 +84,23 @@ public class SurveysResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
-    /** Body {@code {"to","language","contactId"}}: sends the preview, its subject starting with "[TEST]". */
+    /**
+     * Body {@code {"to","language","contactId"}}: sends the preview, its subject starting with "[TEST]", to
+     * the signed-in user's own address or one an ADMIN allowed (403 otherwise, and for a suppressed address).
+     */
     @POST
     @Path("{id}/test")
-    public Response sendTest(@PathParam("id") long id, TestRequest body) {
+    public Response sendTest(@PathParam("id") long id, TestRequest body, @Context SecurityContext security) {
         if (body == null) {
             throw new BadRequestException();
         }
+        // An API key's principal ("api-key:...") is no user name: it has no address of its own.
+        String callerEmail = security.getUserPrincipal() == null ? null
+                : users.find(security.getUserPrincipal().getName()).map(UserView::email).orElse(null);
         try {
-            return Response.ok(surveys.sendTest(id, body.language(), body.contactId(), body.to())).build();
+            return Response.ok(surveys.sendTest(id, body.language(), body.contactId(), body.to(), callerEmail)).build();
+        } catch (TestRecipientRefusedException e) {
+            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
         } catch (TestNotSentException e) {
             return ApiError.response(Response.Status.BAD_GATEWAY, "The test message was not sent: " + e.getMessage());
         }

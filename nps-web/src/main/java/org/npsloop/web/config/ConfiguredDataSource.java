@@ -74,6 +74,8 @@ public class ConfiguredDataSource implements DataSource {
             if (url == null || url.isBlank()) {
                 throw new SQLException("No database URL configured (NPS_DB_URL)");
             }
+            // Before H2 creates its file there with the process's umask.
+            DataDirectory.prepareConfigured();
             for (Driver candidate : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
                 if (candidate.acceptsURL(url)) {
                     found = candidate;

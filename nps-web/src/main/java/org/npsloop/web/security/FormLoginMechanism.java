@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * are counted per account name and per client address ({@link LoginThrottling}): a locked one is refused,
  * without checking its password, with the minutes to wait. Failures are logged without the password.</li>
  * <li>Systems: an API key in {@code Authorization: Bearer nps_...} (or {@code X-API-Key}) on
- * {@code /api/} calls, checked on every call; {@link AccountStatusFilter} drops the session that
+ * {@code /api/} calls, and on {@code /metrics} and {@code /openapi} (for a Prometheus scraper;
+ * {@link MonitoringAccessFilter} lets only ADMIN read them), checked on every call; {@link AccountStatusFilter} drops the session that
  * {@code @AutoApplySession} opens for it, so API clients leave no sessions behind.</li>
  * </ul>
  */
@@ -150,9 +151,18 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin("api-key:" + caller.get().name(), Set.of(caller.get().role().name()));
     }
 
+    /** Where systems call: the API, and what Payara serves for monitoring at "/". */
+    static boolean acceptsApiKeys(String path) {
+        return path.startsWith("/api/") || isUnder(path, "/metrics") || isUnder(path, "/openapi");
+    }
+
+    private static boolean isUnder(String path, String root) {
+        return path.equals(root) || path.startsWith(root + "/");
+    }
+
     private static Optional<String> apiKeyOf(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/")) {
+        if (!acceptsApiKeys(path)) {
             return Optional.empty();
         }
         String authorization = request.getHeader("Authorization");

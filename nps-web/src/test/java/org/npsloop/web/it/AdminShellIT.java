@@ -52,8 +52,10 @@ class AdminShellIT {
     }
 
     @Test
-    void metricsAreServedWithoutSignIn() {
-        HttpResponse<String> metrics = new WebClient(base).get("metrics");
+    void metricsAreServedToAnAdministrator() {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        HttpResponse<String> metrics = admin.get("metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format expected");
     }

@@ -171,7 +171,7 @@ class InternalReportIT {
         assertTrue(badFormat.body().contains("\"field\":\"from\""), badFormat.body());
 
         // The CSV export: BOM, ';' by default, newest first, quoted fields, the contact's columns.
-        HttpResponse<byte[]> csv = bytes(executiveKey, "api/responses/export.csv?" + filter);
+        HttpResponse<byte[]> csv = bytes(marketerKey, "api/responses/export.csv?" + filter);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains(".csv"));
         String content = new String(csv.body(), StandardCharsets.UTF_8);
@@ -187,6 +187,12 @@ class InternalReportIT {
         assertTrue(content.contains(";\"Correct mais \"\"lent\"\"\nparfois\";"), content);
         assertTrue(content.contains(";\"Rapide; efficace\";"), content);
         assertEquals("Zo\u00e9 Secret" + suffix, rows.get(8).get(11));
+        // An EXECUTIVE (without MARKETER) gets the same export without the contacts' email addresses.
+        String executives = new String(bytes(executiveKey, "api/responses/export.csv?" + filter).body(), StandardCharsets.UTF_8);
+        assertTrue(executives.startsWith("\ufeffid;responded_at;score;category;comment;contact_consent;channel;campaign;"
+                + "journey_moment;contact_id;contact_name;flagged\r\n"), executives);
+        assertFalse(executives.contains(b), executives);
+        assertTrue(executives.contains("Zo\u00e9 Secret" + suffix), executives);
         String commas = new String(bytes(marketerKey, "api/responses/export.csv?" + filter + "&separator=comma&category=promoter").body(),
                 StandardCharsets.UTF_8);
         assertEquals(5, commas.split("\r\n").length, commas);
