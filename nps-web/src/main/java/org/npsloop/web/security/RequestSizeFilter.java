@@ -10,9 +10,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.json.Json;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.web.respond.PublicPages;
 
 /**
@@ -95,8 +99,11 @@ public class RequestSizeFilter extends HttpFilter {
         if (path.startsWith("/api/")) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":413,\"error\":\"Content Too Large\",\"message\":\"The request body is larger than "
-                    + limit + " bytes\",\"errors\":null}");
+            ResourceBundle messages = ResourceBundle.getBundle(AccountException.BUNDLE, Language.of(request.getLocale()).locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            response.getWriter().write(Json.createObjectBuilder().add("status", 413).add("error", "Content Too Large")
+                    .add("message", MessageFormat.format(messages.getString("error.tooLarge.api"), limit)).addNull("errors")
+                    .build().toString());
             return;
         }
         pages.message(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, PublicPages.languageOf(request), "tooLarge",

@@ -83,17 +83,25 @@ public class SameOrigin {
      * elsewhere.
      */
     public void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refusal(request, response, HttpServletResponse.SC_FORBIDDEN, "error.crossSite");
+    }
+
+    /**
+     * Answers a refused request before anything was done: JSON on {@code /api}, else a short page in the
+     * user's language; {@code key} names the bundle texts {@code key.title}, {@code key.text}, {@code key.api}.
+     */
+    static void refusal(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
         Locale locale = Language.of(request.getLocale()).locale();
         ResourceBundle messages = ResourceBundle.getBundle(AccountException.BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         if (path.startsWith("/api/")) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(Json.createObjectBuilder().add("status", 403).add("error", "Forbidden")
-                    .add("message", messages.getString("error.crossSite.api")).build().toString()
+            response.getOutputStream().write(Json.createObjectBuilder().add("status", status).add("error", status == HttpServletResponse.SC_FORBIDDEN ? "Forbidden" : "Bad Request")
+                    .add("message", messages.getString(key + ".api")).build().toString()
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -101,11 +109,11 @@ public class SameOrigin {
         // Bundle texts only, no request data: nothing to escape.
         String page = "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"/>"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<title>" + messages.getString("error.crossSite.title") + " · " + messages.getString("app.name")
+                + "<title>" + messages.getString(key + ".title") + " · " + messages.getString("app.name")
                 + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
                 + "/jakarta.faces.resource/css/app.css.xhtml\"/></head><body><main class=\"login-box\">"
-                + "<h1 id=\"error-title\">" + messages.getString("error.crossSite.title") + "</h1><p>"
-                + messages.getString("error.crossSite.text") + "</p><p><a href=\"" + request.getContextPath() + "/\">"
+                + "<h1 id=\"error-title\">" + messages.getString(key + ".title") + "</h1><p>"
+                + messages.getString(key + ".text") + "</p><p><a href=\"" + request.getContextPath() + "/\">"
                 + messages.getString("error.home") + "</a></p></main></body></html>";
         response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
     }

@@ -953,6 +953,55 @@ class SecurityIT {
         assertTrue(contact.contains("\"firstName\":\"=HYPERLINK(") && contact.contains("\"lastName\":\"-Dupont\""), contact);
     }
 
+    /**
+     * A Faces form posted without the page's CSP nonce (no browser does that: PrimeFaces' script adds it)
+     * gets a 400 page before its action runs, not a 500 after it: here the new password is not stored.
+     */
+    @Test
+    void aFormPostedWithoutItsPageNonceIsRefusedWith400AndChangesNothing() {
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        String name = Deployments.unique("nonce");
+        assertEquals(201, admin.sendJson("POST", "api/users",
+                "{\"username\":\"" + name + "\",\"roles\":[\"MARKETER\"],\"password\":\"Temporary-pass-1\"}").statusCode());
+        WebClient user = new WebClient(base);
+        user.login(name, "Temporary-pass-1");
+        HttpResponse<String> page = user.get("account/password.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("passwordForm", "passwordForm");
+        form.put("passwordForm:current", "Temporary-pass-1");
+        form.put("passwordForm:newPassword", "Never-stored-42");
+        form.put("passwordForm:confirmation", "Never-stored-42");
+        form.put("passwordForm:submit", "");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page.body()));
+        HttpResponse<String> refused = user.postForm("account/password.xhtml", form);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Form refused"), refused.body());
+
+        String landing = new WebClient(base).login(name, "Never-stored-42");
+        assertTrue(landing.contains("failed"), "the new password was not stored: " + landing);
+    }
+
+    /** A day that does not exist, typed into a date picker of the admin UI, is refused on its field, not moved to 28 February. */
+    @Test
+    void theDatePickersRefuseADayThatDoesNotExist() {
+        User user = newUser("MARKETER");
+        WebClient marketer = new WebClient(base);
+        marketer.login(user.name(), user.password());
+        HttpResponse<String> page = marketer.get("reports/comments.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("filters", "filters");
+        form.put("filters:from_input", "2025-02-31");
+        form.put("filters:to_input", "2025-03-31");
+        form.put("filters:apply", "");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page.body()));
+        form.put(WebClient.CSP_NONCE_FIELD, WebClient.cspNonce(page.body()));
+        HttpResponse<String> refused = marketer.postForm("reports/comments.xhtml", form);
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Not a day that exists: 2025-02-31"), refused.body());
+        assertFalse(refused.body().contains("2025-02-28"), "never read as 28 February");
+    }
+
     // ---------------------------------------------------------------------------------------------
     // 8. Smaller doors.
     // ---------------------------------------------------------------------------------------------
@@ -1019,7 +1068,7 @@ class SecurityIT {
         // Declared by Content-Length: refused before reading.
         HttpResponse<String> declared = marketer.send("POST", "api/imports?fileName=" + run + ".csv", "text/csv", tooLarge);
         assertEquals(413, declared.statusCode(), declared.body());
-        assertTrue(declared.body().contains("\"status\":413") && declared.body().contains("nps.upload.max-bytes"), declared.body());
+        assertTrue(declared.body().contains("\"status\":413") && declared.body().contains("limit of " + cap + " bytes"), declared.body());
         HttpResponse<String> events = marketer.send("POST", "api/events/import", "text/csv", tooLarge);
         assertEquals(413, events.statusCode(), events.body());
 
