@@ -11,7 +11,7 @@ import java.util.ResourceBundle;
 public class AccountException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    static final String BUNDLE = "org.npsloop.web.i18n.messages";
+    public static final String BUNDLE = "org.npsloop.web.i18n.messages";
 
     private final String key;
     private final transient Object[] arguments;
