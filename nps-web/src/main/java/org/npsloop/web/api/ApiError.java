@@ -1,12 +1,20 @@
 package org.npsloop.web.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.validation.FieldError;
 
 /** The JSON body of every API error; {@code errors} names each bad field of a refused input. */
 public record ApiError(int status, String error, String message, List<FieldError> errors) {
+
+    /** The language an API caller asked for (first of Accept-Language): French or, by default, English. */
+    static Locale locale(HttpHeaders headers) {
+        return Language.of(headers == null ? null : headers.getAcceptableLanguages().stream().findFirst().orElse(null)).locale();
+    }
 
     static Response response(Response.StatusType status, String message) {
         return response(status, message, null);

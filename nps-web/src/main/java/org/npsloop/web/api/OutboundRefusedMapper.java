@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.Locale;
 import org.npsloop.domain.outbound.OutboundRefusedException;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.web.security.OutboundRefusalMessages;
@@ -20,9 +19,7 @@ public class OutboundRefusedMapper implements ExceptionMapper<OutboundRefusedExc
 
     @Override
     public Response toResponse(OutboundRefusedException e) {
-        Locale locale = headers != null && headers.getAcceptableLanguages().stream()
-                .findFirst().filter(l -> l.getLanguage().equals("fr")).isPresent() ? Locale.FRENCH : Locale.ENGLISH;
-        String text = OutboundRefusalMessages.text(e, locale);
+        String text = OutboundRefusalMessages.text(e, ApiError.locale(headers));
         return ApiError.response(Response.Status.BAD_REQUEST, "Invalid input", List.of(new FieldError(OutboundRefusedException.FIELD, text)));
     }
 }

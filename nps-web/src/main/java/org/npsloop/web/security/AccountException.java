@@ -26,9 +26,13 @@ public class AccountException extends RuntimeException {
         return key;
     }
 
+    /** The UI's texts in that language, without falling back to the JVM's default locale. */
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+
     public String localizedMessage(Locale locale) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getString(key);
+        String pattern = bundle(locale).getString(key);
         return new MessageFormat(pattern, locale).format(arguments);
     }
 

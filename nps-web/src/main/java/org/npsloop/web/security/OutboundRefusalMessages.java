@@ -2,7 +2,6 @@ package org.npsloop.web.security;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.npsloop.domain.outbound.OutboundRefusedException;
 
 /** A refused outbound address (the webhook's), said in the reader's language (keys outbound.refused.*). */
@@ -12,9 +11,7 @@ public final class OutboundRefusalMessages {
     }
 
     public static String text(OutboundRefusedException refused, Locale locale) {
-        String pattern = ResourceBundle.getBundle(AccountException.BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT))
-                .getString("outbound.refused." + refused.reason().name());
+        String pattern = AccountException.bundle(locale).getString("outbound.refused." + refused.reason().name());
         return new MessageFormat(pattern, locale).format(new Object[] {refused.subject()});
     }
 }

@@ -105,8 +105,7 @@ public class RequestSizeFilter extends HttpFilter {
         if (path.startsWith("/api/")) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json;charset=UTF-8");
-            ResourceBundle messages = ResourceBundle.getBundle(AccountException.BUNDLE, Language.of(request.getLocale()).locale(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            ResourceBundle messages = AccountException.bundle(Language.of(request.getLocale()).locale());
             response.getWriter().write(Json.createObjectBuilder().add("status", 413).add("error", "Content Too Large")
                     .add("message", MessageFormat.format(messages.getString("error.tooLarge.api"), limit)).addNull("errors")
                     .build().toString());

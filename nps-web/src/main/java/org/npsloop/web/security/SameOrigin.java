@@ -92,8 +92,7 @@ public class SameOrigin {
      */
     static void refusal(HttpServletRequest request, HttpServletResponse response, int status, String key) throws IOException {
         Locale locale = Language.of(request.getLocale()).locale();
-        ResourceBundle messages = ResourceBundle.getBundle(AccountException.BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+        ResourceBundle messages = AccountException.bundle(locale);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.resetBuffer();
         response.setStatus(status);
