@@ -15,8 +15,9 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInputException(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    /** @param keyOrText a key of the domain's texts bundle (or, in older code, an English sentence) */
+    public InvalidInputException(String field, String keyOrText, Object... arguments) {
+        this(List.of(new FieldError(field, keyOrText, arguments)));
     }
 
     public List<FieldError> errors() {

@@ -3,24 +3,27 @@ package org.npsloop.domain.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** Collects field errors while checking an input, then refuses it once with all of them. */
 public final class Violations {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    /** Runs a check that throws IllegalArgumentException; records its message against the field. */
+    /** Runs a check that throws IllegalArgumentException; records its reason (a {@code Message} when it is an
+     * {@link InvalidValueException}) against the field. */
     public <T> T check(String field, Supplier<T> check) {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
+            errors.add(new FieldError(field, InvalidValueException.reasonOf(e)));
             return null;
         }
     }
 
-    public void add(String field, String message) {
-        errors.add(new FieldError(field, message));
+    /** @param keyOrText a key of the domain's texts bundle (or, in older code, an English sentence) */
+    public void add(String field, String keyOrText, Object... arguments) {
+        errors.add(new FieldError(field, keyOrText, arguments));
     }
 
     public boolean isEmpty() {

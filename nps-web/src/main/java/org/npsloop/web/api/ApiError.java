@@ -8,8 +8,12 @@ import java.util.Locale;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.validation.FieldError;
 
-/** The JSON body of every API error; {@code errors} names each bad field of a refused input. */
-public record ApiError(int status, String error, String message, List<FieldError> errors) {
+/** The JSON body of every API error; {@code errors} names each bad field of a refused input, in the caller's language. */
+public record ApiError(int status, String error, String message, List<Field> errors) {
+
+    /** One refused field and why, rendered in the caller's language. */
+    public record Field(String field, String message) {
+    }
 
     /** The language an API caller asked for (first of Accept-Language): French or, by default, English. */
     static Locale locale(HttpHeaders headers) {
@@ -17,11 +21,14 @@ public record ApiError(int status, String error, String message, List<FieldError
     }
 
     static Response response(Response.StatusType status, String message) {
-        return response(status, message, null);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, null)).build();
     }
 
-    static Response response(Response.StatusType status, String message, List<FieldError> errors) {
+    /** A refusal naming each bad field, its reasons rendered in {@code locale}. */
+    static Response response(Response.StatusType status, String message, List<FieldError> errors, Locale locale) {
+        List<Field> fields = errors.stream().map(error -> new Field(error.field(), error.message(locale))).toList();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, errors)).build();
+                .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, fields)).build();
     }
 }

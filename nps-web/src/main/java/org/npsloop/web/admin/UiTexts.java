@@ -1,0 +1,27 @@
+package org.npsloop.web.admin;
+
+import jakarta.faces.context.FacesContext;
+import java.util.Locale;
+import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.validation.FieldError;
+
+/** Domain and service texts ({@link Message}s, field errors) in the language of the page being rendered. */
+public final class UiTexts {
+
+    private UiTexts() {
+    }
+
+    /** The page's language (the view's locale, which follows the user's choice). */
+    public static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
+    }
+
+    public static String text(Message message) {
+        return message.render(locale());
+    }
+
+    public static String text(FieldError error) {
+        return error.message(locale());
+    }
+}
