@@ -67,7 +67,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar("payara.micro.jar", "target/payara-micro.jar"),
+                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar("payara.micro.jar", "target/payara-micro.jar"),
                 "--deploy", jar("app.war", "target/ROOT.war"),
                 "--port", String.valueOf(port), "--autoBindHttp", "--autoBindRange", "50",
                 "--nohazelcast", "--rootdir", rootDir.toString()));
