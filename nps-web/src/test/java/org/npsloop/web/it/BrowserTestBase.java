@@ -1,37 +1,31 @@
 package org.npsloop.web.it;
 
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What every browser test shares: the application WAR on Payara Micro, and one headless Chromium per
- * test class (starting one takes about two seconds), driven through ordered steps.
+ * What every browser test shares: the application WAR on one Payara Micro for all browser test classes
+ * ({@link SharedApplication}, run together by {@link BrowserSuiteIT}), and one headless Chromium per test class
+ * (starting one takes about two seconds), driven through ordered steps.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BrowserTestBase {
 
     static ChromeDriver browser;
 
-    @ArquillianResource
+    /** The application's address, ending with "/". */
     URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
+    @BeforeEach
+    void findTheApplication() {
+        base = SharedApplication.base();
     }
 
     @BeforeAll

@@ -1,0 +1,41 @@
+package org.npsloop.web.it;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+
+/**
+ * The built WAR on one Payara Micro for all the browser tests (started at first use, stopped by
+ * {@link BrowserSuiteIT} after the last of them or, for a class run alone, when the test JVM exits): a boot
+ * costs 13-17 s and the browser tests need nothing that differs from one class to the next. Like the
+ * Arquillian deployments, it inherits failsafe's environment (PostgreSQL, GreenMail's port, short intervals).
+ */
+final class SharedApplication {
+
+    private static PayaraMicroProcess application;
+
+    private SharedApplication() {
+    }
+
+    /** Its address as a user types it ({@code http://localhost:<port>/}), which is also its configured base URL. */
+    static synchronized URL base() {
+        if (application == null || !application.isAlive()) {
+            application = new PayaraMicroProcess("browser-tests", Map.of()).start();
+            PayaraMicroProcess started = application;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
+        }
+        try {
+            return URI.create("http://localhost:" + application.base().getPort() + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** So that the container tests that follow have the database's workers to themselves. */
+    static synchronized void stop() {
+        if (application != null) {
+            application.kill();
+            application = null;
+        }
+    }
+}
