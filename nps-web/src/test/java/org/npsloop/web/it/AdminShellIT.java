@@ -9,32 +9,19 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin shell over HTTP, as a browser or an API client sees it: sign-in, roles on pages and API
  * calls, temporary passwords, disabled accounts, health and metrics. Runs against the database of
  * NPS_DB_URL (PostgreSQL in CI).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminShellIT {
+class AdminShellIT extends OnSharedApplication {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("\"oneTimePassword\":\"([^\"]+)\"");
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void readinessReportsTheDatabaseAndAppliedMigrations() {

@@ -1,9 +1,7 @@
 package org.npsloop.web.it;
 
-import java.net.URL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -16,17 +14,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (starting one takes about two seconds), driven through ordered steps.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class BrowserTestBase {
+abstract class BrowserTestBase extends OnSharedApplication {
 
     static ChromeDriver browser;
-
-    /** The application's address, ending with "/". */
-    URL base;
-
-    @BeforeEach
-    void findTheApplication() {
-        base = SharedApplication.base();
-    }
 
     @BeforeAll
     static void openBrowser() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,32 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A one-off campaign goes through the whole pipeline to a real SMTP server (GreenMail on the port the
  * app was configured with): planned with its exclusions, claimed, rendered, sent, marked.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CampaignDispatchIT {
+class CampaignDispatchIT extends OnSharedApplication {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void aOneOffCampaignReachesExactlyTheReachableMembersOnceAndRespectsFatigue() throws Exception {

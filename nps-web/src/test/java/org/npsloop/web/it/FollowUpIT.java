@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,13 +22,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -37,23 +31,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * follow-ups (detractors only by default), the 6 listed before the 3; assigning one mails its owner;
  * status, due date and notes persist; bad input is refused with 400 naming the field, unknown ids 404.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class FollowUpIT {
+class FollowUpIT extends OnSharedApplication {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     private static final Pattern ROW = Pattern.compile("\"id\":(\\d+),.*?\"responseId\":(\\d+)");
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void detractorsBecomeFollowUpsThatAreAssignedMailedWorkedAndNoted() throws Exception {

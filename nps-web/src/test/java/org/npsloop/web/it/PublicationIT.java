@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The customer-facing synthesis through the API on PostgreSQL: answers with and without consent from
@@ -25,21 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * without login (figures and chosen consented quotes; no email, name or other comment), the snapshot
  * kept until the next publish, an erased author's quote gone at once, revoke (410), history, roles.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class PublicationIT {
+class PublicationIT extends OnSharedApplication {
 
     private static final Pattern SLUG = Pattern.compile("\"slug\":\"([^\"]+)\"");
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void anExecutivePublishesASynthesisThatShowsNoPersonalData() {

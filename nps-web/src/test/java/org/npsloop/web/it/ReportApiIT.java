@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,12 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.json.Json;
 
 /**
@@ -44,19 +38,11 @@ import org.openqa.selenium.json.Json;
  * PHONE unless said. March 2025 in Paris, flagged left out: promoters 16, passives 8, detractors 7 (n = 31).
  * </pre>
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReportApiIT {
+class ReportApiIT extends OnSharedApplication {
 
     private static final Json JSON = new Json();
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     private WebClient api;
     private String scope;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,11 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answers stored and changed by POST, bad and expired links, suspected scanners, unsubscribing.
  * The steps share one campaign and run in order; the last one exhausts the rate limit.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class RespondentIT {
+class RespondentIT extends OnSharedApplication {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
@@ -49,13 +41,7 @@ class RespondentIT {
     private static String surveyId;
     private static String listId;
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     private static String email(String who) {
         return RUN + "-" + who + "@exemple.fr";
@@ -238,14 +224,17 @@ class RespondentIT {
     @Test
     @Order(5)
     void thePublicPagesAreRateLimitedPerAddress() {
+        // From an address of its own: the other tests on this application answer from 127.0.0.1.
+        WebClient client = new WebClient(base).withHeader("X-Forwarded-For", WebClient.uniqueClientAddress());
         HttpResponse<String> last = null;
         for (int i = 0; i < 400 && (last == null || last.statusCode() != 429); i++) {
-            last = Respondents.get(base, "r/unknown-token-" + i, "en");
+            last = client.get("r/unknown-token-" + i);
         }
         assertEquals(429, last.statusCode());
         assertTrue(last.body().contains("Too many requests"), last.body());
         assertTrue(last.headers().firstValue("Retry-After").isPresent());
-        assertEquals(429, Respondents.post(base, "u/whatever-token-000000000", "List-Unsubscribe=One-Click", "en").statusCode());
+        assertEquals(429, client.postForm("u/whatever-token-000000000", Map.of("List-Unsubscribe", "One-Click")).statusCode());
+        assertEquals(404, Respondents.get(base, "r/unknown-token-0", "en").statusCode(), "other addresses are still served");
     }
 
     private static String status(String who) {

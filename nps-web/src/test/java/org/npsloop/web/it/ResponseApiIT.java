@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,32 +15,19 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Phone and manual answers entered through the API, read back through every inbox filter with the exact
  * rows expected; refused input named field by field; roles. On PostgreSQL (the suite's database); the
  * search text of this run scopes the rows, so earlier runs on the same database change nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResponseApiIT {
+class ResponseApiIT extends OnSharedApplication {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void phoneAnswersAreEnteredAndFoundThroughEachFilter() throws Exception {

@@ -29,13 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -44,22 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for all of them (each Payara Micro boot costs ~15 s); every test makes its own users and data, so that
  * it holds whatever else the shared test database contains.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class SecurityIT {
+class SecurityIT extends OnSharedApplication {
 
-    @ArquillianResource
-    URL base;
 
     /** GreenMail on it.smtp.port, for the sections whose users receive mail (one per class: it binds the port). */
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     // ---------------------------------------------------------------------------------------------
     // 2. No cross-site requests; 3. Login that resists guessing.
@@ -295,8 +282,7 @@ class SecurityIT {
      * from 127.0.0.1.
      */
     private static String testAddress() {
-        return "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff) + ":" + Long.toHexString(
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(0x10000));
+        return WebClient.uniqueClientAddress();
     }
 
     private List<String> failFiveTimes(String name, String address) {

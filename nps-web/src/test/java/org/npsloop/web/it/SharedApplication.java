@@ -5,9 +5,9 @@ import java.net.URL;
 import java.util.Map;
 
 /**
- * The built WAR on one Payara Micro for all the browser tests (started at first use, stopped by
- * {@link BrowserSuiteIT} after the last of them or, for a class run alone, when the test JVM exits): a boot
- * costs 13-17 s and the browser tests need nothing that differs from one class to the next. Like the
+ * The built WAR on one Payara Micro for all the container tests that need nothing else (started at first use,
+ * stopped by {@link SharedApplicationSuiteIT} after the last of them or, for a class run alone, when the test JVM
+ * exits): a boot costs 13-17 s and these tests need nothing that differs from one class to the next. Like the
  * Arquillian deployments, it inherits failsafe's environment (PostgreSQL, GreenMail's port, short intervals).
  */
 final class SharedApplication {

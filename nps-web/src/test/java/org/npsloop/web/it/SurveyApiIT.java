@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -26,22 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and a test message that reaches the SMTP server (GreenMail) marked [TEST], or the development
  * outbox when no SMTP server is configured (the embedded-database run).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SurveyApiIT {
+class SurveyApiIT extends OnSharedApplication {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
 
     private static final Pattern SCORE_LINK = Pattern.compile("href=\"(https://preview\\.invalid/r/[^\"?]+)\\?score=(\\d+)\"");
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void aSurveyIsChangedPreviewedWithAContactAndSentAsATest() throws Exception {

@@ -3,7 +3,6 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +13,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Comments and themes on PostgreSQL through the API: answers entered by phone get their themes from the
@@ -29,10 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameters answer 400, and an executive sees both pages. The run's campaign scopes every figure, so
  * earlier runs on the same database change nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class ThemesIT {
+class ThemesIT extends OnSharedApplication {
 
     private static final long PRICE = 1;
     private static final long DELIVERY = 2;
@@ -40,13 +32,7 @@ class ThemesIT {
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @Test
     void themesAreCountedByCategoryAndPeopleCanCorrectThem() throws Exception {

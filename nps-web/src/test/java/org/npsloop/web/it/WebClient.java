@@ -44,6 +44,15 @@ final class WebClient {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
+    /**
+     * A client address no other test uses (documentation range 2001:db8::/32), for {@code X-Forwarded-For}: the
+     * tests share one application, whose per-address limits (sign-in, public pages) must not carry from one to another.
+     */
+    static String uniqueClientAddress() {
+        return "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff) + ":" + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(0x10000));
+    }
+
     /** Sends this header with every request from now on (e.g. an API key). */
     WebClient withHeader(String name, String value) {
         headers.put(name, value);

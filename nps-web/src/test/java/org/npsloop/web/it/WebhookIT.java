@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,15 +28,10 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The webhook end to end on PostgreSQL: an ADMIN configures it through the API, a response row is
@@ -46,10 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * signed with the secret and carrying the right score and category. The retry delay is 1 s here
  * ({@code NPS_WEBHOOK_RETRY_INITIAL_SECONDS} in the failsafe configuration).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
-class WebhookIT {
+class WebhookIT extends OnSharedApplication {
 
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"");
 
@@ -58,8 +50,6 @@ class WebhookIT {
             int answered, Instant at) {
     }
 
-    @ArquillianResource
-    private URL base;
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -67,10 +57,6 @@ class WebhookIT {
     /** The response row this test wrote, removed afterwards (see {@link #stop}). */
     private volatile Long response;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
-    }
 
     @BeforeEach
     void start() throws IOException {
