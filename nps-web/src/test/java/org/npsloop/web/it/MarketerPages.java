@@ -29,12 +29,13 @@ final class MarketerPages {
         return text(browser.findElement(By.cssSelector("#onboarding legend")));
     }
 
-    /** Opens the folded checklist (a click on its legend), then waits for its steps. */
+    /** Opens the folded checklist (a click on its legend), then waits until its last step shows. */
     static void unfold(WebDriver browser) {
-        WebElement first = browser.findElement(By.cssSelector("#onboarding li"));
-        if (!first.isDisplayed()) {
+        List<WebElement> steps = browser.findElements(By.cssSelector("#onboarding li"));
+        WebElement last = steps.get(steps.size() - 1);
+        if (!last.isDisplayed()) {
             browser.findElement(By.cssSelector("#onboarding legend")).click();
-            Browser.waitFor(browser, ExpectedConditions.visibilityOf(first));
+            Browser.waitFor(browser, ExpectedConditions.visibilityOf(last));
         }
     }
 
