@@ -2,6 +2,7 @@ package org.npsloop.campaigns;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Saved segments: rules counted and listed by the database. */
@@ -29,4 +30,10 @@ public interface SegmentService {
     Preview preview(String definition);
 
     Preview preview(long id);
+
+    /**
+     * How many contacts each saved segment matches now, by segment id, from one query whatever the number of
+     * segments. A segment whose rule can no longer be evaluated (an attribute it names was removed) is absent.
+     */
+    Map<Long, Long> sizes();
 }

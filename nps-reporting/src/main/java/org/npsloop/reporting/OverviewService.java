@@ -4,4 +4,7 @@ package org.npsloop.reporting;
 public interface OverviewService {
 
     Overview current();
+
+    /** What the home page's first-steps checklist is read from, in one query. */
+    Onboarding.Facts onboardingFacts();
 }

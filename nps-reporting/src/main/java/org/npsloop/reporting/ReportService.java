@@ -11,6 +11,14 @@ public interface ReportService {
     Dashboard dashboard(ReportFilter filter, TrendGranularity granularity);
 
     /**
+     * One point per day (in the report zone) of the filter's period, days without answers included: the
+     * home page's answers per day, from the same counts as the dashboard.
+     *
+     * @throws IllegalArgumentException when the period has no start or no end
+     */
+    List<Dashboard.TrendPoint> daily(ReportFilter filter);
+
+    /**
      * @param attribute the contact attribute to break down by; only for {@link Breakdown.Dimension#ATTRIBUTE}
      * @throws org.npsloop.domain.validation.InvalidInputException for an unknown attribute
      */

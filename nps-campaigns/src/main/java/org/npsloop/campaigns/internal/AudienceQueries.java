@@ -42,8 +42,16 @@ public class AudienceQueries {
 
     /** @throws IllegalArgumentException when the rule names an unknown attribute or mismatches types */
     public SqlCondition condition(SegmentRule rule) {
-        AttributeCatalog catalog = AttributeCatalog.of(attributes.definitions().values().stream().map(AttributeRef::of).toList());
+        return condition(rule, catalog());
+    }
+
+    /** With the catalog read once for many rules. */
+    SqlCondition condition(SegmentRule rule, AttributeCatalog catalog) {
         return translator.translate(rule, catalog, clock.instant());
+    }
+
+    AttributeCatalog catalog() {
+        return AttributeCatalog.of(attributes.definitions().values().stream().map(AttributeRef::of).toList());
     }
 
     long count(SqlCondition condition, boolean reachableOnly) {
@@ -52,6 +60,22 @@ public class AudienceQueries {
         return query(sql, condition.parameters(), rs -> {
             rs.next();
             return rs.getLong(1);
+        });
+    }
+
+    /** How many contacts match each condition, in order, from one scan of the contacts. */
+    List<Long> countEach(List<SqlCondition> conditions) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        SqlCondition.Counting counting = SqlCondition.countEach(conditions);
+        return query(counting.sql(), counting.parameters(), rs -> {
+            rs.next();
+            List<Long> counts = new ArrayList<>();
+            for (int i = 1; i <= conditions.size(); i++) {
+                counts.add(rs.getLong(i));
+            }
+            return counts;
         });
     }
 

@@ -31,8 +31,9 @@ public class DefaultMailingListService implements MailingListService {
 
     @Override
     public List<ListView> list() {
-        return em.createQuery("SELECT l.id, l.name, l.description, (SELECT COUNT(m) FROM MailingList l2 JOIN l2.members m "
-                + "WHERE l2 = l) FROM MailingList l ORDER BY l.name", Object[].class).getResultStream()
+        // One grouped join, not a count per list.
+        return em.createQuery("SELECT l.id, l.name, l.description, COUNT(m) FROM MailingList l LEFT JOIN l.members m "
+                + "GROUP BY l.id, l.name, l.description ORDER BY l.name", Object[].class).getResultStream()
                 .map(r -> new ListView((Long) r[0], (String) r[1], (String) r[2], (Long) r[3])).toList();
     }
 

@@ -6,11 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.SegmentService;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.segment.AttributeCatalog;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.segment.SegmentJson;
 import org.npsloop.domain.segment.SegmentRule;
@@ -77,6 +81,28 @@ public class DefaultSegmentService implements SegmentService {
     @Override
     public Preview preview(long id) {
         return preview(conditionOf(existing(id).rule()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Long> sizes() {
+        List<Long> ids = new ArrayList<>();
+        List<SqlCondition> conditions = new ArrayList<>();
+        AttributeCatalog catalog = queries.catalog();
+        for (Segment segment : em.createNamedQuery("Segment.all", Segment.class).getResultList()) {
+            try {
+                conditions.add(queries.condition(segment.rule(), catalog));
+                ids.add(segment.getId());
+            } catch (IllegalArgumentException e) {
+                // Its attribute is gone: the page says so rather than showing a count.
+            }
+        }
+        List<Long> counts = queries.countEach(conditions);
+        Map<Long, Long> sizes = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            sizes.put(ids.get(i), counts.get(i));
+        }
+        return sizes;
     }
 
     private Preview preview(SqlCondition condition) {

@@ -8,14 +8,20 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.campaigns.SuppressionService;
@@ -40,6 +46,8 @@ import org.npsloop.domain.validation.Violations;
 @ApplicationScoped
 @Transactional
 public class DefaultSurveyService implements SurveyService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultSurveyService.class.getName());
 
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
@@ -163,12 +171,29 @@ public class DefaultSurveyService implements SurveyService {
                     survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
                     "test-" + UUID.randomUUID() + "@" + settings.mailDomain());
             connection.send(message, MailTransport.NO_INVITATION);
+            recordTestSent(surveyId);
             return new TestSent(recipient.value(), message.getSubject(), mail.language().name(),
                     settings.describeTransport());
         } catch (MailTransport.DeliveryException e) {
             throw new TestNotSentException(e.getMessage(), e);
         } catch (MessagingException e) {
             throw new TestNotSentException("Could not build the message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Notes that a test of the survey went out (the home page's checklist reads it): a test creates no
+     * invitation, and outside a transaction a single auto-committed update is all it takes. The mail is gone
+     * by then: failing to note it must not report the test as not sent.
+     */
+    private void recordTestSent(long surveyId) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement update = db.prepareStatement("UPDATE survey SET test_sent_at = ? WHERE id = ?")) {
+            update.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            update.setLong(2, surveyId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not note the test of survey " + surveyId, e);
         }
     }
 

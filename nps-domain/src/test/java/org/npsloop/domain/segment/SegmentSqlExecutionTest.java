@@ -1,6 +1,7 @@
 package org.npsloop.domain.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static org.npsloop.domain.segment.ContactField.CREATED_AT;
 import static org.npsloop.domain.segment.ContactField.EMAIL;
@@ -229,6 +230,26 @@ class SegmentSqlExecutionTest {
         assertEquals(expected, query("SELECT c.id FROM contact c WHERE " + condition.sql() + " ORDER BY c.id", condition.parameters()),
                 condition.sql());
         assertEquals(List.of((long) expected.size()), query("SELECT COUNT(*) FROM contact c WHERE " + condition.sql(), condition.parameters()));
+    }
+
+    /** The sizes of many segments from one query: each column is what counting that rule alone gives. */
+    @Test
+    void oneQueryCountsEveryRuleAtOnce() throws SQLException {
+        List<Arguments> all = rules().toList();
+        List<SqlCondition> conditions = all.stream().map(a -> new SegmentSqlTranslator()
+                .translate((SegmentRule) a.get()[0], SegmentSqlTranslatorTest.CATALOG, NOW.toInstant())).toList();
+        SqlCondition.Counting counting = SqlCondition.countEach(conditions);
+        try (PreparedStatement statement = connection.prepareStatement(counting.sql())) {
+            for (int i = 0; i < counting.parameters().size(); i++) {
+                statement.setObject(i + 1, counting.parameters().get(i));
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next());
+                for (int i = 0; i < all.size(); i++) {
+                    assertEquals(((List<?>) all.get(i).get()[1]).size(), row.getLong(i + 1), "rule " + i);
+                }
+            }
+        }
     }
 
     /** Without the escaping, the LIKE tests above would select more: the population sets a real trap. */

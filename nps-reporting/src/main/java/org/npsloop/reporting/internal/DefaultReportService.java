@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
@@ -84,6 +85,18 @@ public class DefaultReportService implements ReportService {
         }
     }
 
+    @Override
+    public List<Dashboard.TrendPoint> daily(ReportFilter filter) {
+        if (filter.from() == null || filter.to() == null) {
+            throw new IllegalArgumentException("Answers per day need a period with a start and an end");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return points(dailyCounts(connection, scope.where(filter), scope.zone()), filter, day -> day.plusDays(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Daily answers query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Counts per day (in the report zone) and score. */
     private static TreeMap<LocalDate, long[]> dailyCounts(Connection connection, ResponseScope.Where where, ZoneId zone)
             throws SQLException {
@@ -134,6 +147,12 @@ public class DefaultReportService implements ReportService {
      */
     static List<Dashboard.TrendPoint> trend(TreeMap<LocalDate, long[]> days, ReportFilter filter, TrendGranularity unit,
             ZoneId zone) {
+        return points(days, filter, unit::nextPeriodStart);
+    }
+
+    /** The trend's periods, each starting where {@code next} says the one before ends. */
+    private static List<Dashboard.TrendPoint> points(TreeMap<LocalDate, long[]> days, ReportFilter filter,
+            UnaryOperator<LocalDate> next) {
         if (days.isEmpty() && (filter.from() == null || filter.to() == null)) {
             return List.of();
         }
@@ -141,9 +160,9 @@ public class DefaultReportService implements ReportService {
         LocalDate last = filter.to() != null ? filter.to() : days.isEmpty() ? first : days.lastKey();
         List<Dashboard.TrendPoint> points = new ArrayList<>();
         NpsResult previous = null;
-        for (LocalDate start = first; !start.isAfter(last); start = unit.nextPeriodStart(start)) {
-            LocalDate next = unit.nextPeriodStart(start);
-            LocalDate end = next.minusDays(1).isAfter(last) ? last : next.minusDays(1);
+        for (LocalDate start = first; !start.isAfter(last); start = next.apply(start)) {
+            LocalDate following = next.apply(start);
+            LocalDate end = following.minusDays(1).isAfter(last) ? last : following.minusDays(1);
             long[] counts = new long[Score.MAX + 1];
             days.subMap(start, true, end, true).values().forEach(c -> add(counts, c));
             NpsResult nps = ScoreDistribution.ofCounts(counts).toNps();

@@ -118,6 +118,21 @@ class DefaultReportServiceTest {
     }
 
     @Test
+    void answersPerDayCountEveryDayOfThePeriodInTheReportZone() {
+        List<Dashboard.TrendPoint> days = reports.daily(ReportFilter.period(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 16)));
+
+        assertEquals(17, days.size(), "one point a day, days without answers included");
+        assertEquals(LocalDate.of(2026, 10, 31), days.get(0).start());
+        assertEquals(days.get(0).start(), days.get(0).end());
+        assertEquals(0, days.get(0).nps().responses(), "23:30 UTC on 31 October is 1 November in Paris");
+        assertEquals(new NpsResult(0, 1, 0), days.get(1).nps());
+        assertEquals(new NpsResult(1, 0, 0), days.get(10).nps());
+        assertEquals(new NpsResult(0, 0, 1), days.get(15).nps());
+        assertEquals(0, days.get(16).nps().responses(), "the flagged answer is left out");
+        assertThrows(IllegalArgumentException.class, () -> reports.daily(ReportFilter.everything()));
+    }
+
+    @Test
     void monthlyTrendOfEverythingAndTheResponseRate() {
         Dashboard all = reports.dashboard(ReportFilter.everything(), TrendGranularity.MONTH);
 

@@ -7,16 +7,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.npsloop.campaigns.AttributeService;
 import org.npsloop.campaigns.ContactDetail;
 import org.npsloop.campaigns.ContactService;
 import org.npsloop.campaigns.JourneyEventService;
 import org.npsloop.campaigns.MailingListService;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-/** One contact's page: attributes, lists, journey events, invitations, responses; events by hand; GDPR tools. */
+/** One contact's page: names, language and attributes (editable), lists, journey events, invitations, responses; events by hand; GDPR tools. */
 @Named
 @RequestScoped
 public class ContactProfile {
@@ -34,7 +36,11 @@ public class ContactProfile {
     @Param(name = "id")
     private Long id;
 
+    @Inject
+    private AttributeService attributeDefinitions;
+
     private ContactDetail detail;
+    private ContactEdit edit;
 
     // New journey event
     private String eventType;
@@ -70,6 +76,35 @@ public class ContactProfile {
             return null;
         }
         return reload();
+    }
+
+    /** The edit form, filled from the stored contact; on a postback JSF then writes what was typed into it. */
+    public ContactEdit getEdit() {
+        if (edit == null && getDetail() != null) {
+            edit = ContactEdit.of(getDetail(), attributeDefinitions.list());
+        }
+        return edit;
+    }
+
+    /**
+     * Saves through the contact service, as {@code PUT /api/contacts/{id}} does; each refusal is shown on its
+     * field, in the page's language, and what was typed stays.
+     */
+    public String save() {
+        ContactEdit form = getEdit();
+        try {
+            contacts.update(id, form.toInput());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addError(form.clientId(error.field()), UiTexts.text(error)));
+            Faces.validationFailed();
+            return null;
+        }
+        Messages.addFlashGlobalInfo(Faces.getResourceBundle("msg").getString("contact.edit.saved"));
+        return reload();
+    }
+
+    public Language[] getLanguages() {
+        return Language.values();
     }
 
     public String removeFromList(long listId) {

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ public class SegmentEditor implements Serializable {
     private final Map<String, AttributeType> attributeTypes = new LinkedHashMap<>();
     private List<ListView> lists;
     private List<SegmentView> saved;
+    private HashMap<Long, Long> sizes;
 
     private Long id;
     private String name;
@@ -277,8 +279,17 @@ public class SegmentEditor implements Serializable {
     public List<SegmentView> getSaved() {
         if (saved == null) {
             saved = segments.list();
+            sizes = null;
         }
         return saved;
+    }
+
+    /** How many contacts the saved segment holds now (all of them from one query); null when its rule no longer applies. */
+    public Long sizeOf(SegmentView segment) {
+        if (sizes == null) {
+            sizes = new HashMap<>(segments.sizes());
+        }
+        return sizes.get(segment.id());
     }
 
     /** Attribute and list conditions only when there is something to choose. */

@@ -96,6 +96,29 @@ public final class ChartJson {
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("min", -100).add("max", 100)))));
     }
 
+    /** Home page: the answers of each day, one stacked bar a day (detractors, passives, promoters). */
+    public static String answersPerDay(List<Dashboard.TrendPoint> days, String detractorsLabel, String passivesLabel,
+            String promotersLabel) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder detractors = Json.createArrayBuilder();
+        JsonArrayBuilder passives = Json.createArrayBuilder();
+        JsonArrayBuilder promoters = Json.createArrayBuilder();
+        for (Dashboard.TrendPoint day : days) {
+            labels.add(day.start().toString());
+            detractors.add(day.nps().detractors());
+            passives.add(day.nps().passives());
+            promoters.add(day.nps().promoters());
+        }
+        return write(Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", stacked(detractors, passives,
+                        promoters, detractorsLabel, passivesLabel, promotersLabel)))
+                .add("options", Json.createObjectBuilder().add("animation", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("stacked", true))
+                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                        .add("ticks", Json.createObjectBuilder().add("precision", 0))))));
+    }
+
     /**
      * Each group's 95% interval as a floating horizontal bar and its NPS as a point on it, in the
      * breakdown's order; not-conclusive groups in grey.
@@ -148,10 +171,7 @@ public final class ChartJson {
             passives.add(count.passives());
             promoters.add(count.promoters());
         }
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", detractorsLabel).add("data", detractors).add("backgroundColor", DETRACTOR))
-                .add(Json.createObjectBuilder().add("label", passivesLabel).add("data", passives).add("backgroundColor", PASSIVE))
-                .add(Json.createObjectBuilder().add("label", promotersLabel).add("data", promoters).add("backgroundColor", PROMOTER));
+        JsonArrayBuilder datasets = stacked(detractors, passives, promoters, detractorsLabel, passivesLabel, promotersLabel);
         return write(Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("animation", false).add("indexAxis", "y").add("responsive", true)
@@ -160,6 +180,15 @@ public final class ChartJson {
                                 .add("x", Json.createObjectBuilder().add("stacked", true)
                                         .add("ticks", Json.createObjectBuilder().add("precision", 0)))
                                 .add("y", Json.createObjectBuilder().add("stacked", true)))));
+    }
+
+    /** Detractors, passives and promoters as three datasets in their category colours, for stacked bars. */
+    private static JsonArrayBuilder stacked(JsonArrayBuilder detractors, JsonArrayBuilder passives, JsonArrayBuilder promoters,
+            String detractorsLabel, String passivesLabel, String promotersLabel) {
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", detractorsLabel).add("data", detractors).add("backgroundColor", DETRACTOR))
+                .add(Json.createObjectBuilder().add("label", passivesLabel).add("data", passives).add("backgroundColor", PASSIVE))
+                .add(Json.createObjectBuilder().add("label", promotersLabel).add("data", promoters).add("backgroundColor", PROMOTER));
     }
 
     static String colour(NpsCategory category) {

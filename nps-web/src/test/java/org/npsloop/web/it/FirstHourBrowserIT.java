@@ -1,9 +1,21 @@
 package org.npsloop.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -50,6 +62,215 @@ class FirstHourBrowserIT extends BrowserTestBase {
 
 
     // --- point 7: what a marketer expects (orders 700-799) ---
+
+    /**
+     * Each of the five steps taken (through the API, as any client may), the marketer's checklist shows them
+     * all done and folds away; unfolded, each step leads to the page where it is taken. Other tests share the
+     * database, so a step not done cannot be asserted here (OnboardingTest covers it).
+     */
+    @Test
+    @Tag("marketer")
+    @Order(701)
+    void theFirstStepsTickThemselvesOffAndLeadWhereEachIsTakenInFrench() {
+        firstStepsAllDone("fr", "Premiers pas : tout est fait (5 sur 5)", "Fait");
+    }
+
+    @Test
+    @Tag("marketer")
+    @Order(702)
+    void theFirstStepsTickThemselvesOffAndLeadWhereEachIsTakenInEnglish() {
+        firstStepsAllDone("en", "First steps: all done (5 of 5)", "Done");
+    }
+
+    private void firstStepsAllDone(String lang, String title, String done) {
+        String run = Deployments.unique("hour7");
+        WebClient api = AudienceApi.marketer(base);
+        String email = run + "@exemple.fr";
+        String list = CampaignApi.listOf(api, run, List.of(email));
+        String survey = CampaignApi.survey(api, run);
+        HttpResponse<String> test = api.sendJson("POST", "api/surveys/" + survey + "/test", "{\"to\":\"" + run + "-qa@acme.example\"}");
+        assertEquals(200, test.statusCode(), test.body());
+        CampaignApi.sendNow(api, run, survey, list);
+        MarketerPages.answer(api, email, 9);
+
+        signInAs(lang, "MARKETER");
+        width(1280);
+        assertEquals(title, MarketerPages.checklistTitle(browser));
+        assertFalse(MarketerPages.step(browser, "IMPORT_CONTACTS").isDisplayed(), "all done: folded away");
+        MarketerPages.unfold(browser);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("IMPORT_CONTACTS", "/audience/import.xhtml");
+        pages.put("CREATE_SURVEY", "/campaigns/surveys.xhtml");
+        pages.put("SEND_TEST", "/campaigns/surveys.xhtml");
+        pages.put("LAUNCH_CAMPAIGN", "/campaigns/index.xhtml");
+        pages.put("SEE_ANSWERS", "/responses/index.xhtml");
+        assertEquals(List.copyOf(pages.keySet()), browser.findElements(By.cssSelector("#onboarding li")).stream()
+                .map(li -> li.getAttribute("data-step")).toList(), "a marketer's five steps, in order");
+        pages.forEach((step, page) -> {
+            WebElement item = MarketerPages.step(browser, step);
+            assertTrue(item.getAttribute("class").contains("done"), step);
+            assertEquals(done, MarketerPages.text(item.findElement(By.className("state"))), step);
+            assertTrue(item.findElement(By.tagName("a")).getAttribute("href").endsWith(page), step + " leads to " + page);
+        });
+        MarketerPages.step(browser, "SEND_TEST").findElement(By.tagName("a")).click();
+        Browser.waitFor(browser, ExpectedConditions.urlContains("/campaigns/surveys.xhtml"));
+    }
+
+    /** An executive's home: the NPS trend and the answers of the last 30 days drawn, and the steps of their role. */
+    @Test
+    @Tag("marketer")
+    @Order(703)
+    void theHomeChartsForAnExecutiveInEnglish() {
+        homeCharts("en", "EXECUTIVE", "NPS over the last 12 months", "Answers per day, last 30 days", "/reports/index.xhtml");
+    }
+
+    @Test
+    @Tag("marketer")
+    @Order(704)
+    void theHomeChartsForAnExecutiveInFrench() {
+        homeCharts("fr", "EXECUTIVE", "NPS des 12 derniers mois", "Réponses par jour, 30 derniers jours", "/reports/index.xhtml");
+    }
+
+    @Test
+    @Tag("marketer")
+    @Order(705)
+    void theHomeChartsForAMarketerInFrench() {
+        homeCharts("fr", "MARKETER", "NPS des 12 derniers mois", "Réponses par jour, 30 derniers jours", "/responses/index.xhtml");
+    }
+
+    private void homeCharts(String lang, String role, String trendTitle, String answersTitle, String answersPage) {
+        String run = Deployments.unique("charts7");
+        WebClient api = AudienceApi.marketer(base);
+        String email = run + "@exemple.fr";
+        assertEquals(201, api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}").statusCode());
+        MarketerPages.answer(api, email, 10);
+
+        signInAs(lang, role);
+        width(1280);
+        assertEquals(trendTitle, MarketerPages.text(browser.findElement(By.id("trend-title"))));
+        assertEquals(answersTitle, MarketerPages.text(browser.findElement(By.id("answers-title"))));
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answersChart canvas")));
+        assertEquals(1, browser.findElements(By.cssSelector("#trendChart canvas")).size(), "the trend drawn by Chart.js");
+        assertTrue(browser.findElements(By.id("noAnswers")).isEmpty(), "an answer today: no empty-state text");
+        // Side by side at 1280 px.
+        WebElement trend = browser.findElement(By.cssSelector("#trendChart canvas"));
+        WebElement answers = browser.findElement(By.cssSelector("#answersChart canvas"));
+        assertEquals(trend.getLocation().getY(), answers.getLocation().getY(), 40, "the two charts on one row");
+
+        MarketerPages.unfold(browser);
+        WebElement see = MarketerPages.step(browser, "SEE_ANSWERS");
+        assertTrue(see.getAttribute("class").contains("done"), "an answer exists");
+        assertTrue(see.findElement(By.tagName("a")).getAttribute("href").endsWith(answersPage));
+        if ("EXECUTIVE".equals(role)) {
+            assertEquals(List.of("SEE_ANSWERS", "PUBLISH_SYNTHESIS"), browser.findElements(By.cssSelector("#onboarding li")).stream()
+                    .map(li -> li.getAttribute("data-step")).toList(), "an executive's steps only");
+            assertTrue(MarketerPages.step(browser, "PUBLISH_SYNTHESIS").findElement(By.tagName("a")).getAttribute("href")
+                    .endsWith("/publications/index.xhtml"));
+        }
+    }
+
+    /** Names, language and typed attributes changed on the contact page; a value that does not fit is refused on its field. */
+    @Test
+    @Tag("marketer")
+    @Order(706)
+    void aContactIsEditedOnItsPageInEnglish() {
+        editContact("en", "English", "French", "Contact saved.", "1234.5");
+    }
+
+    @Test
+    @Tag("marketer")
+    @Order(707)
+    void aContactIsEditedOnItsPageInFrench() {
+        editContact("fr", "Anglais", "Français", "Contact enregistré.", "1 234,5");
+    }
+
+    private void editContact(String lang, String english, String french, String saved, String number) {
+        String run = Deployments.unique("edit7");
+        String suffix = run.substring(run.indexOf('-') + 1);
+        String plan = "plan_" + suffix;
+        String seats = "seats_" + suffix;
+        String renewal = "renewal_" + suffix;
+        WebClient api = AudienceApi.marketer(base);
+        HttpResponse<String> created = api.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "@exemple.fr\",\"firstName\":\"Lou\","
+                + "\"language\":\"EN\",\"attributes\":{\"" + plan + "\":\"Pro\",\"" + seats + "\":12,\"" + renewal + "\":\"2027-01-31\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = AudienceApi.id(created);
+
+        signInAs(lang, "MARKETER");
+        width(1280);
+        browser.get(base + "audience/contact.xhtml?id=" + id);
+        WebElement first = browser.findElement(By.id("edit:firstName"));
+        assertEquals("Lou", first.getAttribute("value"));
+        assertEquals("12", MarketerPages.inputLabelled(browser, seats).getAttribute("value"), "a number as typed, not 12.0");
+        assertEquals("2027-01-31", MarketerPages.inputLabelled(browser, renewal).getAttribute("value"));
+        assertEquals(english, MarketerPages.text(browser.findElement(By.id("edit:language_label"))));
+
+        first.clear();
+        first.sendKeys("Louise");
+        MarketerPages.choose(browser, "edit:language", french);
+        WebElement seatsInput = MarketerPages.inputLabelled(browser, seats);
+        seatsInput.clear();
+        seatsInput.sendKeys("many");
+        browser.findElement(By.id("edit:save")).click();
+
+        // Refused on its field; what was typed stays, nothing is saved.
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#edit .ui-message-error")));
+        seatsInput = MarketerPages.inputLabelled(browser, seats);
+        assertEquals("many", seatsInput.getAttribute("value"));
+        assertTrue(MarketerPages.errorNextTo(seatsInput).contains("many"), MarketerPages.errorNextTo(seatsInput));
+        assertEquals("Louise", browser.findElement(By.id("edit:firstName")).getAttribute("value"));
+        assertTrue(api.get("api/contacts/" + id).body().contains("\"firstName\":\"Lou\""), "not saved");
+
+        seatsInput.clear();
+        seatsInput.sendKeys(number);
+        WebElement planInput = MarketerPages.inputLabelled(browser, plan);
+        planInput.clear();
+        browser.findElement(By.id("edit:save")).click();
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), saved));
+        String stored = api.get("api/contacts/" + id).body();
+        assertTrue(stored.contains("\"firstName\":\"Louise\""), stored);
+        assertTrue(stored.contains("\"language\":\"FR\""), stored);
+        assertTrue(stored.contains("\"" + seats + "\":1234.5"), stored);
+        assertTrue(stored.contains("\"" + renewal + "\":\"2027-01-31\""), "the date kept: " + stored);
+        assertFalse(stored.contains("\"" + plan + "\""), "emptied: removed from the contact: " + stored);
+        assertEquals("1234.5", MarketerPages.inputLabelled(browser, seats).getAttribute("value"));
+    }
+
+    /** A list and a segment of three contacts: the pages say how many each holds. */
+    @Test
+    @Tag("marketer")
+    @Order(708)
+    void listsAndSegmentsShowHowManyContactsTheyHoldInFrench() {
+        listAndSegmentCounts("fr", "Contacts", "Membres");
+    }
+
+    @Test
+    @Tag("marketer")
+    @Order(709)
+    void listsAndSegmentsShowHowManyContactsTheyHoldInEnglish() {
+        listAndSegmentCounts("en", "Contacts", "Members");
+    }
+
+    private void listAndSegmentCounts(String lang, String segmentHeader, String listHeader) {
+        String run = Deployments.unique("counts7");
+        WebClient api = AudienceApi.marketer(base);
+        String list = CampaignApi.listOf(api, run, List.of(run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-c@exemple.fr"));
+        HttpResponse<String> segment = api.sendJson("POST", "api/segments", "{\"name\":\"" + run + "\",\"rule\":"
+                + "{\"type\":\"list\",\"listId\":" + list + ",\"member\":true}}");
+        assertEquals(201, segment.statusCode(), segment.body());
+
+        signInAs(lang, "MARKETER");
+        width(1280);
+        browser.get(base + "audience/lists.xhtml");
+        WebElement listRow = browser.findElement(By.xpath("//tbody[@id='table_data']/tr[td[normalize-space(.)='" + run + "']]"));
+        assertEquals("3", MarketerPages.text(listRow.findElement(By.xpath(".//span[contains(@id, ':members')]"))));
+        assertTrue(browser.findElements(By.xpath("//thead[@id='table_head']//th[normalize-space(.)='" + listHeader + "']")).size() == 1);
+
+        browser.get(base + "audience/segments.xhtml");
+        WebElement segmentRow = browser.findElement(By.xpath("//tbody[@id='saved:table_data']/tr[td[normalize-space(.)='" + run + "']]"));
+        assertEquals("3", MarketerPages.text(segmentRow.findElement(By.xpath(".//span[contains(@id, ':size')]"))));
+        assertTrue(browser.findElements(By.xpath("//thead[@id='saved:table_head']//th[normalize-space(.)='" + segmentHeader + "']")).size() == 1);
+    }
 
 
     // --- point 8: import with per-line errors (orders 800-899) ---

@@ -60,6 +60,26 @@ class ChartJsonTest {
         assertEquals("[100,null]", datasets.getJsonObject(3).getJsonArray("data").toString(), "a marker on October only");
     }
 
+    @Test
+    void answersPerDayStackEachDaysCategoriesWithEmptyDaysKept() {
+        List<Dashboard.TrendPoint> days = List.of(
+                new Dashboard.TrendPoint(LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3), NpsResult.ofCounts(2, 1, 3),
+                        NpsChange.UNKNOWN),
+                new Dashboard.TrendPoint(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 4), NpsResult.ofCounts(0, 0, 0),
+                        NpsChange.UNKNOWN));
+        String json = ChartJson.answersPerDay(days, "Détracteurs <", "Passifs", "Promoteurs");
+        assertFalse(json.contains("<"), "labels go through the one escaping path: " + json);
+        JsonObject chart = parse(json);
+        assertEquals("[\"2026-12-03\",\"2026-12-04\"]", chart.getJsonObject("data").getJsonArray("labels").toString());
+        JsonArray datasets = chart.getJsonObject("data").getJsonArray("datasets");
+        assertEquals("Détracteurs <", datasets.getJsonObject(0).getString("label"));
+        assertEquals("[3,0]", datasets.getJsonObject(0).getJsonArray("data").toString(), "detractors");
+        assertEquals("[1,0]", datasets.getJsonObject(1).getJsonArray("data").toString(), "passives");
+        assertEquals("[2,0]", datasets.getJsonObject(2).getJsonArray("data").toString(), "promoters");
+        assertEquals(ChartJson.PROMOTER, datasets.getJsonObject(2).getString("backgroundColor"));
+        assertTrue(chart.getJsonObject("options").getJsonObject("scales").getJsonObject("y").getBoolean("stacked"));
+    }
+
     /** What people type into a theme label cannot end the script, open a comment or an entity, or break a line. */
     @Test
     void commentsChartKeepsTypedLabelsInert() {
