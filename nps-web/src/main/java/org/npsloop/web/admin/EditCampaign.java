@@ -176,7 +176,7 @@ public class EditCampaign implements Serializable {
         results = null;
     }
 
-    /** Nothing more will change by itself: the page stops polling. */
+    /** Nothing more will be sent: no pause, resume or cancel. */
     public boolean isFinished() {
         return campaign == null || "DONE".equals(campaign.status()) || "CANCELLED".equals(campaign.status())
                 || "DRAFT".equals(campaign.status());
