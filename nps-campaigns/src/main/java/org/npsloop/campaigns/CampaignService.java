@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.npsloop.domain.campaign.DueForecast;
 
 /**
  * Campaigns: a survey sent to a list or a segment once (now or at a time), every N weeks or months,
@@ -58,6 +59,13 @@ public interface CampaignService {
     CampaignView update(long id, CampaignSettings campaign);
 
     AudiencePreview previewAudience(long id);
+
+    /**
+     * A journey campaign's next {@code days} days (today first, in the campaign's time zone): how many contacts of
+     * its audience become due each day, and how many of them can be mailed. Empty for other kinds, or without a
+     * trigger yet.
+     */
+    List<DueForecast.Day> dueByDay(long id, int days);
 
     /**
      * @param status an invitation status (PENDING, SENT, FAILED...) or null for all

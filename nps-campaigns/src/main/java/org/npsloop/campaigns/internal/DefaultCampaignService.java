@@ -25,6 +25,7 @@ import org.npsloop.campaigns.internal.dispatch.InvitationPlanner;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
+import org.npsloop.domain.campaign.DueForecast;
 import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.campaign.Recurrence;
 import org.npsloop.domain.campaign.SendWindow;
@@ -192,6 +193,16 @@ public class DefaultCampaignService implements CampaignService {
             return new AudiencePreview(plan.invited(), excluded);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count the audience", e);
+        }
+    }
+
+    @Override
+    public List<DueForecast.Day> dueByDay(long id, int days) {
+        existing(id);
+        try {
+            return starter.forecast(id, days);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the coming days", e);
         }
     }
 

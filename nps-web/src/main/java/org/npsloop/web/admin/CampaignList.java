@@ -38,6 +38,16 @@ public class CampaignList implements Serializable {
         return all;
     }
 
+    /** At each poll: the statuses as the background jobs left them. */
+    public void refresh() {
+        all = null;
+    }
+
+    /** Some campaign may still change by itself (scheduled, sending): the list keeps polling. */
+    public boolean isAnyLive() {
+        return getCampaigns().stream().anyMatch(c -> "SCHEDULED".equals(c.status()) || "SENDING".equals(c.status()));
+    }
+
     public List<SurveyView> getSurveys() {
         return surveys.list();
     }

@@ -3,6 +3,7 @@ package org.npsloop.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.npsloop.domain.user.PasswordPolicy;
 import org.npsloop.web.security.AccountException;
 import org.npsloop.web.security.CurrentUser;
 import org.npsloop.web.security.UserAccountService;
@@ -37,11 +38,22 @@ public class ChangePassword {
         try {
             accounts.changeOwnPassword(currentUser.getUsername(), currentPassword, newPassword);
         } catch (AccountException e) {
-            Messages.addGlobalError(e.localizedMessage(Faces.getLocale()));
+            // On the field it is about, only there.
+            String field = "password.error.current".equals(e.key()) ? "passwordForm:current"
+                    : e.key().startsWith("password.error.") ? "passwordForm:newPassword" : null;
+            Messages.addError(field, e.localizedMessage(Faces.getLocale()));
             return null;
         }
         Messages.addFlashGlobalInfo(Faces.getResourceBundle("msg").getString("password.changed"));
         return "/index.xhtml?faces-redirect=true";
+    }
+
+    public int getPasswordMinLength() {
+        return PasswordPolicy.MIN_LENGTH;
+    }
+
+    public int getPasswordMaxLength() {
+        return PasswordPolicy.MAX_LENGTH;
     }
 
     public String getCurrentPassword() {

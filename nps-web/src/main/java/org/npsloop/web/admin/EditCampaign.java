@@ -26,7 +26,12 @@ import org.npsloop.campaigns.SegmentService;
 import org.npsloop.campaigns.SegmentService.SegmentView;
 import org.npsloop.campaigns.SurveyService;
 import org.npsloop.campaigns.SurveyService.SurveyView;
+import org.npsloop.domain.campaign.DueForecast;
+import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.reporting.Dashboard;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.ReportService;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -35,14 +40,19 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * One campaign: its settings while a draft (with the audience each rule would exclude), then its
- * live progress, exclusions by reason and every recipient, with pause, resume and cancel.
+ * One campaign: its settings while a draft (with the audience each rule would exclude, or for a journey
+ * the contacts due on each coming day), then its live state: status, waves, actions, progress, response
+ * rate and NPS, exclusions by reason and every recipient, with pause, resume and cancel.
  */
 @Named
 @ViewScoped
 public class EditCampaign implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** How many days a journey campaign's forecast shows. */
+    static final int FORECAST_DAYS = 14;
+    /** Service fields that are a group of inputs on the page: their message goes on the group's first input. */
+    private static final Map<String, String> FIELDS = Map.of("window", "windowFromHour");
     private static final List<String> ZONES = List.of("Europe/Paris", "Europe/London", "Europe/Brussels", "Europe/Zurich",
             "America/Montreal", "America/New_York", "America/Los_Angeles", "Africa/Casablanca", "Asia/Singapore", "UTC");
 
@@ -59,11 +69,18 @@ public class EditCampaign implements Serializable {
     private SegmentService segments;
 
     @Inject
+    private ReportService reports;
+
+    @Inject
     @Param(name = "id")
     private Long id;
 
     private CampaignView campaign;
     private AudiencePreview preview;
+    /** Read once per request (the page shows them in several places), again at each poll. */
+    private transient Progress progress;
+    private transient Dashboard results;
+    private transient List<DueForecast.Day> dueDays;
     private String recipientStatus;
     private String recipientSearch;
 
@@ -140,11 +157,33 @@ public class EditCampaign implements Serializable {
         }
     }
 
-    /** Saves, then counts what launching now would do. */
+    /** Saves, then counts what launching now would do (a journey: who becomes due on each coming day). */
     public void checkAudience() {
         if (apply(() -> campaigns.update(id, settings()))) {
-            preview = campaigns.previewAudience(id);
+            if (isJourney()) {
+                preview = null;
+                dueDays = campaigns.dueByDay(id, FORECAST_DAYS);
+            } else {
+                preview = campaigns.previewAudience(id);
+            }
         }
+    }
+
+    /** At each poll: the campaign's state as the background jobs left it, and fresh counters. */
+    public void refresh() {
+        campaigns.find(id).ifPresent(current -> campaign = current);
+        progress = null;
+        results = null;
+    }
+
+    /** Nothing more will be sent: no pause, resume or cancel. */
+    public boolean isFinished() {
+        return campaign == null || "DONE".equals(campaign.status()) || "CANCELLED".equals(campaign.status())
+                || "DRAFT".equals(campaign.status());
+    }
+
+    public boolean isJourney() {
+        return campaign != null && "JOURNEY".equals(campaign.kind());
     }
 
     public void schedule() {
@@ -165,18 +204,26 @@ public class EditCampaign implements Serializable {
         apply(() -> campaigns.cancel(id));
     }
 
-    /** Runs a change; on refusal shows each field's message next to its field. */
+    /** Runs a change; on refusal shows each field's message on its field only (the rest at the top). */
     private boolean apply(java.util.function.Supplier<CampaignView> change) {
+        progress = null;
+        results = null;
         try {
             campaign = change.get();
             return true;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("campaign:" + error.field(), error.message()));
+            e.errors().forEach(this::showOnField);
             return false;
         } catch (NoSuchElementException e) {
             Messages.addGlobalError(e.getMessage());
             return false;
         }
+    }
+
+    private void showOnField(FieldError error) {
+        String field = FIELDS.getOrDefault(error.field(), error.field());
+        boolean onPage = Faces.getViewRoot().findComponent("campaign:" + field) != null;
+        Messages.addError(onPage ? "campaign:" + field : null, UiTexts.text(error));
     }
 
     private CampaignSettings settings() {
@@ -210,9 +257,32 @@ public class EditCampaign implements Serializable {
         return campaign != null && "DRAFT".equals(campaign.status());
     }
 
-    /** Progress is read at each poll, never kept. */
+    /** Progress is read again at each poll. */
     public Progress getProgress() {
-        return campaigns.progress(id);
+        if (progress == null) {
+            progress = campaigns.progress(id);
+        }
+        return progress;
+    }
+
+    /** The campaign's response rate and NPS, counted as the reports count them (suspected bots left out). */
+    public Dashboard getResults() {
+        if (results == null) {
+            results = reports.dashboard(ReportFilter.everything().withCampaign(id), null);
+        }
+        return results;
+    }
+
+    /** A journey campaign's coming days; null until asked for a draft, read once for a launched campaign. */
+    public List<DueForecast.Day> getDueDays() {
+        if (dueDays == null && isJourney() && !isDraft()) {
+            dueDays = campaigns.dueByDay(id, FORECAST_DAYS);
+        }
+        return dueDays;
+    }
+
+    public int getForecastDays() {
+        return FORECAST_DAYS;
     }
 
     /** Sent and failed over everyone planned, for the progress bar. */

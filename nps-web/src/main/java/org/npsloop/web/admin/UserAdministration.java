@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.npsloop.domain.user.PasswordPolicy;
 import org.npsloop.domain.user.Role;
 import org.npsloop.web.security.AccountException;
 import org.npsloop.web.security.CreatedUser;
@@ -25,6 +27,9 @@ import org.omnifaces.util.Messages;
 public class UserAdministration implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Refusals of the new-user form by key prefix, and the field each is about. */
+    private static final Map<String, String> NEW_USER_FIELDS = Map.of("user.error.exists", "username",
+            "user.error.username", "username", "user.error.noRole", "newRoles", "password.error.", "password");
 
     @Inject
     private UserAccountService accounts;
@@ -61,7 +66,7 @@ public class UserAdministration implements Serializable {
     }
 
     public void create() {
-        run(() -> {
+        run(NEW_USER_FIELDS, () -> {
             CreatedUser created = accounts.create(new NewUser(username, displayName, email, toSet(roles), password));
             showOneTimePassword(created.user().username(), created.oneTimePassword());
             Messages.addGlobalInfo(text("users.created", created.user().username()));
@@ -92,12 +97,27 @@ public class UserAdministration implements Serializable {
     }
 
     private void run(Supplier<?> action) {
+        run(Map.of(), action);
+    }
+
+    /** @param fields which new-user field each refusal is about: its message goes there only */
+    private void run(Map<String, String> fields, Supplier<?> action) {
         try {
             action.get();
             users = null;
         } catch (AccountException e) {
-            Messages.addGlobalError(e.localizedMessage(Faces.getLocale()));
+            String field = fields.entrySet().stream().filter(f -> e.key().startsWith(f.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            Messages.addError(field == null ? null : "users:" + field, e.localizedMessage(Faces.getLocale()));
         }
+    }
+
+    public int getPasswordMinLength() {
+        return PasswordPolicy.MIN_LENGTH;
+    }
+
+    public int getPasswordMaxLength() {
+        return PasswordPolicy.MAX_LENGTH;
     }
 
     private void showOneTimePassword(String user, String otp) {

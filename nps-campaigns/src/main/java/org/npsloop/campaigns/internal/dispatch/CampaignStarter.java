@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.npsloop.campaigns.internal.AudienceQueries;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
+import org.npsloop.domain.campaign.DueForecast;
 import org.npsloop.domain.campaign.InvitationKind;
 import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.schema.Database;
@@ -87,6 +89,41 @@ public class CampaignStarter {
         try (Connection connection = dataSource.getConnection()) {
             return new InvitationPlanner(connection).preview(firstWave(campaign, campaign.getLastWave() + 1, now), audience, now);
         }
+    }
+
+    /**
+     * A journey campaign's coming days: the contacts of its audience that each day makes due, read from the
+     * events of its trigger's type. Writes nothing; the exclusion rules that depend on the day (fatigue,
+     * another campaign) are judged when the day comes, so only who can be mailed at all is told apart.
+     */
+    @Transactional
+    public List<DueForecast.Day> forecast(long campaignId, int days) throws SQLException {
+        Instant now = clock.instant();
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        JourneyTrigger trigger = campaign.getTrigger();
+        if (trigger == null) {
+            return List.of();
+        }
+        DueForecast forecast = new DueForecast(trigger, campaign.getTimeZone(), now, campaign.getScheduledAt(), days);
+        SqlCondition audience = audience(campaign);
+        String sql = "SELECT c.id, e.occurred_at, CASE WHEN c.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression s "
+                + "WHERE s.email = c.email) THEN 1 ELSE 0 END FROM contact c JOIN journey_event e ON e.contact_id = c.id "
+                + "WHERE (" + audience.sql() + ") AND e.type = ? AND e.occurred_at > ? AND e.occurred_at <= ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            int p = 1;
+            for (Object parameter : audience.parameters()) {
+                select.setObject(p++, parameter);
+            }
+            select.setString(p++, trigger.eventType());
+            select.setObject(p++, forecast.occurredAfter().atOffset(ZoneOffset.UTC));
+            select.setObject(p, forecast.occurredUpTo().atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    forecast.add(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3) == 1);
+                }
+            }
+        }
+        return forecast.days();
     }
 
     /**
