@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Signs that a machine, not a person, followed a respondent's links: mail security scanners open
  * every link of a message within seconds of its delivery, often all at once. A person needs more
- * than a few seconds to open a mail, read it and choose a score.
+ * than a few seconds to open a mail, read it and choose a score. Clicks and answers are judged apart: the
+ * clicks' suspicion stays on the invitation, an answer's on that answer.
  */
 public final class BotSuspicion {
 
@@ -38,15 +39,20 @@ public final class BotSuspicion {
     }
 
     /**
-     * A POST of an answer.
+     * A POST of an answer, judged only by what happened at it, never by the invitation's earlier clicks: a
+     * scanner that opened every link seconds after sending says nothing about the person who answers minutes
+     * later. Suspected: answered within the bot window of sending, or sent by a script with nobody touching
+     * the page within {@link PageInteraction#INSTANT} of its opening.
      *
-     * @param invitationSuspicion what the invitation's clicks already gave away (null: nothing)
+     * @param interaction what the page's script told (empty: no script ran, e.g. sent by the button of the
+     *        page without JavaScript, which takes a person)
      */
-    public static Optional<String> ofAnswer(Instant sentAt, Instant now, Duration botWindow, String invitationSuspicion) {
+    public static Optional<String> ofAnswer(Instant sentAt, Instant now, Duration botWindow, Optional<PageInteraction> interaction) {
         if (tooSoon(sentAt, now, botWindow)) {
             return Optional.of("answered " + seconds(sentAt, now) + " s after sending");
         }
-        return Optional.ofNullable(invitationSuspicion);
+        return interaction.filter(PageInteraction::untouchedAndInstant)
+                .map(page -> "sent by a script " + page.open().toMillis() + " ms after the page opened, untouched");
     }
 
     private static boolean tooSoon(Instant sentAt, Instant now, Duration botWindow) {

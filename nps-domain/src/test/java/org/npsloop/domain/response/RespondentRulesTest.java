@@ -54,11 +54,57 @@ class RespondentRulesTest {
     }
 
     @Test
-    void anAnswerSecondsAfterSendingOrAfterScannerClicksIsFlagged() {
-        assertEquals(Optional.of("answered 4 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, null));
-        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, null));
-        assertEquals(Optional.of("several score links opened within a second"), BotSuspicion.ofAnswer(SENT,
-                SENT.plusSeconds(60), BOT, "several score links opened within a second"));
+    void anAnswerIsSuspectedByWhatHappenedAtItNeverByTheScannerClicksBeforeIt() {
+        Optional<PageInteraction> noScript = Optional.empty();
+        assertEquals(Optional.of("answered 4 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, noScript));
+        Instant twoMinutes = SENT.plusSeconds(120);
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, noScript),
+                "the button of the page without JavaScript, minutes after sending: a person, whatever scanners clicked before");
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:1502")),
+                "sent by the page's own timer after 1.5 s: the person's click in the mail");
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("1:300")),
+                "touched: a person, however fast");
+        assertEquals(Optional.of("sent by a script 120 ms after the page opened, untouched"),
+                BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:120")));
+        assertEquals(Optional.of("sent by a script 999 ms after the page opened, untouched"),
+                BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:999")));
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:1000")));
+        assertEquals(Optional.of("answered 1 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(1), BOT,
+                PageInteraction.parse("1:5000")), "within the bot window, nothing clears it");
+    }
+
+    @Test
+    void thePagesFieldSaysNothingWhenMissingOrNotTheScripts() {
+        assertEquals(Optional.of(new PageInteraction(true, Duration.ofMillis(5230))), PageInteraction.parse(" 1:5230 "));
+        for (String field : new String[] {null, "", "yes", "2:100", "1:-5", "1:", ":100", "0:1234567890"}) {
+            assertEquals(Optional.empty(), PageInteraction.parse(field), String.valueOf(field));
+        }
+    }
+
+    @Test
+    void aScannersAnswerIsUnflaggedByThePersonsLaterSendingAndNeverOverwritesAPersonsAnswer() {
+        Contact contact = new Contact(new EmailAddress("jean@exemple.fr"), Language.FR, SENT);
+        Response scanner = new Response(contact, new Score(0), ResponseChannel.EMAIL, SENT.plusSeconds(1));
+        Optional<String> suspected = Optional.of("answered 1 s after sending");
+        assertTrue(scanner.judge(suspected, SENT.plusSeconds(1)));
+        assertTrue(scanner.isFlagged());
+        assertEquals("answered 1 s after sending", scanner.getFlagReason());
+        assertFalse(scanner.judge(Optional.of("answered 2 s after sending"), SENT.plusSeconds(2)), "still flagged: nothing to write");
+        assertEquals("answered 1 s after sending", scanner.getFlagReason(), "the first reason stays");
+        assertTrue(scanner.yieldsTo(suspected), "a scanner's answer gives way to anything sent later");
+
+        Instant later = SENT.plusSeconds(120);
+        assertFalse(scanner.answer(new Score(0), null, false, later), "the person sends the same score: no content change");
+        assertTrue(scanner.judge(Optional.empty(), later), "but it is theirs now");
+        assertFalse(scanner.isFlagged());
+        assertNull(scanner.getFlagReason());
+        assertEquals(later, scanner.getUpdatedAt(), "a change the webhook and the response rate see");
+        assertFalse(scanner.judge(Optional.empty(), later.plusSeconds(1)), "nothing more to clear");
+        assertEquals(later, scanner.getUpdatedAt());
+
+        assertFalse(scanner.yieldsTo(Optional.of("sent by a script 50 ms after the page opened, untouched")),
+                "a machine coming back does not overwrite the person's answer");
+        assertTrue(scanner.yieldsTo(Optional.empty()), "the person may still change it");
     }
 
     @Test
