@@ -80,6 +80,8 @@ class TimedCampaignsIT {
         waitFor(() -> received(run).size() == 2, "the invitations seven days after the event");
         assertEquals(List.of(run + "-a@exemple.fr", run + "-c@exemple.fr"), received(run));
         MimeMessage toC = Mailbox.to(SMTP, run + "-c@").get(0);
+        // Half an hour later: sooner, the answer would be flagged as a mail scanner's, which spares nobody a reminder.
+        setClock("2030-01-09T10:30:00Z");
         assertEquals(303, Respondents.post(base, "r/" + Respondents.token(toC), "score=9", "fr").statusCode(), "C answers");
 
         setClock("2030-01-11T21:00:00Z"); // B is due, but Friday 22:00 in Paris is outside the window
