@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Contact;
@@ -71,6 +72,27 @@ class RespondentRulesTest {
         assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:1000")));
         assertEquals(Optional.of("answered 1 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(1), BOT,
                 PageInteraction.parse("1:5000")), "within the bot window, nothing clears it");
+    }
+
+    @Test
+    void eachStoredReasonReadsInTheReadersLanguageAndAnUnknownOneAsItIs() {
+        Locale fr = Locale.FRENCH;
+        String scripted = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, PageInteraction.parse("0:1200")).orElse(null);
+        assertNull(scripted, "1.2 s: not instant");
+        scripted = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, PageInteraction.parse("0:120")).orElseThrow();
+        assertEquals("Sent by a script 120\u00a0ms after the page opened, with no click or key press",
+                BotSuspicion.explain(scripted).render(Locale.ENGLISH));
+        assertEquals("Envoyée par un script 120\u00a0ms après l'ouverture de la page, sans clic ni frappe au clavier",
+                BotSuspicion.explain(scripted).render(fr));
+        String answered = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, Optional.empty()).orElseThrow();
+        assertEquals("Réponse 4\u00a0s après l'envoi", BotSuspicion.explain(answered).render(fr));
+        assertEquals("Answered 4\u00a0s after sending", BotSuspicion.explain("answered 4 s after sending").render(Locale.ENGLISH),
+                "rows flagged before this version read the same");
+        String clicked = BotSuspicion.ofClick(SENT, null, null, 9, SENT.plusSeconds(2), BOT).orElseThrow();
+        assertEquals("Lien de note ouvert 2\u00a0s après l'envoi", BotSuspicion.explain(clicked).render(fr));
+        String several = BotSuspicion.ofClick(SENT, SENT.plusSeconds(60), 0, 1, SENT.plusSeconds(60).plusMillis(300), BOT).orElseThrow();
+        assertEquals("Plusieurs liens de note ouverts en moins d'une seconde", BotSuspicion.explain(several).render(fr));
+        assertEquals("flagged by hand", BotSuspicion.explain("flagged by hand").render(fr), "not one of ours: as it is");
     }
 
     @Test
