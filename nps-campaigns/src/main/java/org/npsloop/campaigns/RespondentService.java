@@ -1,7 +1,9 @@
 package org.npsloop.campaigns;
 
+import java.util.Optional;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.response.LinkStatus;
+import org.npsloop.domain.response.PageInteraction;
 
 /**
  * What respondents do with the links of their email: open a score link (which stores no answer, so
@@ -22,11 +24,22 @@ public interface RespondentService {
      * @param reviewUrl the survey's review or referral link, for promoters who answered; else null
      * @param asksQuoteConsent whether the survey asks "may we quote you anonymously?"
      * @param quoteConsent the stored answer to it (false when none)
+     * @param suspected the stored answer is flagged as a suspected bot's: a click on its score sends it again, so
+     *        that the person's own sending clears the flag (never shown on the page)
      */
     record AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
             String firstName, String question, String followUp, String consentQuestion,
             Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl,
-            boolean asksQuoteConsent, boolean quoteConsent) {
+            boolean asksQuoteConsent, boolean quoteConsent, boolean suspected) {
+
+        /** A page whose stored answer, if any, is not suspected. */
+        public AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
+                String firstName, String question, String followUp, String consentQuestion,
+                Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl,
+                boolean asksQuoteConsent, boolean quoteConsent) {
+            this(status, language, brandName, colour, logoUrl, firstName, question, followUp, consentQuestion, score, comment,
+                    consent, givenScore, reviewUrl, asksQuoteConsent, quoteConsent, false);
+        }
 
         public boolean answered() {
             return givenScore != null;
@@ -51,8 +64,9 @@ public interface RespondentService {
 
     /**
      * The respondent's answer (a POST): stored when the link is open, replacing the previous one; each
-     * change writes a {@code response_change} row, an unchanged answer writes nothing. Answers seconds
-     * after sending, or after scanner-like clicks, are flagged.
+     * change writes a {@code response_change} row, an unchanged answer writes nothing. An answer is flagged
+     * as a suspected bot's only by what happened at it ({@link org.npsloop.domain.response.BotSuspicion#ofAnswer}):
+     * the clicks of a scanner before it do not count against the person.
      *
      * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
      * @throws org.npsloop.domain.validation.InvalidInputException naming {@code comment} when it breaks
@@ -65,6 +79,14 @@ public interface RespondentService {
      * survey asks it.
      */
     AnswerPage answer(String token, int score, String comment, boolean consent, boolean quoteConsent);
+
+    /**
+     * The same, with what the page's script told of how the form was sent (empty when no script ran). A flagged
+     * answer sent again, changed or not, without suspicion is unflagged and counts from then on; a suspected
+     * one never replaces an answer that is not flagged (it is dropped).
+     */
+    AnswerPage answer(String token, int score, String comment, boolean consent, boolean quoteConsent,
+            Optional<PageInteraction> interaction);
 
     /** The unsubscribe confirmation page: stores nothing. */
     UnsubscribePage unsubscribePage(String token);

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.campaigns.RespondentService;
 import org.npsloop.campaigns.SuppressionService;
@@ -23,6 +24,7 @@ import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.BotSuspicion;
 import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.response.LinkStatus;
+import org.npsloop.domain.response.PageInteraction;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.response.ResponseChange;
 import org.npsloop.domain.schema.Database;
@@ -89,6 +91,12 @@ public class DefaultRespondentService implements RespondentService {
 
     @Override
     public AnswerPage answer(String token, int scoreValue, String comment, boolean consent, boolean quoteConsent) {
+        return answer(token, scoreValue, comment, consent, quoteConsent, Optional.empty());
+    }
+
+    @Override
+    public AnswerPage answer(String token, int scoreValue, String comment, boolean consent, boolean quoteConsent,
+            Optional<PageInteraction> interaction) {
         Score score = new Score(scoreValue);
         // Checked before any lock or write: a refused comment leaves everything as it was.
         String text = comment(comment);
@@ -105,6 +113,10 @@ public class DefaultRespondentService implements RespondentService {
         // invitation's row, so that two of them never both insert a response.
         Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
         Response response = responseTo(invitation);
+        Optional<String> suspicion = BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), interaction);
+        if (response != null && !response.yieldsTo(suspicion)) {
+            return page(invitation, status, response, null);
+        }
         // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
         Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
         boolean changed;
@@ -116,11 +128,9 @@ public class DefaultRespondentService implements RespondentService {
         } else {
             changed = response.answer(score, text, consent, quote, now);
         }
+        // Not short-circuited: a person sending the scanner's answer again unchanged still clears its flag.
+        changed |= response.judge(suspicion, now);
         if (changed) {
-            if (!response.isFlagged()) {
-                BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), invitation.getBotSuspicion())
-                        .ifPresent(response::flag);
-            }
             if (!response.isFlagged() && first != null) {
                 first.answered(now);
             }
@@ -229,6 +239,7 @@ public class DefaultRespondentService implements RespondentService {
                 texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
                 score, response == null ? null : response.getComment(), response != null && response.isContactConsent(),
                 response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null,
-                survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()));
+                survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()),
+                response != null && response.isFlagged());
     }
 }

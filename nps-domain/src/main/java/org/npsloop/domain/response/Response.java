@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.Invitation;
@@ -74,7 +75,7 @@ public class Response {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    /** A suspected bot (answered seconds after sending, several links at once...): left out of reports by default. */
+    /** A suspected bot (answered seconds after sending, or sent by a script untouched): left out of reports by default. */
     @Column(nullable = false)
     private boolean flagged;
 
@@ -186,6 +187,42 @@ public class Response {
     public void flag(String reason) {
         this.flagged = true;
         this.flagReason = reason == null ? null : reason.substring(0, Math.min(200, reason.length()));
+    }
+
+    /**
+     * Whether an answer sent now may replace this one: a person's answer (not flagged) is not overwritten by a
+     * suspected machine's (a scanner coming back), which is then dropped.
+     *
+     * @param suspicion why the answer sent now looks like a machine's ({@link BotSuspicion#ofAnswer}), or empty
+     */
+    public boolean yieldsTo(Optional<String> suspicion) {
+        return flagged || suspicion.isEmpty();
+    }
+
+    /**
+     * Flags this answer, or clears its flag, by what happened when it was last sent: a scanner's answer that
+     * the person later sends again (changed or not) counts from then on. Clearing it is a change that the
+     * webhook and the response rate see, so it moves {@code updatedAt}.
+     *
+     * @param suspicion why the answer just sent looks like a machine's, or empty
+     * @return whether the flag was cleared or set
+     */
+    public boolean judge(Optional<String> suspicion, Instant now) {
+        if (suspicion.isPresent()) {
+            // Already flagged: the first reason stays, and nothing is written for it.
+            if (flagged) {
+                return false;
+            }
+            flag(suspicion.get());
+            return true;
+        }
+        if (!flagged) {
+            return false;
+        }
+        this.flagged = false;
+        this.flagReason = null;
+        this.updatedAt = now;
+        return true;
     }
 
     public boolean isFlagged() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Contact;
@@ -54,11 +55,78 @@ class RespondentRulesTest {
     }
 
     @Test
-    void anAnswerSecondsAfterSendingOrAfterScannerClicksIsFlagged() {
-        assertEquals(Optional.of("answered 4 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, null));
-        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, null));
-        assertEquals(Optional.of("several score links opened within a second"), BotSuspicion.ofAnswer(SENT,
-                SENT.plusSeconds(60), BOT, "several score links opened within a second"));
+    void anAnswerIsSuspectedByWhatHappenedAtItNeverByTheScannerClicksBeforeIt() {
+        Optional<PageInteraction> noScript = Optional.empty();
+        assertEquals(Optional.of("answered 4 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, noScript));
+        Instant twoMinutes = SENT.plusSeconds(120);
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, noScript),
+                "the button of the page without JavaScript, minutes after sending: a person, whatever scanners clicked before");
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:1502")),
+                "sent by the page's own timer after 1.5 s: the person's click in the mail");
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("1:300")),
+                "touched: a person, however fast");
+        assertEquals(Optional.of("sent by a script 120 ms after the page opened, untouched"),
+                BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:120")));
+        assertEquals(Optional.of("sent by a script 999 ms after the page opened, untouched"),
+                BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:999")));
+        assertEquals(Optional.empty(), BotSuspicion.ofAnswer(SENT, twoMinutes, BOT, PageInteraction.parse("0:1000")));
+        assertEquals(Optional.of("answered 1 s after sending"), BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(1), BOT,
+                PageInteraction.parse("1:5000")), "within the bot window, nothing clears it");
+    }
+
+    @Test
+    void eachStoredReasonReadsInTheReadersLanguageAndAnUnknownOneAsItIs() {
+        Locale fr = Locale.FRENCH;
+        String scripted = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, PageInteraction.parse("0:1200")).orElse(null);
+        assertNull(scripted, "1.2 s: not instant");
+        scripted = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(60), BOT, PageInteraction.parse("0:120")).orElseThrow();
+        assertEquals("Sent by a script 120\u00a0ms after the page opened, with no click or key press",
+                BotSuspicion.explain(scripted).render(Locale.ENGLISH));
+        assertEquals("Envoyée par un script 120\u00a0ms après l'ouverture de la page, sans clic ni frappe au clavier",
+                BotSuspicion.explain(scripted).render(fr));
+        String answered = BotSuspicion.ofAnswer(SENT, SENT.plusSeconds(4), BOT, Optional.empty()).orElseThrow();
+        assertEquals("Réponse 4\u00a0s après l'envoi", BotSuspicion.explain(answered).render(fr));
+        assertEquals("Answered 4\u00a0s after sending", BotSuspicion.explain("answered 4 s after sending").render(Locale.ENGLISH),
+                "rows flagged before this version read the same");
+        String clicked = BotSuspicion.ofClick(SENT, null, null, 9, SENT.plusSeconds(2), BOT).orElseThrow();
+        assertEquals("Lien de note ouvert 2\u00a0s après l'envoi", BotSuspicion.explain(clicked).render(fr));
+        String several = BotSuspicion.ofClick(SENT, SENT.plusSeconds(60), 0, 1, SENT.plusSeconds(60).plusMillis(300), BOT).orElseThrow();
+        assertEquals("Plusieurs liens de note ouverts en moins d'une seconde", BotSuspicion.explain(several).render(fr));
+        assertEquals("flagged by hand", BotSuspicion.explain("flagged by hand").render(fr), "not one of ours: as it is");
+    }
+
+    @Test
+    void thePagesFieldSaysNothingWhenMissingOrNotTheScripts() {
+        assertEquals(Optional.of(new PageInteraction(true, Duration.ofMillis(5230))), PageInteraction.parse(" 1:5230 "));
+        for (String field : new String[] {null, "", "yes", "2:100", "1:-5", "1:", ":100", "0:1234567890"}) {
+            assertEquals(Optional.empty(), PageInteraction.parse(field), String.valueOf(field));
+        }
+    }
+
+    @Test
+    void aScannersAnswerIsUnflaggedByThePersonsLaterSendingAndNeverOverwritesAPersonsAnswer() {
+        Contact contact = new Contact(new EmailAddress("jean@exemple.fr"), Language.FR, SENT);
+        Response scanner = new Response(contact, new Score(0), ResponseChannel.EMAIL, SENT.plusSeconds(1));
+        Optional<String> suspected = Optional.of("answered 1 s after sending");
+        assertTrue(scanner.judge(suspected, SENT.plusSeconds(1)));
+        assertTrue(scanner.isFlagged());
+        assertEquals("answered 1 s after sending", scanner.getFlagReason());
+        assertFalse(scanner.judge(Optional.of("answered 2 s after sending"), SENT.plusSeconds(2)), "still flagged: nothing to write");
+        assertEquals("answered 1 s after sending", scanner.getFlagReason(), "the first reason stays");
+        assertTrue(scanner.yieldsTo(suspected), "a scanner's answer gives way to anything sent later");
+
+        Instant later = SENT.plusSeconds(120);
+        assertFalse(scanner.answer(new Score(0), null, false, later), "the person sends the same score: no content change");
+        assertTrue(scanner.judge(Optional.empty(), later), "but it is theirs now");
+        assertFalse(scanner.isFlagged());
+        assertNull(scanner.getFlagReason());
+        assertEquals(later, scanner.getUpdatedAt(), "a change the webhook and the response rate see");
+        assertFalse(scanner.judge(Optional.empty(), later.plusSeconds(1)), "nothing more to clear");
+        assertEquals(later, scanner.getUpdatedAt());
+
+        assertFalse(scanner.yieldsTo(Optional.of("sent by a script 50 ms after the page opened, untouched")),
+                "a machine coming back does not overwrite the person's answer");
+        assertTrue(scanner.yieldsTo(Optional.empty()), "the person may still change it");
     }
 
     @Test

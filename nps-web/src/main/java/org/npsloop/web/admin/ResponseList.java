@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.response.BotSuspicion;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.reporting.ResponseInbox;
 import org.primefaces.component.datatable.DataTable;
@@ -206,6 +207,11 @@ public class ResponseList implements Serializable {
 
     public void setComments(String comments) {
         this.comments = comments;
+    }
+
+    /** Why an answer is suspected to be a mail scanner's, in the page's language. */
+    public String flagReason(ResponseInbox.Row row) {
+        return row.flagReason() == null ? null : UiTexts.text(BotSuspicion.explain(row.flagReason()));
     }
 
     public boolean isHideFlagged() {

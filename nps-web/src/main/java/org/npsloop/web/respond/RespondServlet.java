@@ -12,18 +12,23 @@ import org.npsloop.campaigns.RespondentService;
 import org.npsloop.campaigns.RespondentService.AnswerPage;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.LinkStatus;
+import org.npsloop.domain.response.PageInteraction;
 import org.npsloop.domain.validation.InvalidInputException;
 
 /**
  * Score links: {@code GET /r/<token>?score=N} shows the answer page with N selected and stores no
  * answer (mail scanners GET every link); {@code POST /r/<token>} stores the answer and redirects
- * (303) to {@code GET /r/<token>/thanks}, where it can still be changed until the survey closes.
+ * (303) to {@code GET /r/<token>/thanks}, where it can still be changed until the survey closes. The
+ * page's script sends how the form was sent (touched or not, how long after opening): see
+ * {@link org.npsloop.domain.response.BotSuspicion#ofAnswer}.
  */
 @WebServlet(urlPatterns = "/r/*")
 public class RespondServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String THANKS = "/thanks";
+    /** The answer page's hidden field that its script fills ({@link PageInteraction}); empty without JavaScript. */
+    static final String INTERACTION = "interaction";
 
     @Inject
     private RespondentService respondents;
@@ -50,8 +55,10 @@ public class RespondServlet extends HttpServlet {
             refuse(request, response, page);
             return;
         }
-        // Sent by itself (with JavaScript) only when the click says something new.
-        show(response, page, token, thanks && page.answered(), !thanks && score != null && !score.equals(page.givenScore()));
+        // Sent by itself (with JavaScript) only when the click says something new, or when the stored answer is
+        // suspected to be a scanner's: the person's own click then replaces it.
+        show(response, page, token, thanks && page.answered(),
+                !thanks && score != null && (!score.equals(page.givenScore()) || page.suspected()));
     }
 
     @Override
@@ -69,7 +76,8 @@ public class RespondServlet extends HttpServlet {
         boolean quoteConsent = request.getParameter("quoteConsent") != null;
         AnswerPage page;
         try {
-            page = respondents.answer(token, score, comment, consent, quoteConsent);
+            page = respondents.answer(token, score, comment, consent, quoteConsent,
+                    PageInteraction.parse(request.getParameter(INTERACTION)));
         } catch (InvalidInputException e) {
             // Too long a comment: the page again with the reason, the score and what was typed, nothing stored.
             page = respondents.view(token);

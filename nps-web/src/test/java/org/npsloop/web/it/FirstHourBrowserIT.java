@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -495,4 +496,45 @@ class FirstHourBrowserIT extends BrowserTestBase {
     // --- point 9: publication editor (orders 900-999) ---
 
 
+    // --- point 10: people behind link scanners count (orders 1000-1099) ---
+
+    @Test
+    @Tag("scanners")
+    @Order(1001)
+    void theInboxMarksASuspectedAnswerAndSaysWhyInTheUsersLanguage() {
+        String run = Deployments.unique("scan-inbox");
+        WebClient api = AudienceApi.marketer(base);
+        String email = run + "@exemple.fr";
+        assertEquals(201, api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}").statusCode());
+        HttpResponse<String> entered = api.sendJson("POST", "api/responses", "{\"email\":\"" + email + "\",\"score\":10,\"comment\":\""
+                + run + "\",\"respondedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}");
+        assertEquals(201, entered.statusCode(), entered.body());
+        // As the respond page stores it when a script sends it untouched at once (RespondentBrowserIT does it in Chromium).
+        assertEquals(1, Respondents.update("UPDATE response SET flagged = TRUE, flag_reason = ? WHERE id = ?",
+                "sent by a script 120 ms after the page opened, untouched", Long.parseLong(AudienceApi.id(entered))));
+        Map<String, String> why = Map.of(
+                "fr", "Envoyée par un script 120\u00a0ms après l'ouverture de la page, sans clic ni frappe au clavier",
+                "en", "Sent by a script 120\u00a0ms after the page opened, with no click or key press");
+        for (String lang : List.of("fr", "en")) {
+            signInAs(lang, "MARKETER");
+            width(1280);
+            browser.get(base + "responses/index.xhtml?lang=" + lang);
+            browser.findElement(By.id("inbox:text")).sendKeys(run);
+            // The search has run once the table holds this answer alone.
+            By rows = By.xpath("//tbody[@id='inbox:table_data']/tr");
+            Browser.waitFor(browser, driver -> {
+                try {
+                    List<WebElement> shown = driver.findElements(rows);
+                    return shown.size() == 1 && shown.get(0).getText().contains(run);
+                } catch (StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            WebElement found = browser.findElement(rows);
+            assertTrue(found.getAttribute("class").contains("response-flagged"), found.getAttribute("class"));
+            WebElement marker = found.findElement(By.className("flag-marker"));
+            assertEquals(why.get(lang), marker.getAttribute("title"), lang);
+            assertTrue(marker.getText().contains("fr".equals(lang) ? "Robot suspecté" : "Suspected bot"), marker.getText());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,11 +40,11 @@ class RespondentBrowserIT extends BrowserTestBase {
         if (received == null) {
             WebClient api = AudienceApi.marketer(base);
             String survey = CampaignApi.survey(api, RUN);
-            String list = CampaignApi.listOf(api, RUN, List.of(RUN + "-js@exemple.fr", RUN + "-nojs@exemple.fr"));
+            String list = CampaignApi.listOf(api, RUN, List.of(RUN + "-js@exemple.fr", RUN + "-nojs@exemple.fr", RUN + "-bot@exemple.fr"));
             String campaign = CampaignApi.sendNow(api, RUN, survey, list);
             CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
             received = Mailbox.to(SMTP, RUN);
-            assertEquals(2, received.size());
+            assertEquals(3, received.size());
         }
         MimeMessage message = received.stream().filter(m -> Mailbox.recipient(m).startsWith(RUN + "-" + who + "@"))
                 .findFirst().orElseThrow();
@@ -63,7 +65,9 @@ class RespondentBrowserIT extends BrowserTestBase {
         Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 360 px");
 
-        // By keyboard: from 7, the arrow key moves to 8; then a comment, and the button.
+        // By keyboard: from 7, the arrow key moves to 8; then a comment, and the button. Past the bot window of
+        // sending, this touched sending counts, whatever the first one was.
+        pastTheBotWindow(token);
         browser.executeScript("document.getElementById('score-7').focus();");
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
         assertTrue(browser.findElement(By.id("score-8")).isSelected());
@@ -74,6 +78,7 @@ class RespondentBrowserIT extends BrowserTestBase {
         assertEquals(8, ((Number) answer.get("score")).intValue());
         assertEquals("Fast delivery", answer.get("comment_text"));
         assertEquals(2L, ((Number) answer.get("changes")).longValue());
+        assertEquals(Boolean.FALSE, answer.get("flagged"), String.valueOf(answer.get("flag_reason")));
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -90,12 +95,47 @@ class RespondentBrowserIT extends BrowserTestBase {
             Thread.sleep(2500); // longer than the automatic send would wait
             assertFalse(noScript.getCurrentUrl().contains("/thanks"));
             assertNull(Respondents.response(token), "a page without script stores nothing by itself");
+            pastTheBotWindow(token);
             noScript.findElement(By.id("send")).click();
             Browser.waitFor(noScript, ExpectedConditions.urlContains("/thanks"));
             assertTrue(noScript.findElement(By.id("recorded")).getText().contains("3 out of 10"));
-            assertEquals(3, ((Number) Respondents.response(token).get("score")).intValue());
+            Map<String, Object> answer = Respondents.response(token);
+            assertEquals(3, ((Number) answer.get("score")).intValue());
+            assertEquals(Boolean.FALSE, answer.get("flagged"), "the button, a person's act: " + answer.get("flag_reason"));
         } finally {
             noScript.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aScriptSendingThePageUntouchedAtOnceIsFlaggedUntilThePersonSendsIt() throws Exception {
+        String link = linksOf("bot").get(2);
+        String token = link.substring(2, link.indexOf('?'));
+        pastTheBotWindow(token);
+        browser.get(base + link);
+        // What a scanner that runs the page's script does: submit the form at once, nothing touched.
+        browser.executeScript("document.getElementById('answer').submit();");
+        Browser.waitFor(browser, ExpectedConditions.urlContains("/thanks"));
+        Map<String, Object> scripted = Respondents.response(token);
+        assertEquals(Boolean.TRUE, scripted.get("flagged"));
+        assertTrue(String.valueOf(scripted.get("flag_reason")).startsWith("sent by a script "), String.valueOf(scripted.get("flag_reason")));
+
+        // The person presses the button of the thank-you page: touched, theirs, counted.
+        WebElement send = browser.findElement(By.id("send"));
+        send.click();
+        Browser.waitFor(browser, ExpectedConditions.stalenessOf(send));
+        Map<String, Object> confirmed = Respondents.response(token);
+        assertEquals(Boolean.FALSE, confirmed.get("flagged"), String.valueOf(confirmed.get("flag_reason")));
+        assertEquals(2, ((Number) confirmed.get("score")).intValue());
+    }
+
+    /** Waits until the invitation was sent more than the bot window (5 s) ago: an answer sooner is flagged by that alone. */
+    private static void pastTheBotWindow(String token) throws InterruptedException {
+        Instant sent = (Instant) Respondents.invitation(token).get("sent_at");
+        long wait = Duration.between(Instant.now(), sent.plusSeconds(6)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
     }
 }

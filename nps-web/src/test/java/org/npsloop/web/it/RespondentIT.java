@@ -36,6 +36,8 @@ class RespondentIT extends OnSharedApplication {
 
     private static final String RUN = Deployments.unique("respond");
     private static final String[] PEOPLE = {"fr", "en", "late", "unsub", "stay"};
+    /** The answer page's field as a script sending it untouched, 200 ms after it opened, fills it: a suspected bot. */
+    private static final String SCRIPTED = "&interaction=0%3A200";
     private static final Map<String, String> TOKENS = new HashMap<>();
     private static final Map<String, List<String>> LINKS = new HashMap<>();
     private static String surveyId;
@@ -94,7 +96,9 @@ class RespondentIT extends OnSharedApplication {
         assertNotNull(clicks.get("first_opened_at"));
         assertNotNull(clicks.get("bot_suspicion"), "eleven links within seconds of sending: a scanner");
 
-        HttpResponse<String> posted = Respondents.post(base, "r/" + token, "score=9&comment=Tr%C3%A8s+bien&consent=yes", "en");
+        // Sent as a scanner's script would: the page untouched, a fifth of a second after it opened. The changes
+        // below are sent the same way, so that the flag stays whatever the time since sending.
+        HttpResponse<String> posted = Respondents.post(base, "r/" + token, "score=9&comment=Tr%C3%A8s+bien&consent=yes" + SCRIPTED, "en");
         assertEquals(303, posted.statusCode(), posted.body());
         assertTrue(posted.headers().firstValue("Location").orElse("").endsWith(token + "/thanks"));
         Map<String, Object> answer = Respondents.response(token);
@@ -102,7 +106,7 @@ class RespondentIT extends OnSharedApplication {
         assertEquals("Très bien", answer.get("comment_text"));
         assertEquals(Boolean.TRUE, answer.get("contact_consent"));
         assertEquals(1L, ((Number) answer.get("changes")).longValue());
-        assertEquals(Boolean.TRUE, answer.get("flagged"), "answered seconds after sending, after scanner clicks");
+        assertEquals(Boolean.TRUE, answer.get("flagged"), "sent by a script, untouched, seconds after sending");
         assertNotNull(answer.get("flag_reason"));
         HttpResponse<String> thanks = Respondents.get(base, "r/" + token + "/thanks", "en");
         assertEquals(200, thanks.statusCode());
@@ -110,7 +114,7 @@ class RespondentIT extends OnSharedApplication {
         assertTrue(thanks.body().contains(">Très bien</textarea>"));
 
         Thread.sleep(20);
-        assertEquals(303, Respondents.post(base, "r/" + token, "score=4&comment=En+fait%2C+bof", "en").statusCode());
+        assertEquals(303, Respondents.post(base, "r/" + token, "score=4&comment=En+fait%2C+bof" + SCRIPTED, "en").statusCode());
         Map<String, Object> changed = Respondents.response(token);
         assertEquals(4, ((Number) changed.get("score")).intValue());
         assertEquals("En fait, bof", changed.get("comment_text"));
@@ -118,7 +122,7 @@ class RespondentIT extends OnSharedApplication {
         assertEquals(2L, ((Number) changed.get("changes")).longValue(), "every change kept");
         assertTrue(((Instant) changed.get("updated_at")).isAfter((Instant) answer.get("updated_at")));
         assertFalse(Respondents.get(base, "r/" + token + "/thanks", "en").body().contains("reviews.example"), "not for detractors");
-        assertEquals(303, Respondents.post(base, "r/" + token, "score=4&comment=En+fait%2C+bof", "en").statusCode());
+        assertEquals(303, Respondents.post(base, "r/" + token, "score=4&comment=En+fait%2C+bof" + SCRIPTED, "en").statusCode());
         assertEquals(2L, ((Number) Respondents.response(token).get("changes")).longValue(), "the same answer again changes nothing");
 
         assertEquals(400, Respondents.get(base, "r/" + token + "?score=11", "en").statusCode());

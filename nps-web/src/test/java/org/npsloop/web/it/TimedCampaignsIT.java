@@ -9,8 +9,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.npsloop.web.it.clock.AdjustableClock;
 import org.npsloop.web.it.clock.TestClockResource;
+import org.openqa.selenium.json.Json;
 
 /**
  * Journey-triggered and recurring campaigns against the real dispatcher, database and SMTP server,
@@ -76,6 +80,8 @@ class TimedCampaignsIT {
         waitFor(() -> received(run).size() == 2, "the invitations seven days after the event");
         assertEquals(List.of(run + "-a@exemple.fr", run + "-c@exemple.fr"), received(run));
         MimeMessage toC = Mailbox.to(SMTP, run + "-c@").get(0);
+        // Half an hour later: sooner, the answer would be flagged as a mail scanner's, which spares nobody a reminder.
+        setClock("2030-01-09T10:30:00Z");
         assertEquals(303, Respondents.post(base, "r/" + Respondents.token(toC), "score=9", "fr").statusCode(), "C answers");
 
         setClock("2030-01-11T21:00:00Z"); // B is due, but Friday 22:00 in Paris is outside the window
@@ -140,6 +146,112 @@ class TimedCampaignsIT {
         waitFor(() -> received(run).size() == 2, "the second wave a week later");
         waitFor(() -> api.get("api/campaigns/" + campaign).body().contains("\"waves\":2"), "two waves");
         api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
+    }
+
+    /**
+     * Issue 12, point 10: a mail gateway opens every score link of every invitation the second they arrive; the
+     * people behind it answer minutes later and count, in the NPS and the response rate. Only what happens at an
+     * answer can flag it: a script sending the page untouched within a second of opening it is flagged, until
+     * the person sends their own answer.
+     */
+    @Test
+    @Order(3)
+    void aScannerBurstRightAfterSendingLeavesThePeopleWhoAnswerMinutesLaterCounted() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("scanner");
+        setClock("2030-03-04T10:00:00Z");
+        List<String> people = List.of("real", "script", "silent1", "silent2", "silent3");
+        String list = CampaignApi.listOf(api, run, people.stream().map(who -> run + "-" + who + "@exemple.fr").toList());
+        String campaign = CampaignApi.sendNow(api, run, survey(api, run), list);
+        assertTrue(CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30)).contains("\"status\":\"DONE\""));
+        Map<String, List<String>> links = new HashMap<>();
+        for (MimeMessage message : Mailbox.to(SMTP, run)) {
+            String to = Mailbox.recipient(message);
+            links.put(to.substring(run.length() + 1, to.indexOf('@')), Respondents.scoreLinks(message));
+        }
+        assertEquals(people.size(), links.size());
+        for (List<String> eleven : links.values()) {
+            for (String link : eleven) {
+                assertEquals(200, Respondents.get(base, link, "en").statusCode(), link);
+            }
+        }
+        String real = token(links.get("real"));
+        String script = token(links.get("script"));
+        assertTrue(Respondents.invitation(real).get("bot_suspicion") != null, "the scanner's clicks are flagged, on the invitation");
+        assertNull(Respondents.response(real), "and they stored no answer");
+
+        // Two minutes later, a person clicks 9 in the mail: the page sends it by itself after 1.5 s, untouched.
+        setClock("2030-03-04T10:02:00Z");
+        HttpResponse<String> page = Respondents.get(base, links.get("real").get(9), "en");
+        assertTrue(page.body().contains("form.submit()") && page.body().contains("name=\"interaction\""), page.body());
+        assertEquals(303, Respondents.post(base, "r/" + real, "score=9&interaction=0%3A1503", "en").statusCode());
+        Map<String, Object> answer = Respondents.response(real);
+        assertEquals(Boolean.FALSE, answer.get("flagged"), String.valueOf(answer.get("flag_reason")));
+        assertTrue(Respondents.invitation(real).get("answered_at") != null, "counted in the response rate");
+        // A script sends another page untouched a tenth of a second after it opened: a machine, flagged.
+        assertEquals(303, Respondents.post(base, "r/" + script, "score=0&interaction=0%3A100", "en").statusCode());
+        Map<String, Object> scripted = Respondents.response(script);
+        assertEquals(Boolean.TRUE, scripted.get("flagged"));
+        assertEquals("sent by a script 100 ms after the page opened, untouched", scripted.get("flag_reason"));
+        assertNull(Respondents.invitation(script).get("answered_at"));
+        // The scanner coming back to the person's page changes nothing.
+        assertEquals(303, Respondents.post(base, "r/" + real, "score=0&interaction=0%3A80", "en").statusCode());
+        assertEquals(9, ((Number) Respondents.response(real).get("score")).intValue(), "the person's answer stands");
+
+        String day = "api/reports/dashboard?from=2030-03-04&to=2030-03-04&campaign=" + campaign;
+        Map<String, Object> dashboard = json(api.get(day));
+        assertFigures(dashboard, 1, 1, 0, 20.0, 100.0);
+        assertFigures(json(api.get(day + "&includeFlagged=true")), 2, 1, 1, 20.0, 0.0);
+        assertEquals("true", exportedFlag(api, campaign, run + "-script@"), "the export marks the suspected answer");
+        assertEquals("false", exportedFlag(api, campaign, run + "-real@"));
+
+        // Five minutes later the person behind that address opens their score link (the same 0) and sends it by
+        // hand: theirs from then on, counted.
+        setClock("2030-03-04T10:07:00Z");
+        HttpResponse<String> again = Respondents.get(base, links.get("script").get(0), "en");
+        assertTrue(again.body().contains("form.submit()"), "a suspected answer is sent again by the person's own click");
+        assertEquals(303, Respondents.post(base, "r/" + script, "score=0&interaction=1%3A4200", "en").statusCode());
+        Map<String, Object> confirmed = Respondents.response(script);
+        assertEquals(Boolean.FALSE, confirmed.get("flagged"));
+        assertNull(confirmed.get("flag_reason"));
+        assertEquals(2L, ((Number) confirmed.get("changes")).longValue(), "the unflagging is a change (webhook, history)");
+        assertEquals(java.time.Instant.parse("2030-03-04T10:07:00Z"), confirmed.get("updated_at"));
+        assertEquals(java.time.Instant.parse("2030-03-04T10:07:00Z"), Respondents.invitation(script).get("answered_at"));
+        assertFigures(json(api.get(day)), 2, 1, 1, 40.0, 0.0);
+        assertEquals("false", exportedFlag(api, campaign, run + "-script@"));
+        assertEquals(0L, ((Number) json(api.get("api/responses?campaignId=" + campaign + "&flagged=only")).get("total")).longValue(),
+                "no suspected answer left in the inbox");
+    }
+
+    private static String token(List<String> links) {
+        return links.get(0).substring(2, links.get(0).indexOf('?'));
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return new Json().toType(response.body(), Json.MAP_TYPE);
+    }
+
+    /** The "flagged" column (the last) of the exported answer of this address, suspected answers included. */
+    private static String exportedFlag(WebClient api, String campaign, String address) {
+        HttpResponse<String> csv = api.get("api/responses/export.csv?from=2030-03-04&to=2030-03-04&includeFlagged=true&campaign=" + campaign);
+        assertEquals(200, csv.statusCode(), csv.body());
+        String line = csv.body().lines().filter(l -> l.contains(address)).findFirst().orElseThrow(() -> new AssertionError(csv.body()));
+        return line.substring(line.lastIndexOf(';') + 1).strip();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertFigures(Map<String, Object> dashboard, long responses, long promoters, long detractors,
+            double ratePercent, double nps) {
+        Map<String, Object> figures = (Map<String, Object>) dashboard.get("nps");
+        Map<String, Object> rate = (Map<String, Object>) dashboard.get("responseRate");
+        String where = dashboard.toString();
+        assertEquals(responses, ((Number) figures.get("responses")).longValue(), where);
+        assertEquals(promoters, ((Number) figures.get("promoters")).longValue(), where);
+        assertEquals(detractors, ((Number) figures.get("detractors")).longValue(), where);
+        assertEquals(nps, ((Number) figures.get("nps")).doubleValue(), 1e-9, where);
+        assertEquals(5L, ((Number) rate.get("invited")).longValue(), where);
+        assertEquals(ratePercent, ((Number) rate.get("percent")).doubleValue(), 1e-9, where);
     }
 
     private void setClock(String instant) {

@@ -36,6 +36,8 @@ class PublicPagesTest {
                 "the second consent, unticked, next to the first");
         assertTrue(html.contains("<label class=\"block\" for=\"comment\">Pourquoi ?"));
         assertTrue(html.contains("form.submit()") && html.contains("<noscript>"), "sent by itself, or by the button");
+        assertTrue(html.contains("<input type=\"hidden\" name=\"interaction\" id=\"interaction\" value=\"\">")
+                && html.contains("<script nonce=\"n0nce\">"), "empty without JavaScript; the page's script (allowed by nonce) fills it");
         assertTrue(html.contains("Envoyer ma réponse"));
         assertTrue(html.contains("--on-brand:#1A1A1A"), "dark text on a yellow brand");
         wellFormed(html);
@@ -49,7 +51,8 @@ class PublicPagesTest {
         assertTrue(html.contains("Your answer is recorded: 10 out of 10."), html);
         assertTrue(html.contains("href=\"https://reviews.example/acme\""));
         assertTrue(html.contains(">Great &quot;service&quot;</textarea>"), html);
-        assertFalse(html.contains("<script"), "nothing sent by itself on the thank-you page");
+        assertFalse(html.contains("form.submit()"), "nothing sent by itself on the thank-you page");
+        assertTrue(html.contains("name=\"interaction\""), "changes on it say how they were sent too");
         assertFalse(html.contains("consent") || html.contains("Consent"), "no consent question, no quote consent: not asked");
         assertTrue(html.contains("action=\"../tok\""));
         assertTrue(html.contains("Update my answer"));

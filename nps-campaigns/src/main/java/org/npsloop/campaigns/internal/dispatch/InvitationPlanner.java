@@ -149,7 +149,8 @@ public final class InvitationPlanner {
 
     /**
      * Plans reminder {@code number} (1, 2...) of a campaign: for every recipient whose first invitation
-     * of a wave was sent at least {@code afterDays * number} days ago, who has not answered since, can
+     * of a wave was sent at least {@code afterDays * number} days ago, who has not answered since (an answer
+     * flagged as a suspected scanner's is not theirs), can
      * still be reached, and whose links still work. Reminders are invitations too, so other campaigns
      * count them in their fatigue rule. Safe to repeat: a recipient gets each reminder of a wave once.
      *
@@ -166,7 +167,7 @@ public final class InvitationPlanner {
                 + "AND i.sent_at <= ? AND i.sent_at > ? AND c.status = 'ACTIVE' "
                 + "AND NOT EXISTS (SELECT 1 FROM suppression s WHERE s.email = c.email) "
                 + "AND NOT EXISTS (SELECT 1 FROM response r WHERE r.campaign_id = i.campaign_id AND r.contact_id = i.contact_id "
-                + "AND r.responded_at >= i.sent_at) "
+                + "AND r.responded_at >= i.sent_at AND r.flagged = FALSE) "
                 + "AND NOT EXISTS (SELECT 1 FROM invitation x WHERE x.campaign_id = i.campaign_id AND x.contact_id = i.contact_id "
                 + "AND x.wave = i.wave AND x.reminder = ?) ORDER BY i.wave, i.contact_id")) {
             select.setLong(1, campaignId);

@@ -205,12 +205,15 @@ class DispatchPlanningTest {
             }
             s.execute("INSERT INTO response (id, contact_id, campaign_id, score, contact_consent, channel, responded_at, updated_at, version) "
                     + "VALUES (1, 8, 10, 9, FALSE, 'EMAIL', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            // Contact 1's mail gateway answered: a suspected scanner's answer, which does not spare the person a reminder.
+            s.execute("INSERT INTO response (id, contact_id, campaign_id, score, contact_consent, channel, responded_at, updated_at, version, "
+                    + "flagged, flag_reason) VALUES (2, 1, 10, 0, FALSE, 'EMAIL', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, TRUE, 'answered 1 s after sending')");
             InvitationPlanner planner = new InvitationPlanner(c);
             Instant monthAgo = NOW.minus(Duration.ofDays(30));
 
             assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, NOW, NOW.plus(Duration.ofDays(2))), "not before 3 days");
             Instant later = NOW.plus(Duration.ofDays(3));
-            assertEquals(1, planner.planReminders(10, 1, 3, monthAgo, later, later), "contact 1 only: contact 8 answered");
+            assertEquals(1, planner.planReminders(10, 1, 3, monthAgo, later, later), "contact 1 only: contact 8 answered, contact 1's scanner did");
             assertEquals(0, planner.planReminders(10, 1, 3, monthAgo, later, later), "each reminder once");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM invitation WHERE campaign_id = 10 AND kind = 'REMINDER' AND contact_id = 1 AND wave = 1 AND reminder = 1"));
             assertEquals(0, planner.planReminders(10, 2, 3, NOW.plusSeconds(1), NOW, NOW.plus(Duration.ofDays(6))),
