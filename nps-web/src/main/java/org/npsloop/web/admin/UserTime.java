@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -86,6 +87,21 @@ public class UserTime {
         Instant instant = instant(value);
         return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 instant.truncatedTo(ChronoUnit.MINUTES).atZone(getZone()).toOffsetDateTime());
+    }
+
+    /** Now on this user's clock, to the minute: the default of date-time fields. */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(getZone())).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** A date-time typed by this user, read on their clock (the earlier of the two in a DST overlap). */
+    public Instant instantOf(LocalDateTime typed) {
+        return typed == null ? null : typed.atZone(getZone()).toInstant();
+    }
+
+    /** The moment as this user's clock shows it, for a date-time field. */
+    public LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, getZone());
     }
 
     /** How a date-time is typed on this page: {@code dd/MM/yyyy HH:mm} or {@code MM/dd/yyyy hh:mm a}. */
