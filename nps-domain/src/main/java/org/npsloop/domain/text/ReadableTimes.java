@@ -19,7 +19,7 @@ import org.npsloop.domain.i18n.Message;
  * The one way the admin UI writes and reads dates and times for people, in their zone and language:
  * {@code 4 déc. 2026, 00:29} / {@code Dec 4, 2026, 12:29 AM}, days {@code 4 déc. 2026} / {@code Dec 4, 2026},
  * relative times for lists ({@code il y a 3 min}, {@code hier}, {@code dans 2 h}), and typed date-times in the
- * language's numeric form ({@code 04/12/2026 00:29} / {@code 12/04/2026 12:29 AM}), read strictly.
+ * language's numeric form ({@code 04/12/2026 00:29} / {@code 12/04/2026 00:29}, or {@code 12/04/2026 12:29 AM} typed), read strictly.
  * Machines (API JSON, CSV) keep ISO-8601: nothing here is for them.
  */
 public final class ReadableTimes {
@@ -78,9 +78,12 @@ public final class ReadableTimes {
         return message.render(language(locale));
     }
 
-    /** The numeric pattern a date-time is typed in: {@code dd/MM/yyyy HH:mm} in French, {@code MM/dd/yyyy hh:mm a} in English. */
+    /**
+     * The numeric pattern a date-time is shown in for typing: {@code dd/MM/yyyy HH:mm} in French, {@code MM/dd/yyyy HH:mm}
+     * in English (24 hours: PrimeFaces' picker writes no AM/PM in its pattern and would turn 02:30 PM into 02:30).
+     */
     public static String inputPattern(Locale locale) {
-        return french(locale) ? "dd/MM/yyyy HH:mm" : "MM/dd/yyyy hh:mm a";
+        return french(locale) ? "dd/MM/yyyy HH:mm" : "MM/dd/yyyy HH:mm";
     }
 
     /** A date-time as {@link #readDateTime} reads it back, in the pattern of {@link #inputPattern}. */

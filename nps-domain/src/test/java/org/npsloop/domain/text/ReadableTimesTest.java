@@ -107,7 +107,8 @@ class ReadableTimesTest {
     void inputTextRoundTrips() {
         LocalDateTime value = LocalDateTime.of(2026, 12, 4, 0, 29);
         assertEquals("04/12/2026 00:29", ReadableTimes.inputText(value, Locale.FRENCH));
-        assertEquals("12/04/2026 12:29 AM", ReadableTimes.inputText(value, Locale.ENGLISH));
+        assertEquals("12/04/2026 00:29", ReadableTimes.inputText(value, Locale.ENGLISH));
+        assertEquals("12/31/2026 14:30", ReadableTimes.inputText(LocalDateTime.of(2026, 12, 31, 14, 30), Locale.ENGLISH));
         assertEquals(value, ReadableTimes.readDateTime(ReadableTimes.inputText(value, Locale.FRENCH), Locale.FRENCH));
         assertEquals(value, ReadableTimes.readDateTime(ReadableTimes.inputText(value, Locale.ENGLISH), Locale.ENGLISH));
     }

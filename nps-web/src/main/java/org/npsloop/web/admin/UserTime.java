@@ -104,7 +104,7 @@ public class UserTime {
         return instant == null ? null : LocalDateTime.ofInstant(instant, getZone());
     }
 
-    /** How a date-time is typed on this page: {@code dd/MM/yyyy HH:mm} or {@code MM/dd/yyyy hh:mm a}. */
+    /** How a date-time is typed on this page: {@code dd/MM/yyyy HH:mm} or {@code MM/dd/yyyy HH:mm}. */
     public String getInputPattern() {
         return ReadableTimes.inputPattern(locale());
     }
