@@ -18,6 +18,7 @@ public final class StrictDates {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm[:ss]")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
 
     private StrictDates() {
@@ -36,6 +37,24 @@ public final class StrictDates {
             return LocalDate.parse(value, value.contains("/") ? FRENCH_DATE : ISO_DATE);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a date (expected 2025-12-31 or 31/12/2025): " + value);
+        }
+    }
+
+    /**
+     * A day typed in a page of this language: ISO, or with slashes in the language's order ({@code 31/12/2025} in
+     * French, {@code 12/31/2025} in English), so that an English 12/04/2025 is the 4th of December, not the 12th of April.
+     *
+     * @throws IllegalArgumentException naming the value, when it is not a date that exists
+     */
+    public static LocalDate day(String text, java.util.Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        if (!english || text == null || !text.contains("/")) {
+            return day(text);
+        }
+        try {
+            return LocalDate.parse(text.strip(), ENGLISH_DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date (expected 2025-12-31 or 12/31/2025): " + text.strip());
         }
     }
 

@@ -16,9 +16,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.npsloop.domain.audience.Language;
@@ -63,6 +65,10 @@ public class User {
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_language", length = 2)
     private Language preferredLanguage;
+
+    /** IANA zone id; null follows the report time zone. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -153,6 +159,14 @@ public class User {
         this.preferredLanguage = language;
     }
 
+    /**
+     * @param zone the zone this user reads dates and times in; null to follow the report time zone
+     */
+    public void chooseTimeZone(ZoneId zone, Instant now) {
+        this.timeZone = zone == null ? null : zone.getId();
+        this.updatedAt = now;
+    }
+
     public Long getId() {
         return id;
     }
@@ -195,6 +209,11 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The zone this user chose, or empty to follow the report time zone. */
+    public Optional<ZoneId> getTimeZone() {
+        return Optional.ofNullable(timeZone).map(ZoneId::of);
     }
 
     public Instant getLastLoginAt() {

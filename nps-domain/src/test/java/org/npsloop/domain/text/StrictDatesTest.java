@@ -42,4 +42,14 @@ class StrictDatesTest {
     void aFrenchTimeOnADayThatDoesNotExistIsRefused() {
         assertThrows(DateTimeParseException.class, () -> StrictDates.frenchDateTime("31/02/2025 10:00"));
     }
+
+    /** In an English page, slashes are month first: 12/04/2025 is the 4th of December. */
+    @Test
+    void slashedDaysFollowThePagesLanguage() {
+        assertEquals(LocalDate.of(2025, 12, 4), StrictDates.day("12/04/2025", java.util.Locale.ENGLISH));
+        assertEquals(LocalDate.of(2025, 4, 12), StrictDates.day("12/04/2025", java.util.Locale.FRENCH));
+        assertEquals(LocalDate.of(2025, 12, 31), StrictDates.day("2025-12-31", java.util.Locale.ENGLISH));
+        assertThrows(IllegalArgumentException.class, () -> StrictDates.day("31/12/2025", java.util.Locale.ENGLISH));
+        assertThrows(IllegalArgumentException.class, () -> StrictDates.day("02/30/2025", java.util.Locale.US));
+    }
 }

@@ -21,6 +21,9 @@ public class CampaignList implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    private UserTime userTime;
+
+    @Inject
     private CampaignService campaigns;
 
     @Inject
@@ -52,10 +55,14 @@ public class CampaignList implements Serializable {
         return surveys.list();
     }
 
-    /** A journey campaign needs no audience to be saved; the others get theirs on the next page. */
+    /**
+     * A journey campaign needs no audience to be saved; the others get theirs on the next page. Its schedule is read
+     * in the creator's time zone until someone changes it.
+     */
     public String create() {
         try {
-            CampaignView created = campaigns.create(new CampaignSettings(name, surveyId, kind, null, null, null, null, null,
+            CampaignView created = campaigns.create(new CampaignSettings(name, surveyId, kind, null, null, null,
+                    userTime.getZone().getId(), null,
                     null, null, null, null, null, null, null, null, null));
             return "/campaigns/campaign?faces-redirect=true&id=" + created.id();
         } catch (InvalidInputException e) {

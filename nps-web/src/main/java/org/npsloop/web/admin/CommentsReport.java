@@ -6,10 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -44,7 +41,6 @@ import org.primefaces.model.SortMeta;
 public class CommentsReport implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     private ThemeService themes;
@@ -222,9 +218,6 @@ public class CommentsReport implements Serializable {
         return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
-    public String format(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.systemDefault()));
-    }
 
     public LazyDataModel<Comment> getModel() {
         return model;

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.campaigns.AttributeService;
@@ -33,6 +32,9 @@ public class ContactProfile {
     private MailingListService lists;
 
     @Inject
+    private UserTime userTime;
+
+    @Inject
     @Param(name = "id")
     private Long id;
 
@@ -44,7 +46,7 @@ public class ContactProfile {
 
     // New journey event
     private String eventType;
-    private LocalDateTime occurredAt = LocalDateTime.now().withSecond(0).withNano(0);
+    private LocalDateTime occurredAt;
     private String externalId;
 
     public ContactDetail getDetail() {
@@ -65,11 +67,11 @@ public class ContactProfile {
         return List.copyOf(getDetail().attributes().entrySet());
     }
 
-    /** Times typed in the browser are read in the server's zone, as the marketer sees the clock. */
+    /** Times typed in the browser are read in the user's zone, as the page shows the events' times. */
     public String addEvent() {
         try {
             events.record(new JourneyEventService.EventInput(getDetail().contact().email(), eventType,
-                    occurredAt == null ? null : occurredAt.atZone(ZoneId.systemDefault()).toInstant(),
+                    userTime.instantOf(occurredAt),
                     externalId == null || externalId.isBlank() ? null : externalId.strip(), null));
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addError("event:" + error.field(), error.message()));
@@ -134,6 +136,9 @@ public class ContactProfile {
     }
 
     public LocalDateTime getOccurredAt() {
+        if (occurredAt == null) {
+            occurredAt = userTime.now();
+        }
         return occurredAt;
     }
 

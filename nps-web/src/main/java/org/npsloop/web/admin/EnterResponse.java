@@ -1,11 +1,11 @@
 package org.npsloop.web.admin;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.npsloop.campaigns.ContactQuery;
@@ -43,11 +43,15 @@ public class EnterResponse implements Serializable {
     /** Ticked: the contact agreed to be quoted; unticked: not asked, or a no where the campaign's survey asks it. */
     private boolean quoteConsent;
     private ResponseChannel channel = ResponseChannel.PHONE;
-    private LocalDateTime respondedAt = now();
+    private LocalDateTime respondedAt;
     private Long campaignId;
 
-    private static LocalDateTime now() {
-        return LocalDateTime.now().withSecond(0).withNano(0);
+    @Inject
+    private UserTime userTime;
+
+    @PostConstruct
+    void start() {
+        respondedAt = userTime.now();
     }
 
     /** Contacts whose email or name contains the text, shown "Name <email>"; erased ones are left out. */
@@ -71,12 +75,12 @@ public class EnterResponse implements Serializable {
         return open >= 0 && close > open ? typed.substring(open + 1, close).strip() : typed.strip();
     }
 
-    /** Times typed in the browser are read in the server's zone, as the marketer sees the clock. */
+    /** Times typed in the browser are read in the user's zone, as the dates of the inbox are shown. */
     public void save() {
         try {
             ResponseEntryService.Entered entered = entries.enter(new ResponseEntryService.EntryInput(null, email(contact),
                     score, comment, consent, channel == null ? null : channel.name(),
-                    respondedAt == null ? null : respondedAt.atZone(ZoneId.systemDefault()).toInstant(), campaignId, quoteConsent ? Boolean.TRUE : null),
+                    userTime.instantOf(respondedAt), campaignId, quoteConsent ? Boolean.TRUE : null),
                     currentUser.getUsername());
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("responses.entry.saved"), entered.email(),
                     entered.score());
@@ -85,7 +89,7 @@ public class EnterResponse implements Serializable {
             comment = null;
             consent = false;
             quoteConsent = false;
-            respondedAt = now();
+            respondedAt = userTime.now();
             campaignId = null;
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addError("entry:" + component(error.field()), error.message()));
@@ -116,7 +120,7 @@ public class EnterResponse implements Serializable {
     }
 
     public LocalDateTime getMaxDate() {
-        return LocalDateTime.now();
+        return userTime.now().plusMinutes(1);
     }
 
     public String getContact() {

@@ -6,10 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +33,6 @@ import org.primefaces.model.SortMeta;
 public class FollowUpList implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The owner filter's special values; otherwise a username. */
     static final String MINE = "@mine";
     static final String UNASSIGNED = "@none";
@@ -161,9 +157,6 @@ public class FollowUpList implements Serializable {
         return choices;
     }
 
-    public String format(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.systemDefault()));
-    }
 
     public LazyDataModel<FollowUpService.Row> getModel() {
         return model;

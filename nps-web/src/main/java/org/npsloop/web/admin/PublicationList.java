@@ -3,9 +3,6 @@ package org.npsloop.web.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.npsloop.reporting.PublicationService;
 import org.npsloop.reporting.PublicationService.Detail;
@@ -15,7 +12,6 @@ import org.npsloop.reporting.PublicationService.Detail;
 @RequestScoped
 public class PublicationList {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     private PublicationService publications;
@@ -29,7 +25,4 @@ public class PublicationList {
         return all;
     }
 
-    public String format(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.systemDefault()));
-    }
 }

@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.domain.nps.NpsCategory;
@@ -31,10 +29,12 @@ import org.primefaces.model.SortMeta;
 public class ResponseList implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     private ResponseInbox inbox;
+
+    @Inject
+    private UserTime userTime;
 
     private LocalDate from;
     private LocalDate to;
@@ -75,9 +75,9 @@ public class ResponseList implements Serializable {
         }
     };
 
-    /** Days are read in the server's zone, as the marketer sees the clock; "to" includes its day. */
+    /** Days are read in the user's zone, as they see the times in the list; "to" includes its day. */
     ResponseInbox.Query query(int first, int size) {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = userTime.getZone();
         Boolean hasComment = "with".equals(comments) ? Boolean.TRUE : "without".equals(comments) ? Boolean.FALSE : null;
         return new ResponseInbox.Query(from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), category, channel, campaignId,
@@ -123,9 +123,6 @@ public class ResponseList implements Serializable {
         external.redirect(external.getRequestContextPath() + "/api/responses/export.csv?" + q);
     }
 
-    public String format(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant.atZone(ZoneId.systemDefault()));
-    }
 
     public LazyDataModel<ResponseInbox.Row> getModel() {
         return model;

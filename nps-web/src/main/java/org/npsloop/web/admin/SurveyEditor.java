@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,9 @@ public class SurveyEditor implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int SUGGESTIONS = 10;
+
+    @Inject
+    private UserTime userTime;
 
     @Inject
     private SurveyService surveys;
@@ -107,7 +109,7 @@ public class SurveyEditor implements Serializable {
         senderName = s.senderName();
         senderEmail = s.senderEmail();
         postalAddress = s.postalAddress();
-        closesAt = s.closesAt() == null ? null : LocalDateTime.ofInstant(s.closesAt(), ZoneOffset.UTC);
+        closesAt = userTime.local(s.closesAt());
         linkLifetimeDays = s.linkLifetimeDays();
         texts.clear();
         s.texts().forEach((language, t) -> texts.add(new TextsForm(Language.valueOf(language), t)));
@@ -117,7 +119,7 @@ public class SurveyEditor implements Serializable {
     public void save() {
         Map<String, Texts> byLanguage = new LinkedHashMap<>();
         texts.forEach(t -> byLanguage.put(t.getLanguage().name(), t.toTexts()));
-        Instant closes = closesAt == null ? null : closesAt.toInstant(ZoneOffset.UTC);
+        Instant closes = userTime.instantOf(closesAt);
         try {
             SurveyDetail saved = surveys.update(id, new SurveyUpdate(orEmpty(name), orEmpty(brandName),
                     defaultLanguage == null ? null : defaultLanguage.name(), colour(brandColour), orEmpty(logoUrl),

@@ -50,6 +50,10 @@ public class UserAdministration implements Serializable {
     private UserView editing;
     private List<Role> editingRoles = new ArrayList<>();
 
+    // Time-zone editor: empty follows the report time zone
+    private UserView editingZoneOf;
+    private String editingZone;
+
     /** Shown once after creating a user or resetting a password. */
     private String oneTimePassword;
     private String oneTimePasswordFor;
@@ -87,6 +91,15 @@ public class UserAdministration implements Serializable {
 
     public void saveRoles() {
         run(() -> accounts.changeRoles(editing.id(), toSet(editingRoles), currentUser.getUsername()));
+    }
+
+    public void editTimeZone(UserView user) {
+        editingZoneOf = user;
+        editingZone = user.timeZone();
+    }
+
+    public void saveTimeZone() {
+        run(() -> accounts.changeTimeZone(editingZoneOf.id(), editingZone));
     }
 
     public void resetPassword(UserView user) {
@@ -183,6 +196,18 @@ public class UserAdministration implements Serializable {
 
     public void setEditingRoles(List<Role> editingRoles) {
         this.editingRoles = editingRoles;
+    }
+
+    public UserView getEditingZoneOf() {
+        return editingZoneOf;
+    }
+
+    public String getEditingZone() {
+        return editingZone;
+    }
+
+    public void setEditingZone(String editingZone) {
+        this.editingZone = editingZone;
     }
 
     public String getOneTimePassword() {

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Today in the report time zone, for the quick periods ("last 30 days" ends today there). */
+/**
+ * The report time zone, and today there, for the quick periods ("last 30 days" ends today there); also the zone
+ * of users who have not chosen their own.
+ */
 @ApplicationScoped
 public class ReportDays {
 
@@ -19,6 +22,10 @@ public class ReportDays {
     private String timeZone;
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 }

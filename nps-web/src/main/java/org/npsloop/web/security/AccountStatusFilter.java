@@ -62,6 +62,7 @@ public class AccountStatusFilter extends HttpFilter {
             response.sendRedirect(request.getContextPath() + "/login.xhtml?failed=true");
             return;
         }
+        request.setAttribute(AccountState.ATTRIBUTE, state.get());
         if (state.get().mustChangePassword() && !path.equals(CHANGE_PASSWORD_PAGE)) {
             if (path.startsWith("/api/")) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "Change your temporary password first");

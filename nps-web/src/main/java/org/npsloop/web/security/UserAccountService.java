@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,6 +121,35 @@ public class UserAccountService {
             throw new AccountException("password.error.unchanged");
         }
         user.changePassword(hashing.hash(validPassword(newPassword, username)), false, now());
+    }
+
+    /**
+     * The zone a user reads dates and times in, chosen by themself or by an administrator.
+     *
+     * @param zone an IANA zone id such as {@code America/New_York}; null or blank to follow the report time zone
+     */
+    public UserView changeTimeZone(long userId, String zone) {
+        User user = existing(userId);
+        user.chooseTimeZone(validZone(zone), now());
+        return UserView.of(user);
+    }
+
+    /** {@link #changeTimeZone} for the signed-in user. */
+    public UserView changeOwnTimeZone(String username, String zone) {
+        User user = findEntity(username).orElseThrow(() -> new AccountException("user.error.notFound"));
+        user.chooseTimeZone(validZone(zone), now());
+        return UserView.of(user);
+    }
+
+    private static ZoneId validZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new AccountException("user.error.timeZone", zone.strip());
+        }
     }
 
     /** Called once per session after login: the state the per-request checks rely on. */
