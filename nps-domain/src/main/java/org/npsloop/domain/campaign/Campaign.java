@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
 
@@ -120,7 +121,7 @@ public class Campaign {
 
     public Campaign(String name, Survey survey, CampaignKind kind, ZoneId timeZone, Instant now) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A campaign needs a name");
+            throw new InvalidValueException("campaign.name.required");
         }
         this.name = name.trim();
         this.survey = Objects.requireNonNull(survey, "survey");
@@ -178,7 +179,7 @@ public class Campaign {
 
     public void fatigue(Integer days, Instant now) {
         if (days != null && (days < 0 || days > 3650)) {
-            throw new IllegalArgumentException("The minimum interval is between 0 and 3650 days");
+            throw new InvalidValueException("campaign.fatigue.range", 0, 3650);
         }
         this.fatigueDays = days;
         this.updatedAt = now;
@@ -300,10 +301,10 @@ public class Campaign {
 
     public void reminders(int count, int afterDays, Instant now) {
         if (count < 0 || count > 5) {
-            throw new IllegalArgumentException("Between 0 and 5 reminders");
+            throw new InvalidValueException("campaign.reminders.count", 0, 5);
         }
         if (afterDays < 1 || afterDays > 60) {
-            throw new IllegalArgumentException("Reminders go 1 to 60 days after the invitation");
+            throw new InvalidValueException("campaign.reminders.after", 1, 60);
         }
         this.reminders = count;
         this.reminderAfterDays = afterDays;
@@ -312,7 +313,7 @@ public class Campaign {
 
     public void rename(String newName, Instant now) {
         if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("A campaign needs a name");
+            throw new InvalidValueException("campaign.name.required");
         }
         this.name = newName.trim();
         this.updatedAt = now;
