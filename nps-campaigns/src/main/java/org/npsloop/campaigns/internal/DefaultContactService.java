@@ -62,10 +62,10 @@ public class DefaultContactService implements ContactService {
     @Override
     public UpsertResult upsert(List<ContactInput> contacts, Long listId) {
         if (contacts == null || contacts.isEmpty()) {
-            throw new InvalidInputException("contacts", "at least one contact is required");
+            throw new InvalidInputException("contacts", "contacts.required");
         }
         if (listId != null && em.find(MailingList.class, listId) == null) {
-            throw new InvalidInputException("listId", "no list with id " + listId);
+            throw new InvalidInputException("listId", "list.notFound", listId);
         }
         Violations violations = new Violations();
         ContactInputs.Validated valid = ContactInputs.validate(contacts, knownTypes(), "contacts", violations, null);
@@ -86,7 +86,7 @@ public class DefaultContactService implements ContactService {
     @Override
     public ContactSummary create(ContactInput input) {
         if (input != null && input.email() != null && findByEmail(input.email()).isPresent()) {
-            throw new InvalidInputException("email", "a contact with this email already exists");
+            throw new InvalidInputException("email", "contact.email.taken");
         }
         Violations violations = new Violations();
         ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
@@ -101,7 +101,7 @@ public class DefaultContactService implements ContactService {
         Contact contact = existing(id);
         Violations violations = new Violations();
         if (input != null && input.email() != null && !contact.getEmail().value().equals(input.email().strip().toLowerCase(Locale.ROOT))) {
-            violations.add("email", "the email of a contact cannot change; create another contact");
+            violations.add("email", "contact.email.fixed");
         }
         ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
                 "", violations, contact.getEmail());

@@ -45,11 +45,11 @@ public class DefaultMailingListService implements MailingListService {
     @Override
     public ListView create(String name, String description) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "a list needs a name");
+            throw new InvalidInputException("name", "list.name.required");
         }
         if (!em.createQuery("SELECT l FROM MailingList l WHERE l.name = :name", MailingList.class)
                 .setParameter("name", name.strip()).getResultList().isEmpty()) {
-            throw new InvalidInputException("name", "a list named '" + name.strip() + "' already exists");
+            throw new InvalidInputException("name", "list.name.taken", name.strip());
         }
         MailingList list = new MailingList(name, clock.instant());
         list.describe(description, clock.instant());
@@ -62,7 +62,7 @@ public class DefaultMailingListService implements MailingListService {
     public int addMembers(long listId, List<String> emails) {
         MailingList list = existing(listId);
         if (emails == null || emails.isEmpty()) {
-            throw new InvalidInputException("emails", "at least one email is required");
+            throw new InvalidInputException("emails", "list.emails.required");
         }
         Violations violations = new Violations();
         List<String> normalised = new ArrayList<>();
@@ -79,7 +79,7 @@ public class DefaultMailingListService implements MailingListService {
         if (contacts.size() < normalised.stream().distinct().count()) {
             List<String> found = contacts.stream().map(c -> c.getEmail().value()).toList();
             normalised.stream().filter(e -> !found.contains(e)).distinct()
-                    .forEach(e -> violations.add("emails", "no contact with email " + e));
+                    .forEach(e -> violations.add("emails", "contact.email.notFound", e));
             violations.throwIfAny();
         }
         int added = 0;

@@ -16,6 +16,7 @@ import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -36,10 +37,10 @@ public class DefaultSuppressionService implements SuppressionService {
         try {
             address = new EmailAddress(email);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("email", e.getMessage());
+            throw new InvalidInputException("email", InvalidValueException.reasonOf(e));
         }
         if (reason == null) {
-            throw new InvalidInputException("reason", "one of UNSUBSCRIBED, BOUNCED, COMPLAINED, MANUAL");
+            throw new InvalidInputException("reason", "suppression.reason.invalid");
         }
         Suppression entry = find(address).orElseGet(() -> {
             Suppression created = new Suppression(address, reason, note, clock.instant());
@@ -60,7 +61,7 @@ public class DefaultSuppressionService implements SuppressionService {
             throw new NoSuchElementException("No suppression with id " + id);
         }
         if (entry.getReason() != SuppressionReason.MANUAL) {
-            throw new InvalidInputException("reason", entry.getReason() + " is permanent: only manual blocks can be lifted");
+            throw new InvalidInputException("reason", "suppression.permanent", entry.getReason().name());
         }
         em.remove(entry);
     }

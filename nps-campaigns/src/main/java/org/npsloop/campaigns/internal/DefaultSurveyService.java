@@ -99,13 +99,13 @@ public class DefaultSurveyService implements SurveyService {
             });
         }
         if (input.senderName() != null) {
-            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "sender name", 200));
+            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "survey.senderName.tooLong", 200));
         }
         if (input.senderEmail() != null) {
             violations.check("senderEmail", () -> new EmailAddress(input.senderEmail()));
         }
         if (input.postalAddress() != null) {
-            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "postal address", 500));
+            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "survey.postalAddress.tooLong", 500));
         }
         if (input.linkLifetimeDays() != null) {
             violations.check("linkLifetimeDays", () -> {
@@ -181,7 +181,7 @@ public class DefaultSurveyService implements SurveyService {
         if (contactId != null) {
             contact = em.find(Contact.class, contactId);
             if (contact == null) {
-                violations.add("contactId", "No contact with id " + contactId);
+                violations.add("contactId", "contact.notFound", contactId);
             }
         }
         violations.throwIfAny();

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
 
@@ -208,13 +210,13 @@ public class Campaign {
     public void schedule(Instant sendAt, Instant now) {
         requireStatus(CampaignStatus.DRAFT);
         if (mailingList == null && segment == null && kind != CampaignKind.JOURNEY) {
-            throw new IllegalStateException("Choose a list or a segment first");
+            throw new InvalidStateException("campaign.audience.required");
         }
         if (kind == CampaignKind.RECURRING && getRecurrence() == null) {
-            throw new IllegalStateException("Choose how often the campaign repeats");
+            throw new InvalidStateException("campaign.recurrence.required");
         }
         if (kind == CampaignKind.JOURNEY && getTrigger() == null) {
-            throw new IllegalStateException("Choose the journey event and the delay");
+            throw new InvalidStateException("campaign.trigger.required");
         }
         this.scheduledAt = sendAt == null ? now : sendAt;
         this.status = CampaignStatus.SCHEDULED;
@@ -238,7 +240,7 @@ public class Campaign {
 
     public void cancel(Instant now) {
         if (status == CampaignStatus.DONE || status == CampaignStatus.CANCELLED) {
-            throw new IllegalStateException("The campaign is already " + status.name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidStateException("campaign.state.already", Message.of("campaign.state." + status));
         }
         this.status = CampaignStatus.CANCELLED;
         this.updatedAt = now;
@@ -250,7 +252,7 @@ public class Campaign {
                 return;
             }
         }
-        throw new IllegalStateException("Not possible while the campaign is " + status.name().toLowerCase(java.util.Locale.ROOT));
+        throw new InvalidStateException("campaign.state.notNow", Message.of("campaign.state." + status));
     }
 
     /** Everyone on the list or in the segment; for a journey campaign, no audience means every contact. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.validation.Violations;
 
@@ -255,7 +256,7 @@ public class Publication {
      */
     public PublicationVersion revoke(String actor, Instant now) {
         if (status != PublicationStatus.PUBLISHED) {
-            throw new IllegalStateException("Only a published publication can be revoked; this one is " + status);
+            throw new InvalidStateException("publication.revoke.notPublished");
         }
         lastVersion++;
         status = PublicationStatus.REVOKED;

@@ -119,7 +119,7 @@ public class DefaultFollowUpService implements FollowUpService {
                 newOwner = em.createNamedQuery("User.byUsername", User.class).setParameter("username", username)
                         .getResultStream().findFirst().orElse(null);
                 if (newOwner == null || !newOwner.isEnabled()) {
-                    violations.add("owner", "No active user " + username);
+                    violations.add("owner", "user.notActive", username);
                 }
             }
             if (violations.isEmpty()) {

@@ -22,6 +22,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
@@ -182,11 +184,11 @@ public class DefaultThemeService implements ThemeService {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     if (en != null && en.toLowerCase(Locale.ROOT).equals(rs.getString(1))) {
-                        violations.add("labelEn", "Another theme is already called " + en);
+                        violations.add("labelEn", "theme.label.taken", en);
                         en = null;
                     }
                     if (fr != null && fr.toLowerCase(Locale.ROOT).equals(rs.getString(2))) {
-                        violations.add("labelFr", "Another theme is already called " + fr);
+                        violations.add("labelFr", "theme.label.taken", fr);
                         fr = null;
                     }
                 }
@@ -201,11 +203,11 @@ public class DefaultThemeService implements ThemeService {
     private static String label(Violations violations, String field, String value) {
         String label = value == null ? "" : value.strip();
         if (label.isEmpty()) {
-            violations.add(field, "Give the theme a name");
+            violations.add(field, "theme.label.required");
             return null;
         }
         if (label.length() > MAX_LABEL) {
-            violations.add(field, "At most " + MAX_LABEL + " characters");
+            violations.add(field, "text.tooLong", MAX_LABEL);
             return null;
         }
         return label;
@@ -215,19 +217,19 @@ public class DefaultThemeService implements ThemeService {
         List<String> kept = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         if (typed.size() > MAX_KEYWORDS) {
-            violations.add(field, "At most " + MAX_KEYWORDS + " keywords per language");
+            violations.add(field, "theme.keywords.tooMany", MAX_KEYWORDS);
             return kept;
         }
         for (String text : typed) {
             try {
                 Keyword keyword = Keyword.parse(text);
                 if (!keys.add(keyword.key())) {
-                    violations.add(field, "The keyword " + keyword.text() + " is there twice (case and accents do not count)");
+                    violations.add(field, "theme.keyword.twice", keyword.text());
                 } else {
                     kept.add(keyword.text());
                 }
             } catch (IllegalArgumentException e) {
-                violations.add(field, e.getMessage() + (text.isBlank() ? "" : ": " + text.strip()));
+                violations.add(field, text.isBlank() ? InvalidValueException.reasonOf(e) : Message.of("rule.at", InvalidValueException.reasonOf(e), text.strip()));
             }
         }
         return kept;
