@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.npsloop.campaigns.CampaignService;
@@ -31,6 +30,7 @@ import org.npsloop.domain.campaign.SendWindow;
 import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
@@ -336,7 +336,7 @@ public class DefaultCampaignService implements CampaignService {
     private Campaign existing(long id) {
         Campaign campaign = em.find(Campaign.class, id);
         if (campaign == null) {
-            throw new NoSuchElementException("No campaign with id " + id);
+            throw new NotFoundException("notFound.campaign", id);
         }
         return campaign;
     }

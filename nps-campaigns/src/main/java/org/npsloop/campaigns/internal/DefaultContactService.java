@@ -34,6 +34,7 @@ import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.audience.Suppression;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
@@ -245,7 +246,7 @@ public class DefaultContactService implements ContactService {
     private Contact existing(long id) {
         Contact contact = em.find(Contact.class, id);
         if (contact == null) {
-            throw new java.util.NoSuchElementException("No contact with id " + id);
+            throw new NotFoundException("notFound.contact", id);
         }
         return contact;
     }

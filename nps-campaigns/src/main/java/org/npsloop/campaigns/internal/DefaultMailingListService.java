@@ -8,13 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.ContactPage;
 import org.npsloop.campaigns.MailingListService;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
@@ -109,7 +109,7 @@ public class DefaultMailingListService implements MailingListService {
     private MailingList existing(long id) {
         MailingList list = em.find(MailingList.class, id);
         if (list == null) {
-            throw new NoSuchElementException("No list with id " + id);
+            throw new NotFoundException("notFound.list", id);
         }
         return list;
     }

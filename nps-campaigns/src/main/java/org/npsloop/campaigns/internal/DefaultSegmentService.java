@@ -7,10 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.SegmentService;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.segment.SegmentJson;
@@ -107,7 +107,7 @@ public class DefaultSegmentService implements SegmentService {
     private Segment existing(long id) {
         Segment segment = em.find(Segment.class, id);
         if (segment == null) {
-            throw new NoSuchElementException("No segment with id " + id);
+            throw new NotFoundException("notFound.segment", id);
         }
         return segment;
     }

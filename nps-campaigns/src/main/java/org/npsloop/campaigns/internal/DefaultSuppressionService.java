@@ -8,8 +8,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.SuppressionService;
 import org.npsloop.domain.audience.Contact;
@@ -17,6 +15,7 @@ import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -58,7 +57,7 @@ public class DefaultSuppressionService implements SuppressionService {
     public void lift(long id) {
         Suppression entry = em.find(Suppression.class, id);
         if (entry == null) {
-            throw new NoSuchElementException("No suppression with id " + id);
+            throw new NotFoundException("notFound.suppression", id);
         }
         if (entry.getReason() != SuppressionReason.MANUAL) {
             throw new InvalidInputException("reason", "suppression.permanent", entry.getReason().name());

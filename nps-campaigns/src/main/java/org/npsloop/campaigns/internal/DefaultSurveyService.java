@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -32,6 +31,7 @@ import org.npsloop.campaigns.internal.mail.SurveyMailRenderer;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.survey.SurveyTexts;
@@ -192,7 +192,7 @@ public class DefaultSurveyService implements SurveyService {
     private Survey survey(long id) {
         Survey survey = em.find(Survey.class, id);
         if (survey == null) {
-            throw new NoSuchElementException("No survey with id " + id);
+            throw new NotFoundException("notFound.survey", id);
         }
         return survey;
     }

@@ -9,12 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -295,7 +295,7 @@ public class DefaultPublicationService implements PublicationService {
     private Publication existing(long id) {
         Publication publication = em.find(Publication.class, id);
         if (publication == null) {
-            throw new NoSuchElementException("No publication " + id);
+            throw new NotFoundException("notFound.publication", id);
         }
         return publication;
     }

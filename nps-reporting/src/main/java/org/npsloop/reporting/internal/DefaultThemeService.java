@@ -18,12 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
@@ -86,7 +86,7 @@ public class DefaultThemeService implements ThemeService {
     @Override
     public Theme theme(long id) {
         try (Connection db = dataSource.getConnection()) {
-            return load(db, id).stream().findFirst().orElseThrow(() -> new NoSuchElementException("No theme " + id));
+            return load(db, id).stream().findFirst().orElseThrow(() -> new NotFoundException("notFound.theme", id));
         } catch (SQLException e) {
             throw failed("Theme", e);
         }
@@ -147,7 +147,7 @@ public class DefaultThemeService implements ThemeService {
     public Theme update(long id, ThemeDraft draft, String by) {
         try (Connection db = dataSource.getConnection()) {
             if (load(db, id).isEmpty()) {
-                throw new NoSuchElementException("No theme " + id);
+                throw new NotFoundException("notFound.theme", id);
             }
             ThemeDraft valid = validate(db, draft, id);
             execute(db, "UPDATE theme SET label_en = ?, label_fr = ?, updated_at = ?, updated_by = ?, version = version + 1 "
@@ -166,7 +166,7 @@ public class DefaultThemeService implements ThemeService {
         try (Connection db = dataSource.getConnection()) {
             // The assignments and keywords go with it (ON DELETE CASCADE).
             if (execute(db, "DELETE FROM theme WHERE id = ?", id) == 0) {
-                throw new NoSuchElementException("No theme " + id);
+                throw new NotFoundException("notFound.theme", id);
             }
             new ThemeMatchingStore(db).rulesChanged();
         } catch (SQLException e) {
@@ -360,8 +360,8 @@ public class DefaultThemeService implements ThemeService {
 
     private void assign(long responseId, long themeId, String source, String by) {
         try (Connection db = dataSource.getConnection()) {
-            requireExists(db, "response", responseId, "No response ");
-            requireExists(db, "theme", themeId, "No theme ");
+            requireExists(db, "response", responseId, "notFound.response");
+            requireExists(db, "theme", themeId, "notFound.theme");
             OffsetDateTime now = ThemeMatchingStore.utc(clock.instant());
             if (execute(db, "UPDATE response_theme SET source = ?, assigned_at = ?, assigned_by = ? WHERE response_id = ? "
                     + "AND theme_id = ?", source, now, by, responseId, themeId) == 0) {
@@ -384,12 +384,12 @@ public class DefaultThemeService implements ThemeService {
         }
     }
 
-    private static void requireExists(Connection db, String table, long id, String message) throws SQLException {
+    private static void requireExists(Connection db, String table, long id, String key) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    throw new NoSuchElementException(message + id);
+                    throw new NotFoundException(key, id);
                 }
             }
         }
