@@ -171,10 +171,10 @@ public class EditCampaign implements Serializable {
             campaign = change.get();
             return true;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("campaign:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("campaign:" + error.field(), UiTexts.text(error)));
             return false;
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
             return false;
         }
     }

@@ -3,6 +3,7 @@ package org.npsloop.web.admin;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.i18n.Refusal;
 import org.npsloop.domain.validation.FieldError;
 
 /** Domain and service texts ({@link Message}s, field errors) in the language of the page being rendered. */
@@ -23,5 +24,10 @@ public final class UiTexts {
 
     public static String text(FieldError error) {
         return error.message(locale());
+    }
+
+    /** Why a service refused (a value, a state, an id not found): its message, or its text when it has none. */
+    public static String text(RuntimeException refusal) {
+        return text(Refusal.reasonOf(refusal));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -37,6 +38,9 @@ import org.npsloop.web.security.UserView;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SurveysResource {
+
+    @Context
+    private HttpHeaders headers;
 
     @Inject
     private SurveyService surveys;
@@ -100,9 +104,9 @@ public class SurveysResource {
         try {
             return Response.ok(surveys.sendTest(id, body.language(), body.contactId(), body.to(), callerEmail)).build();
         } catch (TestRecipientRefusedException e) {
-            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
+            return ApiError.response(Response.Status.FORBIDDEN, ApiError.uiText(headers, "survey.test.refused." + e.reason(), e.address()));
         } catch (TestNotSentException e) {
-            return ApiError.response(Response.Status.BAD_GATEWAY, "The test message was not sent: " + e.getMessage());
+            return ApiError.response(Response.Status.BAD_GATEWAY, ApiError.uiText(headers, "survey.test.failed", e.getMessage()));
         }
     }
 
