@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.QueryParam;
@@ -56,7 +55,7 @@ public class SurveysResource {
     @GET
     @Path("{id}")
     public SurveyDetail get(@PathParam("id") long id) {
-        return surveys.detail(id).orElseThrow(() -> new NotFoundException("No survey with id " + id));
+        return surveys.detail(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.survey", id));
     }
 
     /** Fields left out keep their value; an empty string clears an optional one. */
