@@ -1,5 +1,7 @@
 package org.npsloop.web.admin;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 import org.npsloop.domain.i18n.Message;
@@ -12,10 +14,20 @@ public final class UiTexts {
     private UiTexts() {
     }
 
-    /** The page's language (the view's locale, which follows the user's choice). */
+    /**
+     * The page's language: the user's choice ({@link LocaleSelection}). Not only the view's locale, which a GET's
+     * view action sees before the page's {@code f:view locale} is applied (it is then the browser's language).
+     */
     public static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null || faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
+        if (faces == null) {
+            return Locale.ENGLISH;
+        }
+        Instance<LocaleSelection> selection = CDI.current().select(LocaleSelection.class);
+        if (selection.isResolvable()) {
+            return selection.get().getLocale();
+        }
+        return faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
     }
 
     public static String text(Message message) {
