@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -28,18 +29,18 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
             try {
                 attribute = AttributeDefinition.normaliseName(attribute);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("attribute", e.getMessage()));
+                errors.add(new FieldError("attribute", InvalidValueException.reasonOf(e)));
             }
         }
         attributeValue = blankToNull(attributeValue);
         if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new FieldError("to", "The end of the period (" + to + ") is before its start (" + from + ")"));
+            errors.add(new FieldError("to", "report.filter.toBeforeFrom", to, from));
         }
         if (attribute != null && attributeValue == null) {
-            errors.add(new FieldError("value", "Give a value for the attribute " + attribute));
+            errors.add(new FieldError("value", "report.filter.valueRequired", attribute));
         }
         if (attribute == null && attributeValue != null) {
-            errors.add(new FieldError("attribute", "Choose the attribute the value " + attributeValue + " is for"));
+            errors.add(new FieldError("attribute", "report.filter.attributeRequired", attributeValue));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

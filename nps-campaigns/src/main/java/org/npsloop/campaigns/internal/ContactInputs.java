@@ -12,6 +12,8 @@ import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.Violations;
 
 /**
@@ -43,7 +45,7 @@ final class ContactInputs {
             ContactInput input = inputs.get(i);
             String at = prefix.isEmpty() ? "" : prefix + "[" + i + "].";
             if (input == null) {
-                violations.add(prefix + "[" + i + "]", "missing contact");
+                violations.add(prefix + "[" + i + "]", "contacts.missing");
                 continue;
             }
             EmailAddress email = input.email() == null && fallbackEmail != null ? fallbackEmail
@@ -74,7 +76,7 @@ final class ContactInputs {
         try {
             return Language.valueOf(code);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown language '" + raw + "' (expected EN or FR)");
+            throw new InvalidValueException("contact.language.invalid", String.valueOf(raw));
         }
     }
 
@@ -83,7 +85,7 @@ final class ContactInputs {
             return null;
         }
         if (raw.strip().length() > MAX_NAME) {
-            violations.add(field, "longer than " + MAX_NAME + " characters");
+            violations.add(field, "value.text.tooLong", MAX_NAME);
             return null;
         }
         return raw.strip();
@@ -110,7 +112,7 @@ final class ContactInputs {
             return n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue();
         }
         if (!(raw instanceof String) && type != AttributeType.TEXT) {
-            throw new IllegalArgumentException("expected a " + type.name().toLowerCase(Locale.ROOT) + " value, got " + raw);
+            throw new InvalidValueException("contact.attribute.type", Message.of("attribute.type." + type), String.valueOf(raw));
         }
         return type.parse(String.valueOf(raw));
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.npsloop.campaigns.AttributeService;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 
@@ -37,12 +39,12 @@ public class DefaultAttributeService implements AttributeService {
         try {
             normalised = AttributeDefinition.normaliseName(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("name", e.getMessage());
+            throw new InvalidInputException("name", InvalidValueException.reasonOf(e));
         }
         AttributeDefinition existing = definitions().get(normalised);
         if (existing != null) {
             if (existing.getType() != type) {
-                throw new InvalidInputException("type", "Attribute '" + normalised + "' already exists as " + existing.getType());
+                throw new InvalidInputException("type", "attribute.typeTaken", normalised, Message.of("attribute.type." + existing.getType()));
             }
             return view(existing);
         }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.npsloop.campaigns.CampaignService;
@@ -29,6 +28,10 @@ import org.npsloop.domain.campaign.DueForecast;
 import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.campaign.Recurrence;
 import org.npsloop.domain.campaign.SendWindow;
+import org.npsloop.domain.i18n.InvalidStateException;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
@@ -89,11 +92,10 @@ public class DefaultCampaignService implements CampaignService {
     public CampaignView update(long id, CampaignSettings input) {
         Campaign campaign = existing(id);
         if (!campaign.isDraft()) {
-            throw new InvalidInputException("status", "Only a draft can be changed; this campaign is "
-                    + campaign.getStatus().name().toLowerCase(Locale.ROOT));
+            throw new InvalidInputException("status", "campaign.notDraft", Message.of("campaign.state." + campaign.getStatus()));
         }
         if (input.kind() != null && !input.kind().isBlank() && !input.kind().equalsIgnoreCase(campaign.getKind().name())) {
-            throw new InvalidInputException("kind", "The kind of a campaign cannot change; create another campaign");
+            throw new InvalidInputException("kind", "campaign.kind.fixed");
         }
         Instant now = clock.instant();
         Violations violations = new Violations();
@@ -115,15 +117,15 @@ public class DefaultCampaignService implements CampaignService {
     private void apply(Campaign campaign, CampaignSettings input, Violations violations, Instant now) {
         // A draft may lack its audience, interval or trigger: scheduling refuses it until they are set.
         if (input.listId() != null && input.segmentId() != null) {
-            violations.add("audience", "choose either a list (listId) or a segment (segmentId), not both");
+            violations.add("audience", "campaign.audience.both");
         }
         MailingList list = input.listId() == null ? null : em.find(MailingList.class, input.listId());
         Segment segment = input.segmentId() == null ? null : em.find(Segment.class, input.segmentId());
         if (input.listId() != null && list == null) {
-            violations.add("listId", "no list with id " + input.listId());
+            violations.add("listId", "list.notFound", input.listId());
         }
         if (input.segmentId() != null && segment == null) {
-            violations.add("segmentId", "no segment with id " + input.segmentId());
+            violations.add("segmentId", "segment.notFound", input.segmentId());
         }
         if (segment != null) {
             campaign.target(segment, now);
@@ -157,7 +159,7 @@ public class DefaultCampaignService implements CampaignService {
                     return null;
                 }
                 if (input.repeatEvery() == null || input.repeatUnit() == null) {
-                    throw new IllegalArgumentException("say how often it repeats: repeatEvery and repeatUnit (WEEKS or MONTHS)");
+                    throw new InvalidValueException("campaign.recurrence.missing");
                 }
                 campaign.repeat(new Recurrence(input.repeatEvery(), unit(input.repeatUnit())), now);
                 return null;
@@ -167,7 +169,7 @@ public class DefaultCampaignService implements CampaignService {
                     return null;
                 }
                 if (input.triggerDelayDays() == null) {
-                    throw new IllegalArgumentException("say how many days after the event (triggerDelayDays)");
+                    throw new InvalidValueException("campaign.trigger.delayRequired");
                 }
                 campaign.trigger(new JourneyTrigger(input.triggerEvent(), input.triggerDelayDays()), now);
                 return null;
@@ -184,7 +186,7 @@ public class DefaultCampaignService implements CampaignService {
     public AudiencePreview previewAudience(long id) {
         Campaign campaign = existing(id);
         if (!campaign.hasAudience() && campaign.getKind() != CampaignKind.JOURNEY) {
-            throw new InvalidInputException("audience", "Choose a list or a segment first");
+            throw new InvalidInputException("audience", "campaign.audience.required");
         }
         try {
             InvitationPlanner.Plan plan = starter.preview(id);
@@ -295,7 +297,11 @@ public class DefaultCampaignService implements CampaignService {
     private Survey survey(CampaignSettings input, Violations violations) {
         Survey survey = input.surveyId() == null ? null : em.find(Survey.class, input.surveyId());
         if (survey == null) {
-            violations.add("surveyId", input.surveyId() == null ? "choose a survey" : "no survey with id " + input.surveyId());
+            if (input.surveyId() == null) {
+                violations.add("surveyId", "campaign.survey.required");
+            } else {
+                violations.add("surveyId", "survey.notFound", input.surveyId());
+            };
         }
         return survey;
     }
@@ -308,7 +314,7 @@ public class DefaultCampaignService implements CampaignService {
             try {
                 return ZoneId.of(input.timeZone().trim());
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException("unknown time zone: " + input.timeZone());
+                throw new InvalidValueException("campaign.timeZone.unknown", input.timeZone());
             }
         });
     }
@@ -317,7 +323,7 @@ public class DefaultCampaignService implements CampaignService {
         try {
             return CampaignKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("kind is ONE_OFF, RECURRING or JOURNEY");
+            throw new InvalidValueException("campaign.kind.invalid");
         }
     }
 
@@ -325,7 +331,7 @@ public class DefaultCampaignService implements CampaignService {
         try {
             return Recurrence.Unit.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("repeatUnit is WEEKS or MONTHS");
+            throw new InvalidValueException("campaign.recurrence.unitRequired");
         }
     }
 
@@ -333,7 +339,7 @@ public class DefaultCampaignService implements CampaignService {
         try {
             transition.run();
         } catch (IllegalStateException e) {
-            throw new InvalidInputException("status", e.getMessage());
+            throw new InvalidInputException("status", InvalidStateException.reasonOf(e));
         }
         return view(campaign);
     }
@@ -341,7 +347,7 @@ public class DefaultCampaignService implements CampaignService {
     private Campaign existing(long id) {
         Campaign campaign = em.find(Campaign.class, id);
         if (campaign == null) {
-            throw new NoSuchElementException("No campaign with id " + id);
+            throw new NotFoundException("notFound.campaign", id);
         }
         return campaign;
     }

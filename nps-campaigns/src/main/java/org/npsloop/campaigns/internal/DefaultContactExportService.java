@@ -18,10 +18,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.ContactExportService;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.ListMembership;
 import org.npsloop.domain.segment.Segment;
@@ -51,7 +51,7 @@ public class DefaultContactExportService implements ContactExportService {
     @Override
     public void exportList(long listId, Writer out) throws IOException {
         if (em.find(MailingList.class, listId) == null) {
-            throw new NoSuchElementException("No list with id " + listId);
+            throw new NotFoundException("notFound.list", listId);
         }
         export(new ListMembership(listId, true), out);
     }
@@ -60,7 +60,7 @@ public class DefaultContactExportService implements ContactExportService {
     public void exportSegment(long segmentId, Writer out) throws IOException {
         Segment segment = em.find(Segment.class, segmentId);
         if (segment == null) {
-            throw new NoSuchElementException("No segment with id " + segmentId);
+            throw new NotFoundException("notFound.segment", segmentId);
         }
         export(segment.rule(), out);
     }

@@ -34,6 +34,7 @@ import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.audience.Suppression;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
@@ -62,10 +63,10 @@ public class DefaultContactService implements ContactService {
     @Override
     public UpsertResult upsert(List<ContactInput> contacts, Long listId) {
         if (contacts == null || contacts.isEmpty()) {
-            throw new InvalidInputException("contacts", "at least one contact is required");
+            throw new InvalidInputException("contacts", "contacts.required");
         }
         if (listId != null && em.find(MailingList.class, listId) == null) {
-            throw new InvalidInputException("listId", "no list with id " + listId);
+            throw new InvalidInputException("listId", "list.notFound", listId);
         }
         Violations violations = new Violations();
         ContactInputs.Validated valid = ContactInputs.validate(contacts, knownTypes(), "contacts", violations, null);
@@ -86,7 +87,7 @@ public class DefaultContactService implements ContactService {
     @Override
     public ContactSummary create(ContactInput input) {
         if (input != null && input.email() != null && findByEmail(input.email()).isPresent()) {
-            throw new InvalidInputException("email", "a contact with this email already exists");
+            throw new InvalidInputException("email", "contact.email.taken");
         }
         Violations violations = new Violations();
         ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
@@ -101,7 +102,7 @@ public class DefaultContactService implements ContactService {
         Contact contact = existing(id);
         Violations violations = new Violations();
         if (input != null && input.email() != null && !contact.getEmail().value().equals(input.email().strip().toLowerCase(Locale.ROOT))) {
-            violations.add("email", "the email of a contact cannot change; create another contact");
+            violations.add("email", "contact.email.fixed");
         }
         ContactInputs.Validated valid = ContactInputs.validate(java.util.Collections.singletonList(input), knownTypes(),
                 "", violations, contact.getEmail());
@@ -245,7 +246,7 @@ public class DefaultContactService implements ContactService {
     private Contact existing(long id) {
         Contact contact = em.find(Contact.class, id);
         if (contact == null) {
-            throw new java.util.NoSuchElementException("No contact with id " + id);
+            throw new NotFoundException("notFound.contact", id);
         }
         return contact;
     }

@@ -17,6 +17,7 @@ import org.npsloop.campaigns.JourneyEventService;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.JourneyEvent;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.Violations;
 
@@ -47,7 +48,7 @@ public class DefaultJourneyEventService implements JourneyEventService {
     private List<Recorded> store(List<EventInput> events, boolean batch) {
         Violations violations = new Violations();
         if (events == null || events.isEmpty()) {
-            violations.add("events", "at least one event is required");
+            violations.add("events", "events.required");
             violations.throwIfAny();
         }
         List<JourneyEvent> toStore = new ArrayList<>();
@@ -55,16 +56,16 @@ public class DefaultJourneyEventService implements JourneyEventService {
             String at = batch ? "events[" + i + "]." : "";
             EventInput input = events.get(i);
             if (input == null) {
-                violations.add("events[" + i + "]", "missing event");
+                violations.add("events[" + i + "]", "events.missing");
                 continue;
             }
             Contact contact = violations.check(at + "email", () -> contact(input.email()));
             String type = violations.check(at + "type", () -> JourneyEvent.normaliseType(input.type()));
             if (input.occurredAt() == null) {
-                violations.add(at + "occurredAt", "required, e.g. 2026-11-22T10:15:00Z");
+                violations.add(at + "occurredAt", "events.occurredAt.required");
             }
             if (input.externalId() != null && input.externalId().length() > MAX_EXTERNAL_ID) {
-                violations.add(at + "externalId", "longer than " + MAX_EXTERNAL_ID + " characters");
+                violations.add(at + "externalId", "value.text.tooLong", MAX_EXTERNAL_ID);
             }
             String properties = violations.check(at + "properties", () -> json(input.properties()));
             if (!violations.isEmpty()) {
@@ -108,7 +109,7 @@ public class DefaultJourneyEventService implements JourneyEventService {
         String normalised = new EmailAddress(email).value();
         return em.createQuery("SELECT c FROM Contact c WHERE c.email.value = :email", Contact.class)
                 .setParameter("email", normalised).getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no contact with email " + normalised));
+                .orElseThrow(() -> new InvalidValueException("contact.email.notFound", normalised));
     }
 
     /** Free-form properties, stored as a JSON object of scalar values. */
@@ -127,12 +128,12 @@ public class DefaultJourneyEventService implements JourneyEventService {
             } else if (value instanceof String s) {
                 object.add(key, s);
             } else {
-                throw new IllegalArgumentException("property '" + key + "' must be a string, number or boolean");
+                throw new InvalidValueException("events.property.type", key);
             }
         });
         String json = object.build().toString();
         if (json.length() > MAX_PROPERTIES) {
-            throw new IllegalArgumentException("properties longer than " + MAX_PROPERTIES + " characters");
+            throw new InvalidValueException("events.properties.tooLong", MAX_PROPERTIES);
         }
         return json;
     }

@@ -8,13 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.ContactPage;
 import org.npsloop.campaigns.MailingListService;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
@@ -46,11 +46,11 @@ public class DefaultMailingListService implements MailingListService {
     @Override
     public ListView create(String name, String description) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "a list needs a name");
+            throw new InvalidInputException("name", "list.name.required");
         }
         if (!em.createQuery("SELECT l FROM MailingList l WHERE l.name = :name", MailingList.class)
                 .setParameter("name", name.strip()).getResultList().isEmpty()) {
-            throw new InvalidInputException("name", "a list named '" + name.strip() + "' already exists");
+            throw new InvalidInputException("name", "list.name.taken", name.strip());
         }
         MailingList list = new MailingList(name, clock.instant());
         list.describe(description, clock.instant());
@@ -63,7 +63,7 @@ public class DefaultMailingListService implements MailingListService {
     public int addMembers(long listId, List<String> emails) {
         MailingList list = existing(listId);
         if (emails == null || emails.isEmpty()) {
-            throw new InvalidInputException("emails", "at least one email is required");
+            throw new InvalidInputException("emails", "list.emails.required");
         }
         Violations violations = new Violations();
         List<String> normalised = new ArrayList<>();
@@ -80,7 +80,7 @@ public class DefaultMailingListService implements MailingListService {
         if (contacts.size() < normalised.stream().distinct().count()) {
             List<String> found = contacts.stream().map(c -> c.getEmail().value()).toList();
             normalised.stream().filter(e -> !found.contains(e)).distinct()
-                    .forEach(e -> violations.add("emails", "no contact with email " + e));
+                    .forEach(e -> violations.add("emails", "contact.email.notFound", e));
             violations.throwIfAny();
         }
         int added = 0;
@@ -110,7 +110,7 @@ public class DefaultMailingListService implements MailingListService {
     private MailingList existing(long id) {
         MailingList list = em.find(MailingList.class, id);
         if (list == null) {
-            throw new NoSuchElementException("No list with id " + id);
+            throw new NotFoundException("notFound.list", id);
         }
         return list;
     }

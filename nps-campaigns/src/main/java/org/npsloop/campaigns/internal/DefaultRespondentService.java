@@ -19,6 +19,7 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.campaign.Invitation;
 import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.BotSuspicion;
@@ -143,7 +144,7 @@ public class DefaultRespondentService implements RespondentService {
         try {
             return CommentText.of(comment);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("comment", e.getMessage());
+            throw new InvalidInputException("comment", InvalidValueException.reasonOf(e));
         }
     }
 

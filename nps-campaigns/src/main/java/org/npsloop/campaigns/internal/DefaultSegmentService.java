@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.SegmentService;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.AttributeCatalog;
 import org.npsloop.domain.segment.Segment;
@@ -49,12 +51,12 @@ public class DefaultSegmentService implements SegmentService {
         SegmentRule rule = parse(definition);
         conditionOf(rule); // refuse rules the database could not evaluate (unknown attribute...) before saving
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "a segment needs a name");
+            throw new InvalidInputException("name", "segment.name.required");
         }
         boolean taken = em.createQuery("SELECT COUNT(s) FROM Segment s WHERE s.name = :name AND s.id <> :id", Long.class)
                 .setParameter("name", name.strip()).setParameter("id", id == null ? -1L : id).getSingleResult() > 0;
         if (taken) {
-            throw new InvalidInputException("name", "a segment named '" + name.strip() + "' already exists");
+            throw new InvalidInputException("name", "segment.name.taken", name.strip());
         }
         Segment segment;
         if (id == null) {
@@ -114,25 +116,25 @@ public class DefaultSegmentService implements SegmentService {
         try {
             return queries.condition(rule);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("definition", e.getMessage());
+            throw new InvalidInputException("definition", InvalidValueException.reasonOf(e));
         }
     }
 
     private static SegmentRule parse(String definition) {
         if (definition == null || definition.isBlank()) {
-            throw new InvalidInputException("definition", "a segment needs a rule");
+            throw new InvalidInputException("definition", "segment.rule.required");
         }
         try {
             return SegmentJson.fromJson(definition);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("definition", e.getMessage());
+            throw new InvalidInputException("definition", InvalidValueException.reasonOf(e));
         }
     }
 
     private Segment existing(long id) {
         Segment segment = em.find(Segment.class, id);
         if (segment == null) {
-            throw new NoSuchElementException("No segment with id " + id);
+            throw new NotFoundException("notFound.segment", id);
         }
         return segment;
     }

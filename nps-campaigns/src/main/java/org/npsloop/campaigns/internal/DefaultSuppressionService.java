@@ -8,14 +8,14 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.npsloop.campaigns.SuppressionService;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -36,10 +36,10 @@ public class DefaultSuppressionService implements SuppressionService {
         try {
             address = new EmailAddress(email);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("email", e.getMessage());
+            throw new InvalidInputException("email", InvalidValueException.reasonOf(e));
         }
         if (reason == null) {
-            throw new InvalidInputException("reason", "one of UNSUBSCRIBED, BOUNCED, COMPLAINED, MANUAL");
+            throw new InvalidInputException("reason", "suppression.reason.invalid");
         }
         Suppression entry = find(address).orElseGet(() -> {
             Suppression created = new Suppression(address, reason, note, clock.instant());
@@ -57,10 +57,10 @@ public class DefaultSuppressionService implements SuppressionService {
     public void lift(long id) {
         Suppression entry = em.find(Suppression.class, id);
         if (entry == null) {
-            throw new NoSuchElementException("No suppression with id " + id);
+            throw new NotFoundException("notFound.suppression", id);
         }
         if (entry.getReason() != SuppressionReason.MANUAL) {
-            throw new InvalidInputException("reason", entry.getReason() + " is permanent: only manual blocks can be lifted");
+            throw new InvalidInputException("reason", "suppression.permanent", entry.getReason().name());
         }
         em.remove(entry);
     }

@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -38,6 +37,7 @@ import org.npsloop.campaigns.internal.mail.SurveyMailRenderer;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.survey.SurveyTexts;
@@ -107,13 +107,13 @@ public class DefaultSurveyService implements SurveyService {
             });
         }
         if (input.senderName() != null) {
-            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "sender name", 200));
+            violations.check("senderName", () -> SurveyChanges.length(input.senderName(), "survey.senderName.tooLong", 200));
         }
         if (input.senderEmail() != null) {
             violations.check("senderEmail", () -> new EmailAddress(input.senderEmail()));
         }
         if (input.postalAddress() != null) {
-            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "postal address", 500));
+            violations.check("postalAddress", () -> SurveyChanges.length(input.postalAddress(), "survey.postalAddress.tooLong", 500));
         }
         if (input.linkLifetimeDays() != null) {
             violations.check("linkLifetimeDays", () -> {
@@ -206,7 +206,7 @@ public class DefaultSurveyService implements SurveyService {
         if (contactId != null) {
             contact = em.find(Contact.class, contactId);
             if (contact == null) {
-                violations.add("contactId", "No contact with id " + contactId);
+                violations.add("contactId", "contact.notFound", contactId);
             }
         }
         violations.throwIfAny();
@@ -217,7 +217,7 @@ public class DefaultSurveyService implements SurveyService {
     private Survey survey(long id) {
         Survey survey = em.find(Survey.class, id);
         if (survey == null) {
-            throw new NoSuchElementException("No survey with id " + id);
+            throw new NotFoundException("notFound.survey", id);
         }
         return survey;
     }

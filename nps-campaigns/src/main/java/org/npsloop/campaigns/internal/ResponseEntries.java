@@ -8,6 +8,7 @@ import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.campaign.Campaign;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.response.Response;
@@ -32,31 +33,31 @@ final class ResponseEntries {
             Function<String, Contact> contactByEmail, Function<Long, Campaign> campaignById) {
         Violations violations = new Violations();
         if (input == null) {
-            violations.add("contactId", "required: contactId or email");
-            violations.add("score", "required, a whole number from 0 to 10");
+            violations.add("contactId", "entry.contact.required");
+            violations.add("score", "entry.score.required");
             violations.throwIfAny();
         }
         Contact contact = contact(input, contactById, contactByEmail, violations);
         Score score = input.score() == null ? null : violations.check("score", () -> new Score(input.score()));
         if (input.score() == null) {
-            violations.add("score", "required, a whole number from 0 to 10");
+            violations.add("score", "entry.score.required");
         }
         String comment = violations.check("comment", () -> CommentText.of(input.comment()));
         ResponseChannel channel = violations.check("channel", () -> channel(input.channel()));
         if (input.respondedAt() == null) {
-            violations.add("respondedAt", "required: when the answer was given, e.g. 2026-11-22T10:15:00Z");
+            violations.add("respondedAt", "entry.respondedAt.required");
         } else if (input.respondedAt().isAfter(now)) {
-            violations.add("respondedAt", "cannot be in the future");
+            violations.add("respondedAt", "entry.respondedAt.future");
         }
         Campaign campaign = null;
         if (input.campaignId() != null) {
             campaign = campaignById.apply(input.campaignId());
             if (campaign == null) {
-                violations.add("campaignId", "no campaign with id " + input.campaignId());
+                violations.add("campaignId", "campaign.notFound", input.campaignId());
             }
         }
         if (enteredBy == null || enteredBy.isBlank()) {
-            violations.add("enteredBy", "only a signed-in user can enter an answer");
+            violations.add("enteredBy", "entry.enteredBy.required");
         }
         violations.throwIfAny();
 
@@ -77,16 +78,16 @@ final class ResponseEntries {
         if (input.contactId() != null) {
             contact = byId.apply(input.contactId());
             if (contact == null) {
-                violations.add(field, "no contact with id " + input.contactId());
+                violations.add(field, "contact.notFound", input.contactId());
                 return null;
             }
             if (input.email() != null && !input.email().isBlank()
                     && !input.email().strip().toLowerCase(Locale.ROOT).equals(contact.getEmail().value())) {
-                violations.add("email", "does not match the contact with id " + input.contactId());
+                violations.add("email", "entry.email.mismatch", input.contactId());
                 return null;
             }
         } else if (input.email() == null || input.email().isBlank()) {
-            violations.add("contactId", "required: contactId or email");
+            violations.add("contactId", "entry.contact.required");
             return null;
         } else {
             EmailAddress email = violations.check(field, () -> new EmailAddress(input.email()));
@@ -95,12 +96,12 @@ final class ResponseEntries {
             }
             contact = byEmail.apply(email.value());
             if (contact == null) {
-                violations.add(field, "no contact with email " + email.value());
+                violations.add(field, "contact.email.notFound", email.value());
                 return null;
             }
         }
         if (contact.getStatus() == ContactStatus.ERASED) {
-            violations.add(field, "this contact was erased (GDPR): no answer can be linked to them");
+            violations.add(field, "entry.contact.erased");
             return null;
         }
         return contact;
@@ -118,6 +119,6 @@ final class ResponseEntries {
         if (ResponseChannel.MANUAL.name().equals(name)) {
             return ResponseChannel.MANUAL;
         }
-        throw new IllegalArgumentException("PHONE or MANUAL (email answers come through the survey links), not " + value);
+        throw new InvalidValueException("entry.channel.invalid", String.valueOf(value));
     }
 }

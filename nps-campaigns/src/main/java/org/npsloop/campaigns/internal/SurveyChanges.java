@@ -6,6 +6,7 @@ import java.util.Map;
 import org.npsloop.campaigns.SurveyService.SurveyUpdate;
 import org.npsloop.campaigns.SurveyService.Texts;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.survey.SurveyTexts;
 import org.npsloop.domain.validation.Violations;
@@ -32,11 +33,11 @@ final class SurveyChanges {
         String logo = input.logoUrl() == null ? survey.getLogoUrl()
                 : violations.check("logoUrl", () -> Survey.checkLogoUrl(input.logoUrl()));
         String senderName = input.senderName() == null ? survey.getSenderName()
-                : violations.check("senderName", () -> length(input.senderName(), "sender name", 200));
+                : violations.check("senderName", () -> length(input.senderName(), "survey.senderName.tooLong", 200));
         String senderEmail = input.senderEmail() == null ? survey.getSenderEmail()
                 : violations.check("senderEmail", () -> Survey.checkSenderEmail(input.senderEmail()));
         String postal = input.postalAddress() == null ? survey.getPostalAddress()
-                : violations.check("postalAddress", () -> length(input.postalAddress(), "postal address", 500));
+                : violations.check("postalAddress", () -> length(input.postalAddress(), "survey.postalAddress.tooLong", 500));
         Instant closesAt = input.closesAt() == null ? survey.getClosesAt().orElse(null)
                 : violations.check("closesAt", () -> instant(input.closesAt()));
         Integer lifetime = input.linkLifetimeDays() == null ? Integer.valueOf(survey.getLinkLifetimeDays())
@@ -83,11 +84,11 @@ final class SurveyChanges {
                 : new SurveyTexts(subject, question, followUp, consent);
     }
 
-    /** Stripped, null when empty; refused beyond {@code max} characters. */
-    static String length(String text, String what, int max) {
+    /** Stripped, null when empty; refused beyond {@code max} characters with the message {@code key}. */
+    static String length(String text, String key, int max) {
         String stripped = text.strip();
         if (stripped.length() > max) {
-            throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+            throw new InvalidValueException(key, max);
         }
         return stripped.isEmpty() ? null : stripped;
     }
@@ -99,7 +100,7 @@ final class SurveyChanges {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Not a date and time (expected e.g. 2026-12-31T23:00:00Z): " + text.strip());
+            throw new InvalidValueException("dateTime.invalid", text.strip());
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.user.Role;
 
 /**
@@ -68,7 +69,7 @@ public class ApiKey {
 
     private ApiKey(String name, String key, Role role, String createdBy, Instant now) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("An API key needs a name");
+            throw new InvalidValueException("apiKey.name.required");
         }
         this.name = name.strip();
         this.keyPrefix = key.substring(0, KEY_PREFIX.length() + 6);

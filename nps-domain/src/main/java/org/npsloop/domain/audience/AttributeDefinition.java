@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** A marketer-defined contact attribute: its name (e.g. {@code plan}, {@code signup_date}) and type. */
 @Entity
@@ -52,7 +53,7 @@ public class AttributeDefinition {
     public static String normaliseName(String name) {
         String normalised = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
         if (!NAME_SHAPE.matcher(normalised).matches()) {
-            throw new IllegalArgumentException("An attribute name is a letter followed by up to 63 letters, digits or underscores; got '" + name + "'");
+            throw new InvalidValueException("attribute.name.invalid", String.valueOf(name));
         }
         return normalised;
     }

@@ -3,6 +3,7 @@ package org.npsloop.domain.audience;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.text.StrictDates;
 
 /**
@@ -23,13 +24,13 @@ public enum AttributeType {
      */
     public Object parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("empty value");
+            throw new InvalidValueException("value.empty");
         }
         String text = raw.strip();
         return switch (this) {
             case TEXT -> {
                 if (text.length() > MAX_TEXT) {
-                    throw new IllegalArgumentException("text longer than " + MAX_TEXT + " characters");
+                    throw new InvalidValueException("value.text.tooLong", MAX_TEXT);
                 }
                 yield text;
             }
@@ -52,7 +53,7 @@ public enum AttributeType {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number: " + text);
+            throw new InvalidValueException("value.number.invalid", text);
         }
     }
 
@@ -70,6 +71,6 @@ public enum AttributeType {
         if (FALSE_WORDS.contains(lower)) {
             return Boolean.FALSE;
         }
-        throw new IllegalArgumentException("not a yes/no value (true/false, oui/non, 1/0): " + text);
+        throw new InvalidValueException("value.boolean.invalid", text);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * A syntactically valid email address, normalised (trimmed, lower case) so that uniqueness is
@@ -25,11 +26,11 @@ public class EmailAddress {
 
     public EmailAddress(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("An email address is required");
+            throw new InvalidValueException("email.required");
         }
         String normalised = raw.trim().toLowerCase(Locale.ROOT);
         if (normalised.length() > MAX_LENGTH || !SHAPE.matcher(normalised).matches()) {
-            throw new IllegalArgumentException("Not a valid email address: " + raw.trim());
+            throw new InvalidValueException("email.invalid", raw.trim());
         }
         this.value = normalised;
     }

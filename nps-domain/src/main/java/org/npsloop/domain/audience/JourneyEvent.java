@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * A key moment in a contact's journey (onboarding, purchase, renewal...), to which journey-triggered
@@ -73,8 +74,7 @@ public class JourneyEvent {
     public static String normaliseType(String type) {
         String normalised = type == null ? "" : type.trim().toUpperCase(Locale.ROOT);
         if (!TYPE_SHAPE.matcher(normalised).matches()) {
-            throw new IllegalArgumentException(
-                    "An event type is a letter followed by up to 49 letters, digits or underscores; got '" + type + "'");
+            throw new InvalidValueException("event.type.invalid", String.valueOf(type));
         }
         return normalised;
     }

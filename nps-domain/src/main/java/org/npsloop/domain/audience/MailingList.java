@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** A static, hand-curated set of contacts. Members are loaded lazily: lists can be large. */
 @Entity
@@ -54,7 +55,7 @@ public class MailingList {
 
     public MailingList(String name, Instant now) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A list needs a name");
+            throw new InvalidValueException("list.name.required");
         }
         this.name = name.trim();
         this.createdAt = now;

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.InvalidStateException;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.survey.Survey;
 
@@ -120,7 +123,7 @@ public class Campaign {
 
     public Campaign(String name, Survey survey, CampaignKind kind, ZoneId timeZone, Instant now) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A campaign needs a name");
+            throw new InvalidValueException("campaign.name.required");
         }
         this.name = name.trim();
         this.survey = Objects.requireNonNull(survey, "survey");
@@ -178,7 +181,7 @@ public class Campaign {
 
     public void fatigue(Integer days, Instant now) {
         if (days != null && (days < 0 || days > 3650)) {
-            throw new IllegalArgumentException("The minimum interval is between 0 and 3650 days");
+            throw new InvalidValueException("campaign.fatigue.range", 0, 3650);
         }
         this.fatigueDays = days;
         this.updatedAt = now;
@@ -207,13 +210,13 @@ public class Campaign {
     public void schedule(Instant sendAt, Instant now) {
         requireStatus(CampaignStatus.DRAFT);
         if (mailingList == null && segment == null && kind != CampaignKind.JOURNEY) {
-            throw new IllegalStateException("Choose a list or a segment first");
+            throw new InvalidStateException("campaign.audience.required");
         }
         if (kind == CampaignKind.RECURRING && getRecurrence() == null) {
-            throw new IllegalStateException("Choose how often the campaign repeats");
+            throw new InvalidStateException("campaign.recurrence.required");
         }
         if (kind == CampaignKind.JOURNEY && getTrigger() == null) {
-            throw new IllegalStateException("Choose the journey event and the delay");
+            throw new InvalidStateException("campaign.trigger.required");
         }
         this.scheduledAt = sendAt == null ? now : sendAt;
         this.status = CampaignStatus.SCHEDULED;
@@ -237,7 +240,7 @@ public class Campaign {
 
     public void cancel(Instant now) {
         if (status == CampaignStatus.DONE || status == CampaignStatus.CANCELLED) {
-            throw new IllegalStateException("The campaign is already " + status.name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidStateException("campaign.state.already", Message.of("campaign.state." + status));
         }
         this.status = CampaignStatus.CANCELLED;
         this.updatedAt = now;
@@ -249,7 +252,7 @@ public class Campaign {
                 return;
             }
         }
-        throw new IllegalStateException("Not possible while the campaign is " + status.name().toLowerCase(java.util.Locale.ROOT));
+        throw new InvalidStateException("campaign.state.notNow", Message.of("campaign.state." + status));
     }
 
     /** Everyone on the list or in the segment; for a journey campaign, no audience means every contact. */
@@ -300,10 +303,10 @@ public class Campaign {
 
     public void reminders(int count, int afterDays, Instant now) {
         if (count < 0 || count > 5) {
-            throw new IllegalArgumentException("Between 0 and 5 reminders");
+            throw new InvalidValueException("campaign.reminders.count", 0, 5);
         }
         if (afterDays < 1 || afterDays > 60) {
-            throw new IllegalArgumentException("Reminders go 1 to 60 days after the invitation");
+            throw new InvalidValueException("campaign.reminders.after", 1, 60);
         }
         this.reminders = count;
         this.reminderAfterDays = afterDays;
@@ -312,7 +315,7 @@ public class Campaign {
 
     public void rename(String newName, Instant now) {
         if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("A campaign needs a name");
+            throw new InvalidValueException("campaign.name.required");
         }
         this.name = newName.trim();
         this.updatedAt = now;

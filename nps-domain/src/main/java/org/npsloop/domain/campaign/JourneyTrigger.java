@@ -3,17 +3,18 @@ package org.npsloop.domain.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** "N days after event X": a journey moment that makes a contact due for the survey. */
 public record JourneyTrigger(String eventType, int delayDays) {
 
     public JourneyTrigger {
         if (eventType == null || eventType.isBlank()) {
-            throw new IllegalArgumentException("Choose the journey event that triggers the survey");
+            throw new InvalidValueException("campaign.trigger.eventRequired");
         }
         eventType = eventType.trim().toUpperCase(Locale.ROOT);
         if (delayDays < 0 || delayDays > 365) {
-            throw new IllegalArgumentException("The delay is between 0 and 365 days");
+            throw new InvalidValueException("campaign.trigger.delayRange", 0, 365);
         }
     }
 

@@ -3,6 +3,7 @@ package org.npsloop.domain.campaign;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** How often a recurring campaign surveys its audience again: every N weeks or months. */
 public record Recurrence(int every, Unit unit) {
@@ -13,11 +14,11 @@ public record Recurrence(int every, Unit unit) {
 
     public Recurrence {
         if (unit == null) {
-            throw new IllegalArgumentException("Choose weeks or months");
+            throw new InvalidValueException("campaign.recurrence.unitRequired");
         }
         if (every < 1 || every > (unit == Unit.WEEKS ? 104 : 24)) {
-            throw new IllegalArgumentException("Repeat every 1 to " + (unit == Unit.WEEKS ? 104 : 24) + " "
-                    + unit.name().toLowerCase(java.util.Locale.ROOT));
+            throw unit == Unit.WEEKS ? new InvalidValueException("campaign.recurrence.weeksRange", 1, 104)
+                    : new InvalidValueException("campaign.recurrence.monthsRange", 1, 24);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * When a campaign may send: hours of the day [fromHour, toHour) on some weekdays, read in the
@@ -40,10 +41,10 @@ public class SendWindow {
 
     public SendWindow(int fromHour, int toHour, Set<DayOfWeek> days) {
         if (fromHour < 0 || fromHour > 23 || toHour < 1 || toHour > 24 || fromHour >= toHour) {
-            throw new IllegalArgumentException("The send window needs 0 <= from < to <= 24 (hours of the day)");
+            throw new InvalidValueException("campaign.window.hours");
         }
         if (days == null || days.isEmpty()) {
-            throw new IllegalArgumentException("The send window needs at least one weekday");
+            throw new InvalidValueException("campaign.window.days");
         }
         this.fromHour = fromHour;
         this.toHour = toHour;
@@ -65,7 +66,7 @@ public class SendWindow {
                 parsed.add(DayOfWeek.of(Integer.parseInt(day)));
             } else {
                 parsed.add(Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(day) && day.length() >= 2)
-                        .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown weekday: " + part)));
+                        .findFirst().orElseThrow(() -> new InvalidValueException("campaign.window.unknownDay", part)));
             }
         }
         return parsed;

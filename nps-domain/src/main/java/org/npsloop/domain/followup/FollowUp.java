@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.user.User;
 
@@ -110,10 +112,10 @@ public class FollowUp {
     /** @throws IllegalArgumentException when the move is not allowed (see {@link FollowUpStatus}) */
     public boolean moveTo(FollowUpStatus target, Instant now) {
         if (target == null) {
-            throw new IllegalArgumentException("required");
+            throw new InvalidValueException("followup.status.required");
         }
         if (!status.canMoveTo(target)) {
-            throw new IllegalArgumentException("cannot go from " + status + " to " + target + " (allowed: " + status.next() + ")");
+            throw new InvalidValueException("followup.status.notAllowed", Message.of("followup.status." + status), Message.of("followup.status." + target));
         }
         if (target == status) {
             return false;
@@ -131,16 +133,16 @@ public class FollowUp {
      */
     public boolean dueOn(LocalDate newDueOn, LocalDate today, Instant now) {
         if (newDueOn == null) {
-            throw new IllegalArgumentException("required");
+            throw new InvalidValueException("followup.due.required");
         }
         if (newDueOn.equals(dueOn)) {
             return false;
         }
         if (newDueOn.isBefore(today)) {
-            throw new IllegalArgumentException("must not be in the past (today is " + today + ")");
+            throw new InvalidValueException("followup.due.past", today);
         }
         if (newDueOn.isAfter(today.plusDays(FollowUpRules.MAX_DUE_DAYS_AHEAD))) {
-            throw new IllegalArgumentException("must be within a year (until " + today.plusDays(FollowUpRules.MAX_DUE_DAYS_AHEAD) + ")");
+            throw new InvalidValueException("followup.due.tooFar", today.plusDays(FollowUpRules.MAX_DUE_DAYS_AHEAD));
         }
         this.dueOn = newDueOn;
         this.updatedAt = now;

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** What someone wrote on a follow-up (what the customer said on the phone...): never edited. */
 @Entity
@@ -43,11 +44,11 @@ public class FollowUpNote {
 
     FollowUpNote(FollowUp followUp, String author, String text, Instant now) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("write something");
+            throw new InvalidValueException("followup.note.empty");
         }
         String stripped = text.strip();
         if (stripped.length() > FollowUpRules.MAX_NOTE_LENGTH) {
-            throw new IllegalArgumentException("at most " + FollowUpRules.MAX_NOTE_LENGTH + " characters");
+            throw new InvalidValueException("followup.note.tooLong", FollowUpRules.MAX_NOTE_LENGTH);
         }
         if (author == null || author.isBlank()) {
             throw new IllegalArgumentException("author: required");

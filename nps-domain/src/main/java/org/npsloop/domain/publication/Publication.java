@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.validation.Violations;
 
@@ -167,41 +168,39 @@ public class Publication {
         /** Records what is wrong with the draft itself (quotes are checked against the database elsewhere). */
         public void check(Violations violations) {
             if (title == null) {
-                violations.add("title", "A title is required");
+                violations.add("title", "publication.title.required");
             } else if (title.length() > TITLE_MAX) {
-                violations.add("title", "At most " + TITLE_MAX + " characters");
+                violations.add("title", "text.tooLong", TITLE_MAX);
             }
             if (language == null) {
-                violations.add("language", "Choose the language of the page (EN or FR)");
+                violations.add("language", "publication.language.required");
             }
             if (from == null) {
-                violations.add("from", "The first day of the period is required");
+                violations.add("from", "publication.from.required");
             }
             if (to == null) {
-                violations.add("to", "The last day of the period is required");
+                violations.add("to", "publication.to.required");
             }
             if (from != null && to != null && from.isAfter(to)) {
-                violations.add("to", "The period ends (" + to + ") before it starts (" + from + ")");
+                violations.add("to", "period.endsBeforeStart", to, from);
             }
             if (journeyMoment != null && journeyMoment.length() > 50) {
-                violations.add("journeyMoment", "At most 50 characters");
+                violations.add("journeyMoment", "text.tooLong", 50);
             }
             if (whatYouToldUs != null && whatYouToldUs.length() > TEXT_MAX) {
-                violations.add("whatYouToldUs", "At most " + TEXT_MAX + " characters");
+                violations.add("whatYouToldUs", "text.tooLong", TEXT_MAX);
             }
             if (whatWeAreDoing != null && whatWeAreDoing.length() > TEXT_MAX) {
-                violations.add("whatWeAreDoing", "At most " + TEXT_MAX + " characters");
+                violations.add("whatWeAreDoing", "text.tooLong", TEXT_MAX);
             }
             java.util.Set<Long> worded = new java.util.HashSet<>();
             for (QuoteWording w : quoteWordings) {
                 if (w.responseId() == null || !quoteIds.contains(w.responseId())) {
-                    violations.add("quoteWordings", "A wording is given for response " + w.responseId()
-                            + ", which is not among the chosen quotes");
+                    violations.add("quoteWordings", "publication.wording.notChosen", w.responseId());
                 } else if (!worded.add(w.responseId())) {
-                    violations.add("quoteWordings", "Response " + w.responseId() + " has two wordings");
+                    violations.add("quoteWordings", "publication.wording.twice", w.responseId());
                 } else if (w.wording().length() > WORDING_MAX) {
-                    violations.add("quoteWordings", "The wording of response " + w.responseId() + ": at most " + WORDING_MAX
-                            + " characters");
+                    violations.add("quoteWordings", "publication.wording.tooLong", w.responseId(), WORDING_MAX);
                 }
             }
         }
@@ -257,7 +256,7 @@ public class Publication {
      */
     public PublicationVersion revoke(String actor, Instant now) {
         if (status != PublicationStatus.PUBLISHED) {
-            throw new IllegalStateException("Only a published publication can be revoked; this one is " + status);
+            throw new InvalidStateException("publication.revoke.notPublished");
         }
         lastVersion++;
         status = PublicationStatus.REVOKED;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
 
@@ -69,8 +70,7 @@ public record PublicationContent(String title, Language language, LocalDate from
     public static PublicationContent snapshot(Publication publication, NpsResult nps, List<TrendPoint> trend,
             List<Theme> themes, List<Quote> quotes) {
         if (nps.responses() < MIN_RESPONSES) {
-            throw new IllegalArgumentException("The period has " + nps.responses() + " answer(s) in scope: at least "
-                    + MIN_RESPONSES + " are needed to publish figures that identify nobody");
+            throw new InvalidValueException("publication.tooFewAnswers", nps.responses(), MIN_RESPONSES);
         }
         return new PublicationContent(publication.getTitle(), publication.getLanguage(), publication.getPeriodFrom(),
                 publication.getPeriodTo(), nps, publication.getGranularity(), trend, themes, publication.getWhatYouToldUs(),

@@ -42,29 +42,29 @@ public final class QuoteRules {
      */
     public static void check(List<Long> chosen, Map<Long, Source> sources, Violations violations) {
         if (chosen.size() > MAX_QUOTES) {
-            violations.add("quoteIds", "At most " + MAX_QUOTES + " quotes, not " + chosen.size());
+            violations.add("quoteIds", "quotes.tooMany", MAX_QUOTES, chosen.size());
         }
         Set<Long> seen = new HashSet<>();
         for (Long id : chosen) {
             if (id == null) {
-                violations.add("quoteIds", "A quote id is missing");
+                violations.add("quoteIds", "quotes.idMissing");
                 continue;
             }
             if (!seen.add(id)) {
-                violations.add("quoteIds", "Response " + id + " is chosen twice");
+                violations.add("quoteIds", "quotes.twice", id);
                 continue;
             }
             Source source = sources.get(id);
             if (source == null) {
-                violations.add("quoteIds", "No response " + id);
+                violations.add("quoteIds", "quotes.noResponse", id);
             } else if (!source.consent()) {
-                violations.add("quoteIds", "Response " + id + ": its author did not consent, it cannot be quoted");
+                violations.add("quoteIds", "quotes.noConsent", id);
             } else if (!source.quoteConsent()) {
-                violations.add("quoteIds", "Response " + id + ": its author did not agree to be quoted, it cannot be quoted");
+                violations.add("quoteIds", "quotes.noQuoteConsent", id);
             } else if (source.comment() == null || source.comment().isBlank()) {
-                violations.add("quoteIds", "Response " + id + " has no comment to quote");
+                violations.add("quoteIds", "quotes.noComment", id);
             } else if (!source.inScope()) {
-                violations.add("quoteIds", "Response " + id + " is outside the publication's period or scope");
+                violations.add("quoteIds", "quotes.outOfScope", id);
             }
         }
     }

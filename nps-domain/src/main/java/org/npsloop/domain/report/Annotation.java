@@ -61,12 +61,12 @@ public class Annotation {
         String stripped = newText == null ? null : newText.strip();
         List<FieldError> errors = new ArrayList<>();
         if (newDay == null) {
-            errors.add(new FieldError("day", "Give the day the note is about"));
+            errors.add(new FieldError("day", "annotation.day.required"));
         }
         if (stripped == null || stripped.isEmpty()) {
-            errors.add(new FieldError("text", "Write the note"));
+            errors.add(new FieldError("text", "annotation.text.required"));
         } else if (stripped.length() > MAX_TEXT) {
-            errors.add(new FieldError("text", "At most " + MAX_TEXT + " characters (" + stripped.length() + " given)"));
+            errors.add(new FieldError("text", "annotation.text.tooLong", MAX_TEXT, stripped.length()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package org.npsloop.domain.response;
 
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.text.XmlText;
 
 /**
@@ -27,7 +28,7 @@ public final class CommentText {
         }
         text = text.strip();
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("comment.tooLong", MAX_LENGTH);
         }
         return text;
     }

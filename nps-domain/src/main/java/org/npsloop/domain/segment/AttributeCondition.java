@@ -16,7 +16,7 @@ public record AttributeCondition(String attribute, Operator operator, List<Strin
 
     public AttributeCondition {
         attribute = AttributeDefinition.normaliseName(attribute);
-        RuleChecks.require(operator, "A condition on " + attribute + " needs an operator");
+        RuleChecks.require(operator, "segment.operator.required", attribute);
         values = RuleChecks.values(values, operator);
         operator.checkOperands(values, days);
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** A built-in column of the contact table that segments may test, and the operators that suit it. */
 public enum ContactField {
@@ -94,14 +95,14 @@ public enum ContactField {
         try {
             return type.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(this + ": " + e.getMessage(), e);
+            throw new InvalidValueException("rule.at", name(), InvalidValueException.reasonOf(e));
         }
     }
 
     private String code(Enum<?>[] codes, String raw) {
         String code = raw.strip().toUpperCase(Locale.ROOT);
         if (Arrays.stream(codes).noneMatch(c -> c.name().equals(code))) {
-            throw new IllegalArgumentException(this + " is " + RuleChecks.orList(Arrays.asList(codes)) + ", not '" + raw + "'");
+            throw new InvalidValueException("segment.field.code", name(), RuleChecks.orList(Arrays.asList(codes)), raw);
         }
         return code;
     }

@@ -12,7 +12,7 @@ public record EventCondition(String eventType, EventOccurrence occurrence, Integ
 
     public EventCondition {
         eventType = JourneyEvent.normaliseType(eventType);
-        RuleChecks.require(occurrence, "A condition on " + eventType + " events needs an occurrence (WITHIN_LAST_DAYS, EVER or NEVER)");
+        RuleChecks.require(occurrence, "segment.event.occurrence", eventType);
         if (occurrence == EventOccurrence.WITHIN_LAST_DAYS) {
             RuleChecks.requireDays(days, occurrence.name());
         } else {

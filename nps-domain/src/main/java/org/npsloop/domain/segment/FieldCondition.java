@@ -1,6 +1,7 @@
 package org.npsloop.domain.segment;
 
 import java.util.List;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * A condition on a built-in contact column, e.g. {@code LANGUAGE EQUALS FR} or
@@ -13,11 +14,10 @@ public record FieldCondition(ContactField field, Operator operator, List<String>
         implements SegmentRule {
 
     public FieldCondition {
-        RuleChecks.require(field, "A field condition needs a field");
-        RuleChecks.require(operator, "A condition on " + field + " needs an operator");
+        RuleChecks.require(field, "segment.field.required");
+        RuleChecks.require(operator, "segment.operator.required", field.name());
         if (!field.accepts(operator)) {
-            throw new IllegalArgumentException(operator + " does not apply to " + field
-                    + " (use " + RuleChecks.orList(field.operators()) + ")");
+            throw new InvalidValueException("segment.operator.field", operator.name(), field.name(), RuleChecks.orList(field.operators()));
         }
         values = RuleChecks.values(values, operator);
         operator.checkOperands(values, days);

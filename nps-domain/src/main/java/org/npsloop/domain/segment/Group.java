@@ -9,10 +9,10 @@ import java.util.List;
 public record Group(Match match, List<SegmentRule> rules) implements SegmentRule {
 
     public Group {
-        RuleChecks.require(match, "A group needs a match (ALL or ANY)");
-        RuleChecks.require(rules, "A group needs a list of rules");
+        RuleChecks.require(match, "segment.group.match");
+        RuleChecks.require(rules, "segment.group.rules");
         for (SegmentRule rule : rules) {
-            RuleChecks.require(rule, "A group cannot contain an empty rule");
+            RuleChecks.require(rule, "segment.group.emptyRule");
         }
         rules = List.copyOf(rules);
     }

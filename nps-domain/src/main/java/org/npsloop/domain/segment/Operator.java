@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * How a condition tests a contact's value. Each operator knows what it takes (one value, several,
@@ -111,20 +112,20 @@ public enum Operator {
         switch (operands) {
             case ONE_VALUE -> {
                 if (values.size() != 1) {
-                    throw new IllegalArgumentException(this + " needs one value");
+                    throw new InvalidValueException("segment.values.one", name());
                 }
             }
             case VALUES -> {
                 if (values.isEmpty()) {
-                    throw new IllegalArgumentException(this + " needs at least one value");
+                    throw new InvalidValueException("segment.values.required", name());
                 }
                 if (values.size() > MAX_VALUES) {
-                    throw new IllegalArgumentException(this + " takes at most " + MAX_VALUES + " values");
+                    throw new InvalidValueException("segment.values.tooMany", name(), MAX_VALUES);
                 }
             }
             case DAYS, NOTHING -> {
                 if (!values.isEmpty()) {
-                    throw new IllegalArgumentException(this + " takes no value");
+                    throw new InvalidValueException("segment.values.forbidden", name());
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.npsloop.domain.segment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** Checks and wording shared by the rule records, so every rule explains a mistake the same way. */
 final class RuleChecks {
@@ -13,28 +14,29 @@ final class RuleChecks {
     private RuleChecks() {
     }
 
-    static <T> T require(T value, String message) {
+    /** @param key the message saying what is missing, and its arguments */
+    static <T> T require(T value, String key, Object... arguments) {
         if (value == null) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidValueException(key, arguments);
         }
         return value;
     }
 
     /** @param what the operator or option that takes the days, e.g. WITHIN_LAST_DAYS */
     static void requireDays(Integer days, String what) {
-        require(days, what + " needs a number of days");
+        require(days, "segment.days.required", what);
         checkDaysRange(days);
     }
 
     static void forbidDays(Integer days, String what) {
         if (days != null) {
-            throw new IllegalArgumentException(what + " takes no number of days");
+            throw new InvalidValueException("segment.days.forbidden", what);
         }
     }
 
     static void checkDaysRange(Integer days) {
         if (days != null && (days < 1 || days > MAX_DAYS)) {
-            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + "; got " + days);
+            throw new InvalidValueException("segment.days.range", 1, MAX_DAYS, days);
         }
     }
 
@@ -46,7 +48,7 @@ final class RuleChecks {
         List<String> stripped = new ArrayList<>(values.size());
         for (String value : values) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(operator + " needs non-empty values");
+                throw new InvalidValueException("segment.values.blank", operator.name());
             }
             stripped.add(value.strip());
         }

@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** A saved rule selecting contacts, evaluated by the database whenever it is used. */
 @Entity
@@ -54,11 +55,11 @@ public class Segment {
 
     public final void change(String newName, String newDescription, SegmentRule rule, Instant now) {
         if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("A segment needs a name");
+            throw new InvalidValueException("segment.name.required");
         }
         String json = SegmentJson.toJson(rule);
         if (json.length() > MAX_DEFINITION) {
-            throw new IllegalArgumentException("This rule is too long to save (" + json.length() + " characters)");
+            throw new InvalidValueException("segment.rule.tooLong", json.length());
         }
         this.name = newName.strip();
         this.description = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();

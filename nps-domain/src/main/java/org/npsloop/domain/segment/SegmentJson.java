@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 
 /**
@@ -188,7 +189,7 @@ public final class SegmentJson {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+            throw new InvalidValueException("rule.at", path, InvalidValueException.reasonOf(e));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.text.LikePattern;
@@ -96,11 +97,10 @@ public final class SegmentSqlTranslator {
         /** A negative operator matches where no value passes the positive one, including no value at all. */
         private SqlCondition attribute(AttributeCondition condition) {
             AttributeRef attribute = catalog.find(condition.attribute())
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown attribute '" + condition.attribute() + "'"));
+                    .orElseThrow(() -> new InvalidValueException("segment.attribute.unknown", condition.attribute()));
             Operator operator = condition.operator();
             if (!operator.appliesTo(attribute.type())) {
-                throw new IllegalArgumentException(operator + " applies to " + operator.describeTypes()
-                        + ", not to " + attribute.name() + " (" + attribute.type() + ")");
+                throw new InvalidValueException("segment.operator.type", operator.name(), operator.describeTypes(), attribute.name(), attribute.type().name());
             }
             String alias = alias("a");
             Target target = new Target(alias + "." + valueColumn(attribute.type()), attribute.type() == AttributeType.TEXT, false);
@@ -228,7 +228,7 @@ public final class SegmentSqlTranslator {
             try {
                 parsed = attribute.type().parse(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(attribute.name() + ": " + e.getMessage(), e);
+                throw new InvalidValueException("rule.at", attribute.name(), InvalidValueException.reasonOf(e));
             }
             return parsed instanceof String text ? text.toLowerCase(Locale.ROOT) : parsed;
         }

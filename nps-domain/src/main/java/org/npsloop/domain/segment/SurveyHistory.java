@@ -1,5 +1,6 @@
 package org.npsloop.domain.segment;
 
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 
 /**
@@ -13,11 +14,11 @@ import org.npsloop.domain.nps.NpsCategory;
 public record SurveyHistory(SurveyCondition condition, NpsCategory category, Integer days) implements SegmentRule {
 
     public SurveyHistory {
-        RuleChecks.require(condition, "A survey history rule needs a condition");
+        RuleChecks.require(condition, "segment.survey.condition");
         if (condition == SurveyCondition.LAST_CATEGORY) {
-            RuleChecks.require(category, "LAST_CATEGORY needs a category (DETRACTOR, PASSIVE or PROMOTER)");
+            RuleChecks.require(category, "segment.survey.category");
         } else if (category != null) {
-            throw new IllegalArgumentException("A category only applies to LAST_CATEGORY, not to " + condition);
+            throw new InvalidValueException("segment.survey.categoryForbidden", condition.name());
         }
         switch (condition) {
             case SURVEYED_WITHIN_DAYS, NOT_SURVEYED_WITHIN_DAYS -> RuleChecks.requireDays(days, condition.name());

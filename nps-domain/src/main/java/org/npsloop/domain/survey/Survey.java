@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * An NPS questionnaire: what it asks in each language, the brand and sender it speaks for, and how
@@ -166,9 +167,9 @@ public class Survey {
     }
 
     public void sender(String name, String email, String postal, Instant now) {
-        String checkedName = checkLength(blankToNull(name), "sender name", 200);
+        String checkedName = checkLength(blankToNull(name), "survey.senderName.tooLong", 200);
         String checkedEmail = checkSenderEmail(email);
-        this.postalAddress = checkLength(blankToNull(postal), "postal address", 500);
+        this.postalAddress = checkLength(blankToNull(postal), "survey.postalAddress.tooLong", 500);
         this.senderName = checkedName;
         this.senderEmail = checkedEmail;
         this.updatedAt = now;
@@ -177,23 +178,23 @@ public class Survey {
     /** The survey's own name, as the admin lists it: required, at most 200 characters. */
     public static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A survey needs a name");
+            throw new InvalidValueException("survey.name.required");
         }
-        return checkLength(name.strip(), "name", 200);
+        return checkLength(name.strip(), "survey.name.tooLong", 200);
     }
 
     /** The brand the survey speaks for ({company} in its texts): required, at most 200 characters. */
     public static String checkBrandName(String brandName) {
         if (brandName == null || brandName.isBlank()) {
-            throw new IllegalArgumentException("A survey needs a brand name");
+            throw new InvalidValueException("survey.brandName.required");
         }
-        return checkLength(brandName.strip(), "brand name", 200);
+        return checkLength(brandName.strip(), "survey.brandName.tooLong", 200);
     }
 
     /** #RRGGBB, returned in upper case. */
     public static String checkColour(String colour) {
         if (colour == null || !COLOUR.matcher(colour.strip()).matches()) {
-            throw new IllegalArgumentException("A colour is written #RRGGBB, e.g. #0B5CAD");
+            throw new InvalidValueException("survey.colour.invalid");
         }
         return colour.strip().toUpperCase(Locale.ROOT);
     }
@@ -207,17 +208,17 @@ public class Survey {
         if (logo == null) {
             return null;
         }
-        checkLength(logo, "logo address", 1000);
+        checkLength(logo, "survey.logo.tooLong", 1000);
         URI uri;
         try {
             uri = new URI(logo);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a valid address: " + logo);
+            throw new InvalidValueException("address.invalid", logo);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || host.isBlank() || !(scheme.equals("https") || scheme.equals("http") && isLocal(host))) {
-            throw new IllegalArgumentException("The logo needs an https:// address (http:// only for localhost): " + logo);
+            throw new InvalidValueException("survey.logo.https", logo);
         }
         return logo;
     }
@@ -231,7 +232,7 @@ public class Survey {
         if (review == null) {
             return null;
         }
-        checkLength(review, "review address", 1000);
+        checkLength(review, "survey.review.tooLong", 1000);
         try {
             URI uri = new URI(review);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -241,7 +242,7 @@ public class Survey {
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw new IllegalArgumentException("The review link needs an https:// (or http://) address: " + review);
+        throw new InvalidValueException("survey.review.https", review);
     }
 
     private static boolean isLocal(String host) {
@@ -255,9 +256,10 @@ public class Survey {
         return address == null ? null : new EmailAddress(address).value();
     }
 
-    private static String checkLength(String text, String what, int max) {
+    /** @param key the message saying which text is too long, given the maximum */
+    private static String checkLength(String text, String key, int max) {
         if (text != null && text.length() > max) {
-            throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+            throw new InvalidValueException(key, max);
         }
         return text;
     }
@@ -270,7 +272,7 @@ public class Survey {
     /** How many days a link accepts answers: 1 to 365. */
     public static int checkLinkLifetime(int days) {
         if (days < MIN_LINK_LIFETIME_DAYS || days > MAX_LINK_LIFETIME_DAYS) {
-            throw new IllegalArgumentException("Links live between 1 and 365 days");
+            throw new InvalidValueException("survey.linkLifetime.range", MIN_LINK_LIFETIME_DAYS, MAX_LINK_LIFETIME_DAYS);
         }
         return days;
     }

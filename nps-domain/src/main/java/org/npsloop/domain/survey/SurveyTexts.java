@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * What a survey says in one language. {@code {company}} in any text stands for the survey's brand
@@ -38,21 +39,21 @@ public class SurveyTexts {
     }
 
     public static String checkSubject(String subject) {
-        return required(subject, "subject", 300);
+        return required(subject, "survey.subject", 300);
     }
 
     public static String checkQuestion(String question) {
-        return required(question, "question", 500);
+        return required(question, "survey.question", 500);
     }
 
     public static String checkFollowUp(String followUp) {
-        return required(followUp, "follow-up question", 500);
+        return required(followUp, "survey.followUp", 500);
     }
 
     /** Optional: blank means respondents are not asked whether they may be contacted. */
     public static String checkConsentQuestion(String consentQuestion) {
         return consentQuestion == null || consentQuestion.isBlank() ? null
-                : required(consentQuestion, "consent question", 500);
+                : required(consentQuestion, "survey.consentQuestion", 500);
     }
 
     /** The standard NPS wording, as the reference documents put it. */
@@ -69,12 +70,13 @@ public class SurveyTexts {
         };
     }
 
+    /** @param text the key prefix of this text's messages: {@code .required}, {@code .tooLong} */
     private static String required(String text, String what, int max) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " is required");
+            throw new InvalidValueException(what + ".required");
         }
         if (text.strip().length() > max) {
-            throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+            throw new InvalidValueException(what + ".tooLong", max);
         }
         return text.strip();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * The one CSV writer of the application (exports of contacts, lists, segments, responses, import
@@ -30,7 +31,7 @@ public final class SpreadsheetCsv {
      */
     public static SpreadsheetCsv start(Writer out, char separator, List<String> header) throws IOException {
         if (separator != ',' && separator != ';') {
-            throw new IllegalArgumentException("Choose ',' or ';' as the separator, not '" + separator + "'");
+            throw new InvalidValueException("csv.separator.invalid", String.valueOf(separator));
         }
         out.write('\ufeff');
         SpreadsheetCsv csv = new SpreadsheetCsv(new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(separator).get()));

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * The one date reader of the application. Dates are ISO ({@code 2025-12-31}) or French
@@ -30,13 +31,13 @@ public final class StrictDates {
      */
     public static LocalDate day(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty date");
+            throw new InvalidValueException("date.empty");
         }
         String value = text.strip();
         try {
             return LocalDate.parse(value, value.contains("/") ? FRENCH_DATE : ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date (expected 2025-12-31 or 31/12/2025): " + value);
+            throw new InvalidValueException("date.invalid", value);
         }
     }
 
@@ -65,12 +66,12 @@ public final class StrictDates {
      */
     public static LocalDate isoDay(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty date");
+            throw new InvalidValueException("date.empty");
         }
         try {
             return LocalDate.parse(text.strip(), ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date (expected 2025-12-31): " + text.strip());
+            throw new InvalidValueException("date.iso.invalid", text.strip());
         }
     }
 

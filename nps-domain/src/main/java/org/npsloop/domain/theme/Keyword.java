@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * One keyword of a theme, as a person typed it and in its matching form.
@@ -32,12 +33,12 @@ public record Keyword(String text, List<String> words, boolean exact) {
     public static Keyword parse(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A keyword has at most " + MAX_LENGTH + " characters: " + text);
+            throw new InvalidValueException("theme.keyword.tooLong", MAX_LENGTH, text);
         }
         boolean exact = text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"");
         List<String> words = words(exact ? text.substring(1, text.length() - 1) : text);
         if (words.isEmpty()) {
-            throw new IllegalArgumentException("A keyword needs at least one letter or digit");
+            throw new InvalidValueException("theme.keyword.empty");
         }
         return new Keyword(text, words, exact);
     }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * Someone who signs in to the admin. The password is stored only as a PBKDF2 hash, which the
@@ -113,15 +114,14 @@ public class User {
     public static String normaliseUsername(String username) {
         String normalised = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME_SHAPE.matcher(normalised).matches()) {
-            throw new IllegalArgumentException(
-                    "A user name has 2 to 64 characters: letters, digits, '.', '_', '-' or '@'");
+            throw new InvalidValueException("user.username.invalid");
         }
         return normalised;
     }
 
     public void changeRoles(Collection<Role> newRoles, Instant now) {
         if (newRoles == null || newRoles.isEmpty()) {
-            throw new IllegalArgumentException("A user needs at least one role");
+            throw new InvalidValueException("user.roles.required");
         }
         this.roles = EnumSet.copyOf(newRoles);
         this.updatedAt = now;

@@ -2,6 +2,7 @@ package org.npsloop.domain.validation;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.npsloop.domain.i18n.Message;
 
 /** Input refused as a whole, naming each bad field. Nothing was stored. */
 public class InvalidInputException extends RuntimeException {
@@ -18,6 +19,10 @@ public class InvalidInputException extends RuntimeException {
     /** @param keyOrText a key of the domain's texts bundle (or, in older code, an English sentence) */
     public InvalidInputException(String field, String keyOrText, Object... arguments) {
         this(List.of(new FieldError(field, keyOrText, arguments)));
+    }
+
+    public InvalidInputException(String field, Message reason) {
+        this(List.of(new FieldError(field, reason)));
     }
 
     public List<FieldError> errors() {

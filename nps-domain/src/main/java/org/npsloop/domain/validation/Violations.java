@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 
 /** Collects field errors while checking an input, then refuses it once with all of them. */
 public final class Violations {
@@ -24,6 +25,15 @@ public final class Violations {
     /** @param keyOrText a key of the domain's texts bundle (or, in older code, an English sentence) */
     public void add(String field, String keyOrText, Object... arguments) {
         errors.add(new FieldError(field, keyOrText, arguments));
+    }
+
+    public void add(String field, Message reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
+    /** Keeps an error found elsewhere (e.g. by a nested check), under its own field. */
+    public void add(FieldError error) {
+        errors.add(error);
     }
 
     public boolean isEmpty() {

@@ -55,7 +55,7 @@ class FollowUpTest {
         assertTrue(f.moveTo(FollowUpStatus.RESOLVED, NOW), "fixed without a call");
         assertEquals(NOW, f.getResolvedAt());
         IllegalArgumentException back = assertThrows(IllegalArgumentException.class, () -> f.moveTo(FollowUpStatus.NEW, NOW));
-        assertTrue(back.getMessage().contains("RESOLVED to NEW"), back.getMessage());
+        assertTrue(back.getMessage().contains("from Resolved to New"), back.getMessage());
         assertTrue(f.moveTo(FollowUpStatus.CONTACTED, NOW.plusSeconds(60)), "reopened");
         assertNull(f.getResolvedAt());
         assertFalse(f.moveTo(FollowUpStatus.CONTACTED, NOW), "no change");

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.report.Annotation;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.reporting.AnnotationService;
@@ -58,7 +58,7 @@ public class DefaultAnnotationService implements AnnotationService {
     private Annotation find(long id) {
         Annotation annotation = em.find(Annotation.class, id);
         if (annotation == null) {
-            throw new NoSuchElementException("No annotation " + id);
+            throw new NotFoundException("notFound.annotation", id);
         }
         return annotation;
     }

@@ -105,21 +105,21 @@ public class DefaultDigestService implements DigestService {
     public Settings save(Settings settings, String changedBy) {
         Violations violations = new Violations();
         if (settings.weekday() == null) {
-            violations.add("weekday", "Choose the day of the week the digest goes out");
+            violations.add("weekday", "digest.weekday.required");
         }
         if (settings.hour() < 0 || settings.hour() > 23) {
-            violations.add("hour", "An hour from 0 to 23, not " + settings.hour());
+            violations.add("hour", "digest.hour.range", settings.hour());
         }
         Set<Long> known = new LinkedHashSet<>();
         candidates().forEach(c -> known.add(c.id()));
         Set<Long> recipients = new LinkedHashSet<>(settings.recipients());
         for (Long id : recipients) {
             if (id == null || !known.contains(id)) {
-                violations.add("recipients", "No active user with an email address has the id " + id);
+                violations.add("recipients", "digest.recipient.unknown", String.valueOf(id));
             }
         }
         if (settings.enabled() && recipients.isEmpty()) {
-            violations.add("recipients", "Choose at least one recipient, or turn the digest off");
+            violations.add("recipients", "digest.recipients.required");
         }
         violations.throwIfAny();
         Instant now = clock.instant();
@@ -167,7 +167,7 @@ public class DefaultDigestService implements DigestService {
             throw new IllegalStateException("Digest failed: " + e.getMessage(), e);
         }
         if (me == null || me.email() == null || me.email().isBlank()) {
-            throw new InvalidInputException("to", "Your account has no email address: ask an administrator to add one");
+            throw new InvalidInputException("to", "digest.to.noEmail");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), scope.zone());
         send(List.of(me), today.minusDays(6), today);

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,6 +18,7 @@ import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.followup.FollowUp;
 import org.npsloop.domain.followup.FollowUpStatus;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.notification.NotificationMail;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.schema.Database;
@@ -119,7 +119,7 @@ public class DefaultFollowUpService implements FollowUpService {
                 newOwner = em.createNamedQuery("User.byUsername", User.class).setParameter("username", username)
                         .getResultStream().findFirst().orElse(null);
                 if (newOwner == null || !newOwner.isEnabled()) {
-                    violations.add("owner", "No active user " + username);
+                    violations.add("owner", "user.notActive", username);
                 }
             }
             if (violations.isEmpty()) {
@@ -186,14 +186,14 @@ public class DefaultFollowUpService implements FollowUpService {
     private FollowUp followUp(long id) {
         FollowUp followUp = em.find(FollowUp.class, id);
         if (followUp == null) {
-            throw new NoSuchElementException("No follow-up with id " + id);
+            throw new NotFoundException("notFound.followUp", id);
         }
         return followUp;
     }
 
     private Detail detail(FollowUp followUp) {
         Row row = queries.row(followUp.getId(), today())
-                .orElseThrow(() -> new NoSuchElementException("No follow-up with id " + followUp.getId()));
+                .orElseThrow(() -> new NotFoundException("notFound.followUp", followUp.getId()));
         List<Note> notes = followUp.getNotes().stream().map(n -> new Note(n.getAuthor(), n.getCreatedAt(), n.getText())).toList();
         List<FollowUpStatus> allowed = followUp.getStatus().next().stream().sorted().toList();
         return new Detail(row, notes, allowed);

@@ -9,11 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -261,7 +262,7 @@ public class DefaultPublicationService implements PublicationService {
         try {
             return PublicationContent.snapshot(publication, dashboard.nps(), trend, themes, quotes);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("period", e.getMessage());
+            throw new InvalidInputException("period", InvalidValueException.reasonOf(e));
         }
     }
 
@@ -269,7 +270,7 @@ public class DefaultPublicationService implements PublicationService {
         Violations violations = new Violations();
         draft.check(violations);
         if (draft.campaignId() != null && !quotes().campaignExists(draft.campaignId())) {
-            violations.add("campaignId", "No campaign " + draft.campaignId());
+            violations.add("campaignId", "campaign.notFound", draft.campaignId());
         }
         violations.throwIfAny();
         QuoteRules.check(draft.quoteIds(), sources(draft), violations);
@@ -294,7 +295,7 @@ public class DefaultPublicationService implements PublicationService {
     private Publication existing(long id) {
         Publication publication = em.find(Publication.class, id);
         if (publication == null) {
-            throw new NoSuchElementException("No publication " + id);
+            throw new NotFoundException("notFound.publication", id);
         }
         return publication;
     }

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsChange;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.Score;
@@ -175,8 +176,7 @@ public class DefaultReportService implements ReportService {
     @Override
     public Breakdown breakdown(ReportFilter filter, Breakdown.Dimension dimension, String attribute) {
         if (dimension == null) {
-            throw new InvalidInputException("dimension", "Choose what to break the NPS down by: "
-                    + java.util.Arrays.toString(Breakdown.Dimension.values()));
+            throw new InvalidInputException("dimension", "report.dimension.required", java.util.Arrays.toString(Breakdown.Dimension.values()));
         }
         ResponseScope.Where where = scope.where(filter);
         String key;
@@ -246,16 +246,16 @@ public class DefaultReportService implements ReportService {
 
     private AttributeOption attributeNamed(String attribute) {
         if (attribute == null || attribute.isBlank()) {
-            throw new InvalidInputException("by", "Choose the contact attribute to break the NPS down by");
+            throw new InvalidInputException("by", "report.by.required");
         }
         String name;
         try {
             name = AttributeDefinition.normaliseName(attribute);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("by", e.getMessage());
+            throw new InvalidInputException("by", InvalidValueException.reasonOf(e));
         }
         return options().attributes().stream().filter(a -> a.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("by", "No contact attribute named " + attribute));
+                .orElseThrow(() -> new InvalidInputException("by", "attribute.notFound", attribute));
     }
 
     @Override

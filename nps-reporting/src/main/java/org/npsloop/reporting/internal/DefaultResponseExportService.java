@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.SpreadsheetCsv;
@@ -98,7 +99,7 @@ public class DefaultResponseExportService implements ResponseExportService {
             try {
                 return new CsvRows(SpreadsheetCsv.start(out, separator, columns), zone, withContactEmail);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("separator", e.getMessage());
+                throw new InvalidInputException("separator", InvalidValueException.reasonOf(e));
             }
         }
 

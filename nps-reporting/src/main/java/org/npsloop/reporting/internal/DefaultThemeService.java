@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
@@ -84,7 +86,7 @@ public class DefaultThemeService implements ThemeService {
     @Override
     public Theme theme(long id) {
         try (Connection db = dataSource.getConnection()) {
-            return load(db, id).stream().findFirst().orElseThrow(() -> new NoSuchElementException("No theme " + id));
+            return load(db, id).stream().findFirst().orElseThrow(() -> new NotFoundException("notFound.theme", id));
         } catch (SQLException e) {
             throw failed("Theme", e);
         }
@@ -145,7 +147,7 @@ public class DefaultThemeService implements ThemeService {
     public Theme update(long id, ThemeDraft draft, String by) {
         try (Connection db = dataSource.getConnection()) {
             if (load(db, id).isEmpty()) {
-                throw new NoSuchElementException("No theme " + id);
+                throw new NotFoundException("notFound.theme", id);
             }
             ThemeDraft valid = validate(db, draft, id);
             execute(db, "UPDATE theme SET label_en = ?, label_fr = ?, updated_at = ?, updated_by = ?, version = version + 1 "
@@ -164,7 +166,7 @@ public class DefaultThemeService implements ThemeService {
         try (Connection db = dataSource.getConnection()) {
             // The assignments and keywords go with it (ON DELETE CASCADE).
             if (execute(db, "DELETE FROM theme WHERE id = ?", id) == 0) {
-                throw new NoSuchElementException("No theme " + id);
+                throw new NotFoundException("notFound.theme", id);
             }
             new ThemeMatchingStore(db).rulesChanged();
         } catch (SQLException e) {
@@ -182,11 +184,11 @@ public class DefaultThemeService implements ThemeService {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     if (en != null && en.toLowerCase(Locale.ROOT).equals(rs.getString(1))) {
-                        violations.add("labelEn", "Another theme is already called " + en);
+                        violations.add("labelEn", "theme.label.taken", en);
                         en = null;
                     }
                     if (fr != null && fr.toLowerCase(Locale.ROOT).equals(rs.getString(2))) {
-                        violations.add("labelFr", "Another theme is already called " + fr);
+                        violations.add("labelFr", "theme.label.taken", fr);
                         fr = null;
                     }
                 }
@@ -201,11 +203,11 @@ public class DefaultThemeService implements ThemeService {
     private static String label(Violations violations, String field, String value) {
         String label = value == null ? "" : value.strip();
         if (label.isEmpty()) {
-            violations.add(field, "Give the theme a name");
+            violations.add(field, "theme.label.required");
             return null;
         }
         if (label.length() > MAX_LABEL) {
-            violations.add(field, "At most " + MAX_LABEL + " characters");
+            violations.add(field, "text.tooLong", MAX_LABEL);
             return null;
         }
         return label;
@@ -215,19 +217,19 @@ public class DefaultThemeService implements ThemeService {
         List<String> kept = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         if (typed.size() > MAX_KEYWORDS) {
-            violations.add(field, "At most " + MAX_KEYWORDS + " keywords per language");
+            violations.add(field, "theme.keywords.tooMany", MAX_KEYWORDS);
             return kept;
         }
         for (String text : typed) {
             try {
                 Keyword keyword = Keyword.parse(text);
                 if (!keys.add(keyword.key())) {
-                    violations.add(field, "The keyword " + keyword.text() + " is there twice (case and accents do not count)");
+                    violations.add(field, "theme.keyword.twice", keyword.text());
                 } else {
                     kept.add(keyword.text());
                 }
             } catch (IllegalArgumentException e) {
-                violations.add(field, e.getMessage() + (text.isBlank() ? "" : ": " + text.strip()));
+                violations.add(field, text.isBlank() ? InvalidValueException.reasonOf(e) : Message.of("rule.at", InvalidValueException.reasonOf(e), text.strip()));
             }
         }
         return kept;
@@ -358,8 +360,8 @@ public class DefaultThemeService implements ThemeService {
 
     private void assign(long responseId, long themeId, String source, String by) {
         try (Connection db = dataSource.getConnection()) {
-            requireExists(db, "response", responseId, "No response ");
-            requireExists(db, "theme", themeId, "No theme ");
+            requireExists(db, "response", responseId, "notFound.response");
+            requireExists(db, "theme", themeId, "notFound.theme");
             OffsetDateTime now = ThemeMatchingStore.utc(clock.instant());
             if (execute(db, "UPDATE response_theme SET source = ?, assigned_at = ?, assigned_by = ? WHERE response_id = ? "
                     + "AND theme_id = ?", source, now, by, responseId, themeId) == 0) {
@@ -382,12 +384,12 @@ public class DefaultThemeService implements ThemeService {
         }
     }
 
-    private static void requireExists(Connection db, String table, long id, String message) throws SQLException {
+    private static void requireExists(Connection db, String table, long id, String key) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    throw new NoSuchElementException(message + id);
+                    throw new NotFoundException(key, id);
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.audience.AttributeDefinition;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.segment.AttributeCatalog;
 import org.npsloop.domain.segment.AttributeCondition;
@@ -160,7 +161,7 @@ public class ResponseScope {
         }
         AttributeCatalog catalog = catalog();
         if (catalog.find(filter.attribute()).isEmpty()) {
-            throw new InvalidInputException("attribute", "No contact attribute named " + filter.attribute());
+            throw new InvalidInputException("attribute", "attribute.notFound", filter.attribute());
         }
         return translate("value", catalog, AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
     }
@@ -168,7 +169,7 @@ public class ResponseScope {
     private SqlCondition segmentCondition(long segmentId) {
         Segment segment = em.find(Segment.class, segmentId);
         if (segment == null) {
-            throw new InvalidInputException("segment", "No segment " + segmentId);
+            throw new InvalidInputException("segment", "segment.notFound", segmentId);
         }
         return translate("segment", catalog(), SegmentJson.fromJson(segment.getDefinition()));
     }
@@ -182,7 +183,7 @@ public class ResponseScope {
         try {
             return translator.translate(rule, catalog, clock.instant());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, e.getMessage());
+            throw new InvalidInputException(field, InvalidValueException.reasonOf(e));
         }
     }
 }

@@ -66,7 +66,7 @@ public class CampaignList implements Serializable {
                     null, null, null, null, null, null, null, null, null));
             return "/campaigns/campaign?faces-redirect=true&id=" + created.id();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("create:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("create:" + error.field(), UiTexts.text(error)));
             return null;
         }
     }

@@ -101,7 +101,7 @@ public class CommentsReport implements Serializable {
                 setRowCount((int) Math.min(Integer.MAX_VALUE, total));
                 return page.comments();
             } catch (InvalidInputException e) {
-                e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+                e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
                 setRowCount(0);
                 return List.of();
             }
@@ -119,7 +119,7 @@ public class CommentsReport implements Serializable {
             return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language, channel,
                     includeFlagged);
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
             return null;
         }
     }
@@ -130,7 +130,7 @@ public class CommentsReport implements Serializable {
             try {
                 counts = filter == null ? new ThemeCounts(List.of(), 0, 0, 0) : themes.counts(filter);
             } catch (InvalidInputException e) {
-                e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+                e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
                 counts = new ThemeCounts(List.of(), 0, 0, 0);
             }
         }
@@ -186,7 +186,7 @@ public class CommentsReport implements Serializable {
             change.run();
             counts = null;
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
         }
     }
 

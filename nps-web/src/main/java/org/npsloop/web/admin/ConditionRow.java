@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.segment.AttributeCondition;
 import org.npsloop.domain.segment.ContactField;
@@ -168,7 +169,7 @@ public class ConditionRow implements Serializable {
             try {
                 type.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(rule.attribute() + ": " + e.getMessage(), e);
+                throw new InvalidValueException("rule.at", rule.attribute(), InvalidValueException.reasonOf(e));
             }
         }
     }

@@ -74,7 +74,7 @@ public class ContactProfile {
                     userTime.instantOf(occurredAt),
                     externalId == null || externalId.isBlank() ? null : externalId.strip(), null));
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("event:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("event:" + error.field(), UiTexts.text(error)));
             return null;
         }
         return reload();

@@ -58,7 +58,7 @@ public class DigestSettingsPage implements Serializable {
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("digest.saved"));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
-                Messages.addError("digest:" + error.field(), error.message());
+                Messages.addError("digest:" + error.field(), UiTexts.text(error));
             }
         }
     }
@@ -68,7 +68,7 @@ public class DigestSettingsPage implements Serializable {
             String to = digests.sendNow(currentUser.getUsername());
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("digest.sent"), to);
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         }
     }
 

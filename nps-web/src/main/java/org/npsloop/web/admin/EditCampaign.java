@@ -215,7 +215,7 @@ public class EditCampaign implements Serializable {
             e.errors().forEach(this::showOnField);
             return false;
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
             return false;
         }
     }

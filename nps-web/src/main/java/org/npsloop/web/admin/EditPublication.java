@@ -93,7 +93,7 @@ public class EditPublication implements Serializable {
         try {
             saved = publications.get(id);
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
             id = null;
             return;
         }
@@ -199,7 +199,7 @@ public class EditPublication implements Serializable {
             Messages.addFlashGlobalInfo(Faces.getResourceBundle("msg").getString("publication.revoked"));
             return "/publications/edit?faces-redirect=true&id=" + saved.id();
         } catch (IllegalStateException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
             return null;
         }
     }
@@ -210,7 +210,7 @@ public class EditPublication implements Serializable {
             Messages.addFlashGlobalInfo(Faces.getResourceBundle("msg").getString("publication.deleted"));
             return "/publications/index?faces-redirect=true";
         } catch (IllegalStateException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
             return null;
         }
     }
@@ -219,9 +219,9 @@ public class EditPublication implements Serializable {
         e.errors().forEach(error -> {
             String component = component(error.field());
             if (component == null) {
-                Messages.addGlobalError(error.message());
+                Messages.addGlobalError(UiTexts.text(error));
             } else {
-                Messages.addError("publication:" + component, error.message());
+                Messages.addError("publication:" + component, UiTexts.text(error));
             }
         });
         Faces.validationFailed();

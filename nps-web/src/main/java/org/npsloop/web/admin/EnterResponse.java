@@ -92,7 +92,7 @@ public class EnterResponse implements Serializable {
             respondedAt = userTime.now();
             campaignId = null;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("entry:" + component(error.field()), error.message()));
+            e.errors().forEach(error -> Messages.addError("entry:" + component(error.field()), UiTexts.text(error)));
             Faces.validationFailed();
         }
     }

@@ -137,7 +137,7 @@ public class FollowUpList implements Serializable {
                     currentUser.getUsername()));
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("followups.saved"));
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("detail:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("detail:" + error.field(), UiTexts.text(error)));
         }
     }
 
@@ -145,7 +145,7 @@ public class FollowUpList implements Serializable {
         try {
             show(followUps.addNote(selected.followUp().id(), note, currentUser.getUsername()));
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("detail:note", error.message()));
+            e.errors().forEach(error -> Messages.addError("detail:note", UiTexts.text(error)));
         }
     }
 

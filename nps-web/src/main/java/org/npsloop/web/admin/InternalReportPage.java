@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.text.StrictDates;
@@ -64,11 +65,11 @@ public class InternalReportPage {
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
                 FacesContext.getCurrentInstance().addMessage(null,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, error.field() + ": " + error.message(), null));
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, UiTexts.text(error), null));
             }
         } catch (NumberFormatException e) {
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "campaign: " + campaign, null));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, UiTexts.text(Message.of("param.id", campaign)), null));
         }
     }
 
@@ -76,7 +77,7 @@ public class InternalReportPage {
         try {
             return text == null || text.isBlank() ? null : StrictDates.isoDay(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "a day like 2026-11-01, not " + text);
+            throw new InvalidInputException(field, "param.day", text);
         }
     }
 

@@ -41,7 +41,7 @@ public class ListOverview implements Serializable {
             description = null;
             all = null;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("lists:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("lists:" + error.field(), UiTexts.text(error)));
         }
     }
 
@@ -55,9 +55,9 @@ public class ListOverview implements Serializable {
             emails = null;
             all = null;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("members:emails", error.message()));
+            e.errors().forEach(error -> Messages.addError("members:emails", UiTexts.text(error)));
         } catch (java.util.NoSuchElementException e) {
-            Messages.addError("members:list", e.getMessage());
+            Messages.addError("members:list", UiTexts.text(e));
         }
     }
 

@@ -162,7 +162,7 @@ public class SegmentEditor implements Serializable {
                 rules.add(row.toRule(attributeTypes));
                 row.setError(null);
             } catch (IllegalArgumentException e) {
-                row.setError(e.getMessage());
+                row.setError(UiTexts.text(e));
                 complete = false;
             }
         }
@@ -189,7 +189,7 @@ public class SegmentEditor implements Serializable {
             try {
                 rule = SegmentJson.fromJson(json);
             } catch (IllegalArgumentException e) {
-                ruleError = e.getMessage();
+                ruleError = UiTexts.text(e);
                 return;
             }
             if (!showInRows(rule)) {
@@ -227,9 +227,9 @@ public class SegmentEditor implements Serializable {
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> {
                 if ("name".equals(error.field())) {
-                    Messages.addError("segment:name", error.message());
+                    Messages.addError("segment:name", UiTexts.text(error));
                 } else {
-                    Messages.addGlobalError(error.message());
+                    Messages.addGlobalError(UiTexts.text(error));
                 }
             });
         }

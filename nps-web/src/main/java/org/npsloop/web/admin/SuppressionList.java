@@ -54,7 +54,7 @@ public class SuppressionList implements Serializable {
             email = null;
             note = null;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("suppression:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("suppression:" + error.field(), UiTexts.text(error)));
         }
     }
 
@@ -62,7 +62,7 @@ public class SuppressionList implements Serializable {
         try {
             suppressions.lift(entry.id());
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         }
     }
 

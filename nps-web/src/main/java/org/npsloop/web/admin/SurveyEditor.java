@@ -131,11 +131,11 @@ public class SurveyEditor implements Serializable {
             refreshPreview();
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
-                Messages.addError(clientId(error.field()), error.message());
+                Messages.addError(clientId(error.field()), UiTexts.text(error));
             }
             Messages.addGlobalError(text("survey.error.notSaved"));
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
         }
     }
 
@@ -210,7 +210,7 @@ public class SurveyEditor implements Serializable {
             Messages.addError("preview:testAddress", text("survey.test.refused." + e.reason(), e.address()));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
-                Messages.addError("to".equals(error.field()) ? "preview:testAddress" : "preview:sendTest", error.message());
+                Messages.addError("to".equals(error.field()) ? "preview:testAddress" : "preview:sendTest", UiTexts.text(error));
             }
         } catch (TestNotSentException e) {
             Messages.addError("preview:sendTest", text("survey.test.failed", e.getMessage()));

@@ -40,7 +40,7 @@ public class SurveyList implements Serializable {
             SurveyView created = surveys.create(new NewSurvey(name, brandName, defaultLanguage.name(), null, null, null, null));
             return "/campaigns/survey?faces-redirect=true&id=" + created.id();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("create:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("create:" + error.field(), UiTexts.text(error)));
             return null;
         }
     }

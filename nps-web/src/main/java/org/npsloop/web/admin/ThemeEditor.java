@@ -82,10 +82,10 @@ public class ThemeEditor implements Serializable {
             list = null;
             Messages.addGlobalInfo(text("themes.saved"), saved.label(language()));
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("editor:" + error.field(), error.message()));
+            e.errors().forEach(error -> Messages.addError("editor:" + error.field(), UiTexts.text(error)));
             FacesContext.getCurrentInstance().validationFailed();
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
         }
     }
 
@@ -98,7 +98,7 @@ public class ThemeEditor implements Serializable {
             }
             Messages.addGlobalInfo(text("themes.deleted"), theme.label(language()));
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(e));
         }
     }
 

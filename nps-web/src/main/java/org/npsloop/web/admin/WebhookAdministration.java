@@ -67,7 +67,7 @@ public class WebhookAdministration implements Serializable {
             Messages.addError("webhook:" + OutboundRefusedException.FIELD, OutboundRefusalMessages.text(e, Faces.getLocale()));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
-                Messages.addError("webhook:" + error.field(), error.message());
+                Messages.addError("webhook:" + error.field(), UiTexts.text(error));
             }
         }
     }

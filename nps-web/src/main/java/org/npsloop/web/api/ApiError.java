@@ -3,10 +3,13 @@ package org.npsloop.web.api;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.FieldError;
+import org.npsloop.web.security.AccountException;
 
 /** The JSON body of every API error; {@code errors} names each bad field of a refused input, in the caller's language. */
 public record ApiError(int status, String error, String message, List<Field> errors) {
@@ -23,6 +26,23 @@ public record ApiError(int status, String error, String message, List<Field> err
     static Response response(Response.StatusType status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message, null)).build();
+    }
+
+    /** A refusal saying why in the caller's language (Accept-Language, English by default). */
+    static Response response(Response.StatusType status, Message message, HttpHeaders headers) {
+        return response(status, message.render(locale(headers)));
+    }
+
+    /** A refusal of the whole input ("Invalid input") naming each bad field, all in the caller's language. */
+    static Response invalidInput(List<FieldError> errors, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        return response(Response.Status.BAD_REQUEST, Message.of("api.invalidInput").render(locale), errors, locale);
+    }
+
+    /** A text of the admin UI's bundle, in the caller's language. */
+    static String uiText(HttpHeaders headers, String key, Object... arguments) {
+        Locale locale = locale(headers);
+        return new MessageFormat(AccountException.bundle(locale).getString(key), locale).format(arguments);
     }
 
     /** A refusal naming each bad field, its reasons rendered in {@code locale}. */

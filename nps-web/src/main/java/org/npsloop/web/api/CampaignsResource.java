@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
@@ -52,7 +51,7 @@ public class CampaignsResource {
     @GET
     @Path("{id}")
     public CampaignView get(@PathParam("id") long id) {
-        return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign with id " + id));
+        return campaigns.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
     }
 
     @PUT

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -81,7 +80,7 @@ public class ContactsResource {
     @GET
     @Path("{id}")
     public ContactDetail get(@PathParam("id") long id) {
-        return contacts.detail(id).orElseThrow(() -> new NotFoundException("No contact with id " + id));
+        return contacts.detail(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.contact", id));
     }
 
     /** GDPR access request: the same document as a downloadable JSON file. */

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.followup.FollowUpStatus;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.user.Role;
 import org.npsloop.web.security.ContactEmails;
 import org.npsloop.domain.validation.Violations;
@@ -60,7 +61,7 @@ public class FollowUpsResource {
         Violations violations = new Violations();
         FollowUpStatus wanted = violations.check("status", () -> status(status));
         if (mine && owner != null && !owner.isBlank()) {
-            violations.add("owner", "give either owner or mine=true");
+            violations.add("owner", "followup.owner.both");
         }
         violations.throwIfAny();
         String who = mine ? security.getUserPrincipal().getName() : owner;
@@ -106,7 +107,7 @@ public class FollowUpsResource {
         try {
             return FollowUpStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("one of " + Arrays.toString(FollowUpStatus.values()) + ", not " + value);
+            throw new InvalidValueException("param.oneOf", Arrays.toString(FollowUpStatus.values()), value);
         }
     }
 
@@ -114,7 +115,7 @@ public class FollowUpsResource {
         try {
             return value == null || value.isBlank() ? null : StrictDates.isoDay(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a day like 2026-11-27, not " + value);
+            throw new InvalidValueException("param.day", value);
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Locale;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
@@ -42,7 +43,7 @@ public class InternalReportResource {
         try {
             reportFilter = filter.toFilter();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+            e.errors().forEach(violations::add);
         }
         Boolean pdf = violations.check("format", () -> pdf(format, accept));
         Language language = violations.check("lang", () -> language(lang, acceptLanguage));
@@ -65,7 +66,7 @@ public class InternalReportResource {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "pdf" -> true;
                 case "html" -> false;
-                default -> throw new IllegalArgumentException("html or pdf, not " + format);
+                default -> throw new InvalidValueException("param.format", format);
             };
         }
         return accept != null && accept.contains("application/pdf") && !accept.contains("text/html");

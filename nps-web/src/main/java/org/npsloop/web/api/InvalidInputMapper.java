@@ -16,6 +16,6 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInputException
 
     @Override
     public Response toResponse(InvalidInputException e) {
-        return ApiError.response(Response.Status.BAD_REQUEST, "Invalid input", e.errors(), ApiError.locale(headers));
+        return ApiError.invalidInput(e.errors(), headers);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -64,7 +63,7 @@ public class ListsResource {
     @GET
     @Path("{id}")
     public ListView get(@PathParam("id") long id) {
-        return lists.find(id).orElseThrow(() -> new NotFoundException("No list with id " + id));
+        return lists.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.list", id));
     }
 
     /** The members as CSV (UTF-8 with BOM, ';'), with one column per attribute: re-importable as is. */
@@ -96,7 +95,7 @@ public class ListsResource {
     @Path("{id}/members/{contactId}")
     public Response removeMember(@PathParam("id") long id, @PathParam("contactId") long contactId) {
         if (!lists.removeMember(id, contactId)) {
-            throw new NotFoundException("Contact " + contactId + " is not a member of list " + id);
+            throw new org.npsloop.domain.i18n.NotFoundException("notFound.membership", contactId, id);
         }
         return Response.noContent().build();
     }

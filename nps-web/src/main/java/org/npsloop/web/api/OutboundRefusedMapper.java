@@ -20,6 +20,6 @@ public class OutboundRefusedMapper implements ExceptionMapper<OutboundRefusedExc
     @Override
     public Response toResponse(OutboundRefusedException e) {
         String text = OutboundRefusalMessages.text(e, ApiError.locale(headers));
-        return ApiError.response(Response.Status.BAD_REQUEST, "Invalid input", List.of(new FieldError(OutboundRefusedException.FIELD, text)), ApiError.locale(headers));
+        return ApiError.invalidInput(List.of(new FieldError(OutboundRefusedException.FIELD, text)), headers);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +35,6 @@ public class OutboxResource {
     @GET
     @Path("{id}")
     public OutboxContent get(@PathParam("id") long id) {
-        return outbox.find(id).orElseThrow(() -> new NotFoundException("No outbox message with id " + id));
+        return outbox.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.outbox", id));
     }
 }

@@ -17,12 +17,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Supplier;
+import org.npsloop.domain.i18n.Refusal;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.user.Role;
@@ -47,6 +49,9 @@ import org.npsloop.reporting.ReportFilter;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PublicationsResource {
+
+    @Context
+    private HttpHeaders headers;
 
     @Inject
     private PublicationService publications;
@@ -133,11 +138,11 @@ public class PublicationsResource {
         return security.getUserPrincipal().getName();
     }
 
-    private static <T> T conflictOnState(Supplier<T> action) {
+    private <T> T conflictOnState(Supplier<T> action) {
         try {
             return action.get();
         } catch (IllegalStateException e) {
-            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+            throw new ClientErrorException(Refusal.reasonOf(e).render(ApiError.locale(headers)), Response.Status.CONFLICT);
         }
     }
 }

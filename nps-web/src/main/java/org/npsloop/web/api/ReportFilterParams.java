@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.text.StrictDates;
 import org.npsloop.domain.validation.Violations;
@@ -90,7 +91,7 @@ public class ReportFilterParams {
         try {
             return StrictDates.isoDay(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a day like 2026-11-01, not " + text);
+            throw new InvalidValueException("param.day", text);
         }
     }
 
@@ -101,7 +102,7 @@ public class ReportFilterParams {
         try {
             return Long.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a number (an id), not " + text);
+            throw new InvalidValueException("param.id", text);
         }
     }
 
@@ -112,7 +113,7 @@ public class ReportFilterParams {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("true or false, not " + text);
+            default -> throw new InvalidValueException("param.boolean", text);
         };
     }
 
@@ -123,7 +124,7 @@ public class ReportFilterParams {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("one of " + Arrays.toString(type.getEnumConstants()) + ", not " + text);
+            throw new InvalidValueException("param.oneOf", Arrays.toString(type.getEnumConstants()), text);
         }
     }
 }

@@ -48,11 +48,11 @@ public class ReportsResource {
         Violations violations = new Violations();
         Breakdown.Dimension d = violations.check("dimension", () -> ReportFilterParams.named(Breakdown.Dimension.class, dimension));
         if (d == null && violations.isEmpty()) {
-            violations.add("dimension", "one of JOURNEY_MOMENT, CAMPAIGN, ATTRIBUTE, LANGUAGE, CHANNEL");
+            violations.add("dimension", "param.dimension");
         }
         boolean byAttribute = d == Breakdown.Dimension.ATTRIBUTE;
         if (byAttribute && (by == null || by.isBlank())) {
-            violations.add("by", "the contact attribute to break down by, e.g. by=plan");
+            violations.add("by", "param.by");
         }
         ReportFilter filter = filter(params, violations);
         return ReportJson.of(reports.breakdown(filter, d, byAttribute ? by.strip() : null));
@@ -64,7 +64,7 @@ public class ReportsResource {
         try {
             filter = params.toFilter();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+            e.errors().forEach(violations::add);
         }
         violations.throwIfAny();
         return filter;

@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.npsloop.campaigns.ResponseEntryService;
 import org.npsloop.campaigns.ResponseEntryService.EntryInput;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
@@ -77,7 +78,7 @@ public class ResponsesResource {
         ResponseChannel chan = violations.check("channel", () -> ReportFilterParams.named(ResponseChannel.class, channel));
         ResponseInbox.Flagged flags = violations.check("flagged", () -> ReportFilterParams.named(ResponseInbox.Flagged.class, flagged));
         if (since != null && until != null && !since.isBefore(until)) {
-            violations.add("to", "must come after from");
+            violations.add("to", "param.toAfterFrom");
         }
         violations.throwIfAny();
         return contactEmails.shown(inbox.search(new ResponseInbox.Query(since, until, cat, chan, campaignId, journeyMoment, hasComment, flags,
@@ -100,7 +101,7 @@ public class ResponsesResource {
         try {
             parsed = filter.toFilter();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> violations.add(error.field(), error.message()));
+            e.errors().forEach(violations::add);
         }
         ReportFilter report = parsed;
         NpsCategory cat = violations.check("category", () -> ReportFilterParams.named(NpsCategory.class, category));
@@ -119,7 +120,7 @@ public class ResponsesResource {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case ";", "semicolon" -> ';';
             case ",", "comma" -> ',';
-            default -> throw new IllegalArgumentException("';' (semicolon) or ',' (comma), not " + value);
+            default -> throw new InvalidValueException("param.separator", value);
         };
     }
 
@@ -145,7 +146,7 @@ public class ResponsesResource {
             }
             return Instant.parse(value.strip());
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("a day (2026-11-01) or an instant (2026-11-01T08:00:00Z), not " + value);
+            throw new InvalidValueException("param.dayOrInstant", value);
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -48,7 +47,7 @@ public class SegmentsResource {
     @GET
     @Path("{id}")
     public SegmentView get(@PathParam("id") long id) {
-        return segments.find(id).orElseThrow(() -> new NotFoundException("No segment with id " + id));
+        return segments.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.segment", id));
     }
 
     /** Matching contacts, those of them that can be surveyed, and a sample. */
@@ -92,7 +91,7 @@ public class SegmentsResource {
         if (input == null) {
             throw new BadRequestException();
         }
-        segments.find(id).orElseThrow(() -> new NotFoundException("No segment with id " + id));
+        segments.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.segment", id));
         return segments.save(id, input.name(), input.description(), input.rule() == null ? null : input.rule().toString());
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.QueryParam;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -38,6 +38,9 @@ import org.npsloop.web.security.UserView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SurveysResource {
 
+    @Context
+    private HttpHeaders headers;
+
     @Inject
     private SurveyService surveys;
 
@@ -52,7 +55,7 @@ public class SurveysResource {
     @GET
     @Path("{id}")
     public SurveyDetail get(@PathParam("id") long id) {
-        return surveys.detail(id).orElseThrow(() -> new NotFoundException("No survey with id " + id));
+        return surveys.detail(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.survey", id));
     }
 
     /** Fields left out keep their value; an empty string clears an optional one. */
@@ -100,9 +103,9 @@ public class SurveysResource {
         try {
             return Response.ok(surveys.sendTest(id, body.language(), body.contactId(), body.to(), callerEmail)).build();
         } catch (TestRecipientRefusedException e) {
-            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
+            return ApiError.response(Response.Status.FORBIDDEN, ApiError.uiText(headers, "survey.test.refused." + e.reason(), e.address()));
         } catch (TestNotSentException e) {
-            return ApiError.response(Response.Status.BAD_GATEWAY, "The test message was not sent: " + e.getMessage());
+            return ApiError.response(Response.Status.BAD_GATEWAY, ApiError.uiText(headers, "survey.test.failed", e.getMessage()));
         }
     }
 

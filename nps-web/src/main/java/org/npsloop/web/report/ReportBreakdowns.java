@@ -11,6 +11,7 @@ import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.Breakdown;
 import org.npsloop.reporting.ReportService;
+import org.npsloop.web.admin.UiTexts;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -48,7 +49,7 @@ public class ReportBreakdowns implements Serializable {
             breakdown = reports.breakdown(filter.toFilter(today()), d, d == Breakdown.Dimension.ATTRIBUTE ? by : null);
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addError("filters:" + ("by".equals(error.field()) ? "by"
-                    : ReportPages.component(error.field())), error.message()));
+                    : ReportPages.component(error.field())), UiTexts.text(error)));
         }
     }
 

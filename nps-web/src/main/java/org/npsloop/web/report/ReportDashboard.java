@@ -22,6 +22,7 @@ import org.npsloop.reporting.AnnotationService.AnnotationView;
 import org.npsloop.reporting.Dashboard;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.ReportService;
+import org.npsloop.web.admin.UiTexts;
 import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -70,7 +71,7 @@ public class ReportDashboard implements Serializable {
             dashboard = reports.dashboard(filter.toFilter(today()), granularity());
             valid = true;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("filters:" + ReportPages.component(error.field()), error.message()));
+            e.errors().forEach(error -> Messages.addError("filters:" + ReportPages.component(error.field()), UiTexts.text(error)));
         }
         notes = null;
     }
@@ -178,7 +179,7 @@ public class ReportDashboard implements Serializable {
             notes = null;
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addError("notes:" + ("day".equals(error.field()) ? "noteDay" : "noteText"),
-                    error.message()));
+                    UiTexts.text(error)));
             Faces.validationFailed();
         }
     }

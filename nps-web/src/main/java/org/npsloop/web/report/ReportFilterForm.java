@@ -60,7 +60,7 @@ public class ReportFilterForm implements Serializable {
             case LAST_12_MONTHS -> { since = today.withDayOfMonth(1).minusMonths(11); until = today; }
             case ALL -> { since = null; until = null; }
             case CUSTOM -> { /* the days typed */ }
-            default -> errors.add(new FieldError("period", "one of " + getPeriods() + ", not " + period));
+            default -> errors.add(new FieldError("period", "param.oneOf", getPeriods(), period));
         }
         Language lang = named(Language.class, "language", language, errors);
         ResponseChannel chan = named(ResponseChannel.class, "channel", channel, errors);
@@ -101,7 +101,7 @@ public class ReportFilterForm implements Serializable {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "unknown " + field + " " + text));
+            errors.add(new FieldError(field, "param.unknown", text));
             return null;
         }
     }

@@ -324,6 +324,29 @@ class AudienceApiIT extends OnSharedApplication {
         return match("\"matching\":(\\d+)", preview.body());
     }
 
+    @Test
+    void refusalsAreWrittenInTheCallersLanguageEnglishByDefault() {
+        String body = "{\"email\":\"pas-une-adresse\",\"language\":\"DE\"}";
+        HttpResponse<String> english = marketerApi().sendJson("POST", "api/contacts", body);
+        assertEquals(400, english.statusCode(), english.body());
+        assertTrue(english.body().contains("\"message\":\"Invalid input\""), english.body());
+        assertTrue(english.body().contains("Not a valid email address: pas-une-adresse"), english.body());
+        assertTrue(english.body().contains("unknown language 'DE' (expected EN or FR)"), english.body());
+
+        HttpResponse<String> french = marketerApi().withHeader("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5")
+                .sendJson("POST", "api/contacts", body);
+        assertEquals(400, french.statusCode(), french.body());
+        assertTrue(french.body().contains("\"message\":\"Saisie non valide\""), french.body());
+        assertTrue(french.body().contains("\"field\":\"email\",\"message\":\"Adresse e-mail non valide : pas-une-adresse\""), french.body());
+        assertTrue(french.body().contains("langue inconnue \u00ab DE \u00bb (attendu EN ou FR)"), french.body());
+        assertFalse(french.body().contains("Not a valid"), french.body());
+
+        HttpResponse<String> notFound = marketerApi().withHeader("Accept-Language", "fr")
+                .send("GET", "api/lists/987654321", "application/json", new byte[0]);
+        assertEquals(404, notFound.statusCode(), notFound.body());
+        assertTrue(notFound.body().contains("Aucune liste avec l'identifiant 987654321"), notFound.body());
+    }
+
     private static String group(String match, String... rules) {
         return "{\"type\":\"group\",\"match\":\"" + match + "\",\"rules\":[" + String.join(",", rules) + "]}";
     }

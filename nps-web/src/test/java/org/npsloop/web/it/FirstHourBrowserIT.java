@@ -60,6 +60,54 @@ class FirstHourBrowserIT extends BrowserTestBase {
 
     // --- point 2: every message in the user's language (orders 200-299) ---
 
+    @Test
+    @Tag("messages")
+    @Order(201)
+    void aFrenchMarketerReadsRequiredFieldsAndRefusalsInFrenchNamingTheField() {
+        signInAs("fr", "MARKETER");
+        width(1280);
+        browser.get(base + "audience/lists.xhtml");
+        browser.findElement(By.id("lists:create")).click();
+        String required = shown(By.id("lists:messages")).getText();
+        assertTrue(required.contains("Liste : ce champ est obligatoire."), required);
+        assertNoEnglish(required);
+
+        browser.findElement(By.id("lists:name")).sendKeys(Deployments.unique("liste"));
+        browser.findElement(By.id("lists:create")).click();
+        String unknown = Deployments.unique("inconnu") + "@exemple.fr";
+        shown(By.id("members:emails")).sendKeys(unknown);
+        browser.findElement(By.id("members:add")).click();
+        String refused = shown(By.id("members:messages")).getText();
+        assertTrue(refused.contains("aucun contact avec l\u2019adresse e-mail " + unknown)
+                || refused.contains("aucun contact avec l'adresse e-mail " + unknown), refused);
+        assertNoEnglish(refused);
+    }
+
+    @Test
+    @Tag("messages")
+    @Order(202)
+    void aFrenchExecutiveReadsAnInvalidReportFilterInFrenchOnItsField() {
+        signInAs("fr", "EXECUTIVE");
+        width(1920);
+        browser.get(base + "reports/index.xhtml?period=custom&value=or&from=2026-03-01&to=2026-01-31");
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("Choisissez l'attribut auquel s'applique la valeur or"), page);
+        assertTrue(page.contains("La fin de la p\u00e9riode (2026-01-31) pr\u00e9c\u00e8de son d\u00e9but (2026-03-01)"), page);
+        assertNoEnglish(page);
+    }
+
+    private org.openqa.selenium.WebElement shown(By element) {
+        Browser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(element));
+        return browser.findElement(element);
+    }
+
+    /** Neither JSF's default English ("Validation Error") nor a service's English sentence. */
+    private static void assertNoEnglish(String text) {
+        for (String english : new String[] {"Validation Error", "Value is required", "no contact with", "Choose the attribute",
+                "is before its start"}) {
+            assertFalse(text.contains(english), "English \"" + english + "\" in: " + text);
+        }
+    }
 
     // --- point 3: dates and times (orders 300-399) ---
 

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.outbound.OutboundPolicy;
 import org.npsloop.domain.outbound.OutboundRefusal;
 import org.npsloop.domain.outbound.OutboundRefusedException;
@@ -45,13 +46,13 @@ public final class OutboundGuard {
     public Destination check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("Only http and https addresses");
+            throw new InvalidValueException("address.scheme");
         }
         String host = uri.getHost();
         if (host == null) {
             // java.net.URI leaves the host out when it is no valid name, e.g. 0x7f.1 or 127.1: say why when it is numeric.
             OutboundPolicy.literalOf(authorityHost(uri.getRawAuthority()));
-            throw new IllegalArgumentException("Not an absolute address with a host, e.g. https://example.com/nps-hook");
+            throw new InvalidValueException("address.noHost");
         }
         Optional<InetAddress> literal = OutboundPolicy.literalOf(host);
         List<InetAddress> addresses;

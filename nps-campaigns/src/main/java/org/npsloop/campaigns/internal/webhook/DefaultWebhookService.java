@@ -18,6 +18,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.WebhookService;
 import org.npsloop.campaigns.internal.outbound.OutboundSettings;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 
@@ -51,7 +52,7 @@ public class DefaultWebhookService implements WebhookService {
     @Override
     public SavedWebhook save(WebhookChange change, String changedBy) {
         if (change == null) {
-            throw new InvalidInputException("url", "A JSON object with url and enabled is expected");
+            throw new InvalidInputException("url", "webhook.body.expected");
         }
         try (Connection db = dataSource.getConnection()) {
             Row current = row(db, true);
@@ -65,7 +66,7 @@ public class DefaultWebhookService implements WebhookService {
                 try {
                     url = WebhookUrls.check(url, outbound.guard());
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("url", e.getMessage());
+                    throw new InvalidInputException("url", InvalidValueException.reasonOf(e));
                 }
             }
             String secret = current == null ? null : current.secret();

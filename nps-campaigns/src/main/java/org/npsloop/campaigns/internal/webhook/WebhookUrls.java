@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import org.npsloop.campaigns.internal.outbound.OutboundGuard;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
  * Which webhook addresses are accepted: http(s) with a host and no credentials, whose host passes the
@@ -25,23 +26,23 @@ public final class WebhookUrls {
     public static String check(String url, OutboundGuard guard) {
         String value = url == null ? "" : url.strip();
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("An address is required to enable the webhook");
+            throw new InvalidValueException("webhook.url.required");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("At most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("text.tooLong", MAX_LENGTH);
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a valid address: " + e.getReason());
+            throw new InvalidValueException("address.invalid", e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("An https address is expected, e.g. https://example.com/nps-hook");
+            throw new InvalidValueException("webhook.url.https");
         }
         if (uri.getRawUserInfo() != null || (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new IllegalArgumentException("Credentials in the address are not allowed: the signature authenticates deliveries");
+            throw new InvalidValueException("webhook.url.credentials");
         }
         guard.check(uri);
         return value;
