@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
@@ -59,10 +58,9 @@ public class EditPublication implements Serializable {
     @Param(name = "id")
     private Long id;
 
-    /** Where the application is reached from outside: the public link given to customers starts with it. */
+    /** Where the application is reached from outside ({@code nps.base-url}): the public link given to customers starts with it. */
     @Inject
-    @ConfigProperty(name = "nps.base-url")
-    private String baseUrl;
+    private SystemSettings system;
 
     /** The form passed the checks a publish makes: the "Publish?" dialog is open. */
     private boolean confirmingPublish;
@@ -307,7 +305,8 @@ public class EditPublication implements Serializable {
 
     /** The published page's address as customers reach it: the configured public address, not this request's. */
     public String getPublicUrl() {
-        return saved == null ? null : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + saved.publicPath();
+        String base = system.getBaseUrl();
+        return saved == null ? null : (base.endsWith("/") ? base : base + "/") + saved.publicPath();
     }
 
     public boolean isTooFew() {
