@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.publication.DefaultPeriod;
+import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationAction;
 import org.npsloop.domain.publication.PublicationContent;
@@ -32,6 +34,24 @@ public interface PublicationService {
 
     /** Changes the draft only: the public page changes at the next publish. */
     Detail update(long id, Publication.Draft draft, String actor);
+
+    /**
+     * Refuses, as {@link #publish} would, a draft that cannot be published as it stands: bad fields, quotes out of
+     * scope, or fewer than {@link PublicationContent#MIN_RESPONSES} answers in its scope. Stores nothing.
+     */
+    void checkPublishable(Publication.Draft draft);
+
+    /** The period a new draft starts with: the latest months that have answers ({@link DefaultPeriod}). */
+    DefaultPeriod defaultPeriod();
+
+    /** The brand of the publications that are not one campaign's, as set on the Settings page (with the configured name as default). */
+    PublicBrand brand();
+
+    /** @throws org.npsloop.domain.validation.InvalidInputException naming {@code name}, {@code colour} or {@code logoUrl} */
+    PublicBrand saveBrand(String name, String colour, String logoUrl, String actor);
+
+    /** The brand publication {@code id}'s pages wear: its campaign's survey's, else {@link #brand()}. */
+    PublicBrand brandOf(long id);
 
     /** Deletes a draft never published; a published one is revoked instead (its history stays). */
     void delete(long id);
@@ -104,7 +124,7 @@ public interface PublicationService {
     }
 
     /** {@code content} is absent when the publication was revoked. */
-    record PublicPage(PublicationStatus status, Optional<PublicationContent> content, Instant publishedAt) {
+    record PublicPage(PublicationStatus status, Optional<PublicationContent> content, Instant publishedAt, PublicBrand brand) {
     }
 
     record IndexEntry(String slug, String title, Language language, LocalDate from, LocalDate to, Instant publishedAt) {

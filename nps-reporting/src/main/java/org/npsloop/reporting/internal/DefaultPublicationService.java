@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.NotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.publication.DefaultPeriod;
+import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -61,6 +65,11 @@ public class DefaultPublicationService implements PublicationService {
     @Inject
     private Clock clock;
 
+    /** The brand name of publications when none is set on the Settings page; none by default. */
+    @Inject
+    @ConfigProperty(name = "nps.publication.brand-name")
+    private Optional<String> configuredBrandName;
+
     @Override
     public List<Detail> list() {
         return em.createNamedQuery("Publication.all", Publication.class).getResultList().stream()
@@ -88,6 +97,46 @@ public class DefaultPublicationService implements PublicationService {
         publication.edit(maskWordings(draft), actor, clock.instant());
         em.flush();
         return detail(publication);
+    }
+
+    @Override
+    public void checkPublishable(Publication.Draft draft) {
+        check(draft);
+        long answers = reports.dashboard(filter(draft), draft.granularity() == null ? TrendGranularity.MONTH : draft.granularity())
+                .nps().responses();
+        if (answers < PublicationContent.MIN_RESPONSES) {
+            throw new InvalidInputException("period", "publication.tooFewAnswers", answers, PublicationContent.MIN_RESPONSES);
+        }
+    }
+
+    @Override
+    public DefaultPeriod defaultPeriod() {
+        return DefaultPeriod.of(settings().lastAnswerDay(scope.zone()), clock.instant().atZone(scope.zone()).toLocalDate());
+    }
+
+    @Override
+    public PublicBrand brand() {
+        return settings().brand().orName(configuredBrandName.orElse(null));
+    }
+
+    @Override
+    public PublicBrand saveBrand(String name, String colour, String logoUrl, String actor) {
+        settings().saveBrand(PublicBrand.of(name, colour, logoUrl), actor, clock.instant());
+        return brand();
+    }
+
+    @Override
+    public PublicBrand brandOf(long id) {
+        return brandOf(existing(id));
+    }
+
+    /** A campaign's publication speaks for its survey's brand; any other for the organisation's. */
+    private PublicBrand brandOf(Publication publication) {
+        return Optional.ofNullable(publication.getCampaignId()).flatMap(settings()::surveyBrand).orElseGet(this::brand);
+    }
+
+    private PublicationSettings settings() {
+        return new PublicationSettings(dataSource);
     }
 
     @Override
@@ -212,7 +261,7 @@ public class DefaultPublicationService implements PublicationService {
         }
         Publication publication = found.get();
         if (publication.getStatus() == PublicationStatus.REVOKED) {
-            return Optional.of(new PublicPage(PublicationStatus.REVOKED, Optional.empty(), null));
+            return Optional.of(new PublicPage(PublicationStatus.REVOKED, Optional.empty(), null, brandOf(publication)));
         }
         PublicationContent content = em.createNamedQuery("PublicationVersion.number", PublicationVersion.class)
                 .setParameter("publication", publication.getId()).setParameter("number", publication.getPublishedVersion())
@@ -227,7 +276,8 @@ public class DefaultPublicationService implements PublicationService {
         List<Long> ids = shown.quotes().stream().map(PublicationContent.Quote::responseId).toList();
         List<String> masked = mask(ids, shown.quotes().stream().map(PublicationContent.Quote::text).toList(), false);
         shown = shown.withQuoteTexts(q -> masked.get(ids.indexOf(q.responseId())));
-        return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(shown), publication.getPublishedAt()));
+        return Optional.of(new PublicPage(PublicationStatus.PUBLISHED, Optional.of(shown), publication.getPublishedAt(),
+                brandOf(publication)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.publication.DefaultPeriod;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -57,6 +58,13 @@ public class EditPublication implements Serializable {
     @Param(name = "id")
     private Long id;
 
+    /** Where the application is reached from outside ({@code nps.base-url}): the public link given to customers starts with it. */
+    @Inject
+    private SystemSettings system;
+
+    /** The form passed the checks a publish makes: the "Publish?" dialog is open. */
+    private boolean confirmingPublish;
+
     private Detail saved;
 
     // The form.
@@ -84,10 +92,11 @@ public class EditPublication implements Serializable {
     @jakarta.annotation.PostConstruct
     void load() {
         if (id == null) {
-            LocalDate today = LocalDate.now();
-            from = today.minusMonths(3).withDayOfMonth(1);
-            to = today.withDayOfMonth(1).minusDays(1);
+            DefaultPeriod period = publications.defaultPeriod();
+            from = period.from();
+            to = period.to();
             language = Language.of(Faces.getLocale());
+            refresh();
             return;
         }
         try {
@@ -130,6 +139,7 @@ public class EditPublication implements Serializable {
 
     /** Live figures of the scope as typed, and the consented comments matching the search. */
     public void refresh() {
+        confirmingPublish = false;
         try {
             ReportFilter filter = new ReportFilter(from, to, campaignId, journeyMoment, null, null, null, null, null, false);
             live = reports.dashboard(filter, granularity == null ? TrendGranularity.MONTH : granularity).nps();
@@ -178,7 +188,31 @@ public class EditPublication implements Serializable {
         }
     }
 
+    /**
+     * Checks the form as a publish would, then opens the "Publish?" dialog; a form that would be refused gets its
+     * errors instead, and no question.
+     */
+    public void confirmPublish() {
+        try {
+            publications.checkPublishable(draft());
+            confirmingPublish = true;
+        } catch (InvalidInputException e) {
+            confirmingPublish = false;
+            showErrors(e);
+        }
+    }
+
+    /** "No", Escape or the dialog's close icon. */
+    public void cancelPublish() {
+        confirmingPublish = false;
+    }
+
+    public boolean isConfirmingPublish() {
+        return confirmingPublish;
+    }
+
     public String publish() {
+        confirmingPublish = false;
         String outcome = save();
         if (outcome == null) {
             return null;
@@ -264,8 +298,15 @@ public class EditPublication implements Serializable {
         return live == null ? "" : live.score().map(v -> (Math.round(v) > 0 ? "+" : "") + Math.round(v)).orElse("");
     }
 
-    public String getLiveMoe() {
-        return live == null ? "" : live.marginOfError().map(v -> String.valueOf(Math.round(v))).orElse("");
+    /** The margin of error in whole points (a number, so that "point" agrees with it); null when there is none. */
+    public Long getLiveMoe() {
+        return live == null ? null : live.marginOfError().map(Math::round).orElse(null);
+    }
+
+    /** The published page's address as customers reach it: the configured public address, not this request's. */
+    public String getPublicUrl() {
+        String base = system.getBaseUrl();
+        return saved == null ? null : (base.endsWith("/") ? base : base + "/") + saved.publicPath();
     }
 
     public boolean isTooFew() {

@@ -87,6 +87,11 @@ public class PublicPages {
         return model;
     }
 
+    /** The labels of the public pages in this language (MessageFormat patterns where they count something). */
+    Map<String, String> labels(Language language) {
+        return labels.get(language);
+    }
+
     /** One label of the public pages, with {0} replaced by the comment limit written the language's way (2,000 or 2 000). */
     String label(Language language, String key) {
         return labels.get(language).get(key).replace("{0}",

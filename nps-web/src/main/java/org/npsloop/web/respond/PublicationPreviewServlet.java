@@ -37,15 +37,15 @@ public class PublicationPreviewServlet extends HttpServlet {
         try {
             id = Long.parseLong(request.getParameter("id"));
         } catch (NumberFormatException e) {
-            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound");
+            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound", null);
             return;
         }
         try {
-            pages.show(response, publications.preview(id), null, true);
+            pages.show(response, publications.preview(id), null, true, publications.brandOf(id));
         } catch (NoSuchElementException e) {
-            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound");
+            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound", null);
         } catch (InvalidInputException e) {
-            pages.message(response, 409, PublicPages.languageOf(request), "pub.tooFew");
+            pages.message(response, 409, PublicPages.languageOf(request), "pub.tooFew", null);
         }
     }
 }

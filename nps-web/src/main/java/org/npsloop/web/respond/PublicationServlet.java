@@ -43,11 +43,11 @@ public class PublicationServlet extends HttpServlet {
         String slug = RespondServlet.token(path);
         Optional<PublicPage> page = slug.isEmpty() ? Optional.empty() : publications.publicPage(slug);
         if (page.isEmpty()) {
-            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound");
+            pages.message(response, 404, PublicPages.languageOf(request), "pub.notFound", null);
         } else if (page.get().status() == PublicationStatus.REVOKED) {
-            pages.message(response, 410, PublicPages.languageOf(request), "pub.revoked");
+            pages.message(response, 410, PublicPages.languageOf(request), "pub.revoked", page.get().brand());
         } else {
-            pages.show(response, page.get().content().orElseThrow(), page.get().publishedAt(), false);
+            pages.show(response, page.get().content().orElseThrow(), page.get().publishedAt(), false, page.get().brand());
         }
     }
 }

@@ -12,10 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.publication.PublicationContent;
+import org.npsloop.reporting.PublicationService;
 import org.npsloop.reporting.PublicationService.IndexEntry;
 
 /** Renders the synthesis pages (the public ones and the executive's preview) with the public page machinery. */
@@ -25,21 +26,18 @@ public class SynthesisPages {
     @Inject
     private PublicPages pages;
 
-    /** Shown in the header of the synthesis pages; none by default. */
     @Inject
-    @ConfigProperty(name = "nps.publication.brand-name")
-    private Optional<String> brandName;
+    private PublicationService publications;
 
     @Inject
     @ConfigProperty(name = "nps.report.time-zone", defaultValue = "Europe/Paris")
     private String timeZone;
 
-    void show(HttpServletResponse response, PublicationContent content, Instant publishedAt, boolean preview)
+    void show(HttpServletResponse response, PublicationContent content, Instant publishedAt, boolean preview, PublicBrand brand)
             throws IOException {
-        Map<String, Object> model = pages.model(content.language(), brand(), null, null);
-        model.put("s", SynthesisView.of(content, publishedAt, ZoneId.of(timeZone)));
+        Map<String, Object> model = model(content.language(), brand);
+        model.put("s", SynthesisView.of(content, publishedAt, ZoneId.of(timeZone), pages.labels(content.language())));
         model.put("preview", preview);
-        model.put("minResponses", String.valueOf(PublicationContent.MIN_RESPONSES));
         pages.render(response, 200, "synthesis", model);
     }
 
@@ -56,16 +54,18 @@ public class SynthesisPages {
             entry.put("publishedOn", day.format(e.publishedAt().atZone(zone).toLocalDate()));
             return entry;
         }).toList();
-        Map<String, Object> model = pages.model(language, brand(), null, null);
+        Map<String, Object> model = model(language, publications.brand());
         model.put("entries", entries);
         pages.render(response, 200, "publications", model);
     }
 
-    void message(HttpServletResponse response, int status, Language language, String key) throws IOException {
-        pages.message(response, status, language, key, brand(), null, null);
+    /** A page saying why there is no synthesis to show, in the organisation's brand or in {@code brand}. */
+    void message(HttpServletResponse response, int status, Language language, String key, PublicBrand brand) throws IOException {
+        PublicBrand shown = brand == null ? publications.brand() : brand;
+        pages.message(response, status, language, key, shown.name(), shown.colour(), shown.logoUrl());
     }
 
-    private String brand() {
-        return brandName.filter(b -> !b.isBlank()).orElse(null);
+    private Map<String, Object> model(Language language, PublicBrand brand) {
+        return pages.model(language, brand.name(), brand.colour(), brand.logoUrl());
     }
 }

@@ -1,5 +1,6 @@
 package org.npsloop.web.respond;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +28,8 @@ final class SynthesisView {
     private SynthesisView() {
     }
 
-    static Map<String, Object> of(PublicationContent content, Instant publishedAt, ZoneId zone) {
+    /** @param labels the public pages' labels in the content's language: counted ones are MessageFormat patterns */
+    static Map<String, Object> of(PublicationContent content, Instant publishedAt, ZoneId zone, Map<String, String> labels) {
         Locale locale = content.language().locale();
         Map<String, Object> view = new HashMap<>();
         view.put("title", content.title());
@@ -39,8 +41,9 @@ final class SynthesisView {
         }
         NpsResult nps = content.nps();
         view.put("nps", signed(nps.score().orElse(0.0)));
-        view.put("moe", String.valueOf(Math.round(nps.marginOfError().orElse(0.0))));
-        view.put("responses", String.valueOf(nps.responses()));
+        view.put("moe", count(labels, "pub.moe", Math.round(nps.marginOfError().orElse(0.0)), locale));
+        view.put("basis", count(labels, "pub.basis", nps.responses(), locale));
+        view.put("hiddenNote", count(labels, "pub.hidden", PublicationContent.MIN_RESPONSES, locale));
         view.put("promoters", String.valueOf(Math.round(nps.promoterPercent())));
         view.put("passives", String.valueOf(Math.round(nps.passivePercent())));
         view.put("detractors", String.valueOf(Math.round(nps.detractorPercent())));
@@ -64,12 +67,17 @@ final class SynthesisView {
         view.put("trend", rows);
         view.put("chart", TrendChart.of(points));
         view.put("hasTrendFigures", points.stream().anyMatch(p -> p.nps() != null));
-        view.put("themes", content.themes().stream().map(t -> Map.of("label", t.label(), "mentions", String.valueOf(t.mentions())))
-                .toList());
+        view.put("themes", content.themes().stream()
+                .map(t -> Map.of("label", t.label(), "mentions", count(labels, "pub.mentions", t.mentions(), locale))).toList());
         view.put("toldUs", paragraphs(content.whatYouToldUs()));
         view.put("doing", paragraphs(content.whatWeAreDoing()));
         view.put("quotes", content.quotes().stream().map(PublicationContent.Quote::text).toList());
         return view;
+    }
+
+    /** A label that counts something, with the number written and the noun agreed the language's way ("1 réponse", "0 answers"). */
+    static String count(Map<String, String> labels, String key, long number, Locale locale) {
+        return new MessageFormat(labels.get(key), locale).format(new Object[] {number});
     }
 
     /** A whole NPS with its sign: +32, -5, 0. */

@@ -94,8 +94,8 @@ class PublicationBrowserIT extends BrowserTestBase {
         browser.get(editor);
 
         browser.findElement(By.id("publication:publish")).click();
-        Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.id("publication:confirmYes")));
-        browser.findElement(By.id("publication:confirmYes")).click();
+        Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.id("publication:publishYes")));
+        browser.findElement(By.id("publication:publishYes")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBe(By.id("status"), "Published"));
         String publicUrl = browser.findElement(By.id("publication:publicUrl")).getAttribute("href");
         assertTrue(publicUrl.matches(".*/p/april-[a-z0-9]+-[A-Za-z0-9_-]{22}"), publicUrl);

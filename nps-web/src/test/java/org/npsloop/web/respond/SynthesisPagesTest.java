@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Language;
@@ -82,6 +83,32 @@ class SynthesisPagesTest {
     }
 
     @Test
+    void everyCountAgreesWithItsNumberInFrenchAndEnglish() throws Exception {
+        Map<String, String> fr = pages.labels(Language.FR);
+        Map<String, String> en = pages.labels(Language.EN);
+        assertEquals("Sur 0 r\u00e9ponse.", SynthesisView.count(fr, "pub.basis", 0, Locale.FRENCH));
+        assertEquals("Sur 1 r\u00e9ponse.", SynthesisView.count(fr, "pub.basis", 1, Locale.FRENCH));
+        assertEquals("Sur 2 r\u00e9ponses.", SynthesisView.count(fr, "pub.basis", 2, Locale.FRENCH));
+        assertEquals("Sur 1\u202f234 r\u00e9ponses.", SynthesisView.count(fr, "pub.basis", 1234, Locale.FRENCH));
+        assertEquals("Based on 0 answers.", SynthesisView.count(en, "pub.basis", 0, Locale.ENGLISH));
+        assertEquals("Based on 1 answer.", SynthesisView.count(en, "pub.basis", 1, Locale.ENGLISH));
+        assertEquals("Based on 1,234 answers.", SynthesisView.count(en, "pub.basis", 1234, Locale.ENGLISH));
+        assertEquals("1 mention", SynthesisView.count(fr, "pub.mentions", 1, Locale.FRENCH));
+        assertEquals("0 mention", SynthesisView.count(fr, "pub.mentions", 0, Locale.FRENCH));
+        assertEquals("0 mentions", SynthesisView.count(en, "pub.mentions", 0, Locale.ENGLISH));
+        assertEquals("\u00b11 point (confiance 95 %)", SynthesisView.count(fr, "pub.moe", 1, Locale.FRENCH));
+        assertEquals("\u00b11 point (95% confidence)", SynthesisView.count(en, "pub.moe", 1, Locale.ENGLISH));
+        assertEquals("\u00b112 points (95% confidence)", SynthesisView.count(en, "pub.moe", 12, Locale.ENGLISH));
+
+        // On the page: one theme mentioned once, and the basis of the figures.
+        PublicationContent once = new PublicationContent("Spring", Language.EN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31),
+                NpsResult.ofCounts(1, 0, 0), TrendGranularity.MONTH, List.of(), List.of(new Theme("Delivery", 1)), null, null, List.of());
+        String html = render(once, false);
+        assertTrue(html.contains("Delivery <span class=\"note\">(1 mention)</span>"), html);
+        assertTrue(html.contains("Based on 1 answer."), html);
+    }
+
+    @Test
     void theChartFitsItsAxisToTheDataAndBreaksAtHiddenPeriods() {
         TrendChart chart = TrendChart.of(List.of(new TrendChart.Point("a", 20.0, 10.0), new TrendChart.Point("b", 30.0, 5.0),
                 new TrendChart.Point("c", null, null), new TrendChart.Point("d", 40.0, 8.0)));
@@ -94,9 +121,9 @@ class SynthesisPagesTest {
 
     private String render(PublicationContent content, boolean preview) throws Exception {
         Map<String, Object> model = pages.model(content.language(), null, null, null);
-        model.put("s", SynthesisView.of(content, Instant.parse("2026-12-02T10:00:00Z"), ZoneId.of("Europe/Paris")));
+        model.put("s", SynthesisView.of(content, Instant.parse("2026-12-02T10:00:00Z"), ZoneId.of("Europe/Paris"),
+                pages.labels(content.language())));
         model.put("preview", preview);
-        model.put("minResponses", "5");
         return write("synthesis", model);
     }
 
