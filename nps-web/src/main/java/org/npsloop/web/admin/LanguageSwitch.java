@@ -6,7 +6,6 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewMetadata;
 import jakarta.inject.Named;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -20,6 +19,7 @@ import java.util.Map;
 /**
  * The EN/FR links: the page shown, with every parameter it was opened with and the current value of its view
  * parameters (filters changed since, also after a postback whose URL no longer carries them), {@code lang} replaced.
+ * The sign-in page keeps its own (the page asked for waits in the session: signing in still leads there).
  */
 @Named
 @RequestScoped
@@ -34,11 +34,6 @@ public class LanguageSwitch {
     public String url(String language) {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        String forwardedFrom = (String) request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        if (forwardedFrom != null) {
-            // The sign-in page shown in place of the page asked for: switch on that page, so that signing in leads there.
-            return link(forwardedFrom, parse((String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING)), language);
-        }
         UIViewRoot view = faces.getViewRoot();
         Map<String, Object> state = view.getAttributes();
         if (!faces.isPostback() && !state.containsKey(OPENED_WITH)) {

@@ -89,13 +89,29 @@ class FirstHourBrowserIT extends BrowserTestBase {
     }
 
     private void switchesBothWaysFromHere(LayoutPage layout, java.util.function.Supplier<String> shown, String expected) {
+        switchesBothWaysFromHere(layout, shown, expected, Map.of());
+    }
+
+    /**
+     * As above on a page changed since it opened (an Ajax postback): the switch also carries {@code changed}, the
+     * parameters of that change (a value null: any value).
+     */
+    private void switchesBothWaysFromHere(LayoutPage layout, java.util.function.Supplier<String> shown, String expected,
+            Map<String, String> changed) {
         String path = layout.path();
-        Map<String, String> parameters = layout.parameters();
+        Map<String, String> parameters = new java.util.TreeMap<>(layout.parameters());
+        parameters.putAll(changed);
         assertTrue(shown.get().contains(expected), path + " shows " + expected + " first: " + shown.get());
         for (String language : List.of("fr", "en")) {
             layout.switchTo(language);
             assertEquals(path, layout.path(), "the same page in " + language);
-            assertEquals(parameters, layout.parameters(), path + ": the same parameters in " + language);
+            Map<String, String> now = new java.util.TreeMap<>(layout.parameters());
+            changed.forEach((name, value) -> {
+                if (value == null && now.containsKey(name)) {
+                    now.put(name, null);
+                }
+            });
+            assertEquals(parameters, now, path + ": the same parameters in " + language);
             assertTrue(shown.get().contains(expected), path + " in " + language + " still shows " + expected + ": " + shown.get());
             assertTrue(layout.menuText().contains(language.equals("fr") ? "Tableau de bord" : "Dashboard"),
                     path + ": the menu in " + language + ": " + layout.menuText());
@@ -130,19 +146,20 @@ class FirstHourBrowserIT extends BrowserTestBase {
         switchesBothWays(layout, "responses/index.xhtml?lang=en&q=" + made.suffix(), layout::mainText, made.comment());
         browser.findElement(By.id("inbox:hideFlagged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
         Browser.waitFor(browser, ExpectedConditions.attributeContains(By.id("lang-fr"), "href", "hideFlagged=true"));
-        switchesBothWaysFromHere(layout, layout::mainText, made.comment());
-        assertEquals("true", layout.parameters().get("hideFlagged"));
+        switchesBothWaysFromHere(layout, layout::mainText, made.comment(), Map.of("hideFlagged", "true"));
         assertEquals(made.suffix(), layout.parameters().get("q"));
 
         // Follow-ups: filtered, then one opened on the page (Ajax): both kept.
-        browser.get(base + "reports/follow-ups.xhtml?lang=en&status=OPEN");
+        browser.get(base + "reports/follow-ups.xhtml?lang=en&status=NEW");
         By row = By.xpath("//tbody[@id='list:table_data']/tr[contains(., '" + made.comment() + "')]");
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(row));
         browser.findElement(row).findElement(By.cssSelector("button[id$=':open']")).click();
-        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("detail:detailComment"), made.comment()));
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("detailComment"), made.comment()));
         Browser.waitFor(browser, ExpectedConditions.attributeContains(By.id("lang-fr"), "href", "id="));
-        switchesBothWaysFromHere(layout, () -> browser.findElement(By.id("detail:detailComment")).getText(), made.comment());
-        assertEquals("OPEN", layout.parameters().get("status"));
+        java.util.Map<String, String> opened = new java.util.HashMap<>();
+        opened.put("id", null);
+        switchesBothWaysFromHere(layout, () -> browser.findElement(By.id("detailComment")).getText(), made.comment(), opened);
+        assertEquals("NEW", layout.parameters().get("status"));
         assertTrue(layout.parameters().get("id").matches("\\d+"), layout.parameters().toString());
     }
 
@@ -156,11 +173,23 @@ class FirstHourBrowserIT extends BrowserTestBase {
         browser.manage().deleteAllCookies();
         LayoutPage layout = new LayoutPage(browser);
 
-        browser.get(base + "campaigns/campaign.xhtml?id=" + made.campaignId() + "&lang=en");
+        // A failed sign-in says so in the language switched to.
+        browser.get(base + "login.xhtml?failed=1&lang=en");
+        layout.switchTo("fr");
+        assertEquals(Map.of("failed", "1"), layout.parameters());
+        assertEquals("Identifiant ou mot de passe incorrect.", browser.findElement(By.id("login-error")).getText());
+        layout.switchTo("en");
+        assertEquals(Map.of("failed", "1"), layout.parameters());
+        assertEquals("Invalid user name or password.", browser.findElement(By.id("login-error")).getText());
+
+        // Signed out, a link to a campaign (the browser asks for English): switched to French on the sign-in page.
+        browser.manage().deleteAllCookies();
+        browser.get(base + "campaigns/campaign.xhtml?id=" + made.campaignId());
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        assertTrue(layout.path().endsWith("/login.xhtml"), layout.path());
         layout.switchTo("fr");
         assertEquals("Se connecter", browser.findElement(By.id("login-submit")).getText());
-        assertEquals(Map.of("id", made.campaignId()), layout.parameters(), "the page asked for, in the address");
+        assertTrue(layout.path().endsWith("/login.xhtml"), layout.path());
         browser.findElement(By.id("j_username")).sendKeys(username);
         browser.findElement(By.id("j_password")).sendKeys("Marketer-pass-42");
         browser.findElement(By.id("login-submit")).click();
@@ -253,6 +282,9 @@ class FirstHourBrowserIT extends BrowserTestBase {
             Browser.waitFor(browser, ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='contacts:table_data']/tr"), 1));
             WebElement found = browser.findElement(row);
             assertTrue(found.getText().contains(email), "the whole email: " + found.getText());
+            Number emailLines = (Number) browser.executeScript("return arguments[0].getClientRects().length;",
+                    found.findElement(By.linkText(email)));
+            assertEquals(1, emailLines.intValue(), "the email on one line");
             layout.assertHoldsTogether("contacts at " + pixels);
 
             // The inbox: the comment on two lines at most, all of it in its tooltip; the date on one line.

@@ -24,7 +24,7 @@ final class LayoutPage {
     List<String> menuPages() {
         @SuppressWarnings("unchecked")
         List<String> links = (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#nav a[href]'))"
-                + ".map(a => a.href).filter(h => h.indexOf('.xhtml') > 0)"
+                + ".map(a => a.href).filter(h => h.indexOf('.xhtml') > 0 && h.indexOf('#') < 0)"
                 + ".filter((h, i, all) => all.indexOf(h) === i);");
         return links;
     }
@@ -53,7 +53,16 @@ final class LayoutPage {
                 document.querySelectorAll('.app-main .truncate').forEach(t => {
                     if (t.scrollHeight > t.clientHeight + 1 && t.title !== t.textContent) cut.push('no tooltip: ' + t.textContent);
                 });
-                return {parts: parts.length, items: items.length, highestBottom: Math.min(...bottoms), lowestTop: Math.max(...tops),
+                // Side by side and apart: the menu's last entry, then the languages, the account and sign-out.
+                const row = [document.querySelector('.app-brand'), items[0], items[items.length - 1],
+                    document.querySelector('#languages'), document.querySelector('#account'), document.querySelector('#logout')];
+                const overlaps = [];
+                for (let i = 1; i < row.length; i++) {
+                    if (row[i] && row[i - 1] && box(row[i]).left < box(row[i - 1]).right - 1) {
+                        overlaps.push((row[i - 1].id || row[i - 1].className) + ' / ' + (row[i].id || row[i].className));
+                    }
+                }
+                return {parts: parts.length, overlaps: overlaps, items: items.length, highestBottom: Math.min(...bottoms), lowestTop: Math.max(...tops),
                     headerHeight: box(header).height, headerOverflow: header.scrollWidth - header.clientWidth,
                     pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, cut: cut};
                 """);
@@ -61,6 +70,7 @@ final class LayoutPage {
         assertTrue(((Number) m.get("items")).longValue() >= 2, where + ": the menu's entries " + m);
         assertTrue(((Number) m.get("lowestTop")).doubleValue() < ((Number) m.get("highestBottom")).doubleValue(),
                 where + ": the header's parts and menu entries side by side on one line " + m);
+        assertEquals(List.of(), m.get("overlaps"), where + ": header parts drawn over one another " + m);
         assertTrue(((Number) m.get("headerHeight")).doubleValue() < 70, where + ": a header of one line " + m);
         assertEquals(0L, ((Number) m.get("headerOverflow")).longValue(), where + ": nothing cut at the header's end " + m);
         assertTrue(((Number) m.get("pageOverflow")).longValue() <= 0, where + ": no horizontal scrolling of the page " + m);
