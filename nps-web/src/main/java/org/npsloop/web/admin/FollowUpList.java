@@ -189,6 +189,17 @@ public class FollowUpList implements Serializable {
         return selected;
     }
 
+    /** The follow-up shown, as the view parameter {@code id}: the address of the page, e.g. for the language switch. */
+    public Long getShownId() {
+        return selected == null ? null : selected.followUp().id();
+    }
+
+    public void setShownId(Long shownId) {
+        if (shownId != null) {
+            id = shownId;
+        }
+    }
+
     public FollowUpStatus getStatus() {
         return status;
     }

@@ -30,6 +30,9 @@ class ResponseBrowserIT extends BrowserTestBase {
         signInAsNewMarketer(marketer);
 
         browser.get(base + "responses/index.xhtml?lang=en");
+        // The entry form is a dialog over the inbox.
+        browser.findElement(By.id("inbox:openEntry")).click();
+        Browser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(By.id("entry:save")));
         // Nothing chosen: each required field says so next to itself.
         browser.findElement(By.id("entry:save")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("entry:scoreMessage"), "score"));
@@ -44,6 +47,8 @@ class ResponseBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("entry:comment")).sendKeys(comment);
         browser.findElement(By.id("entry:save")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("entry:entryMessages"), "saved"));
+        browser.findElement(By.id("entry:closeEntry")).click();
+        Browser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(By.id("entry:save")));
 
         // Narrow the inbox to this run by its search box, then read the row.
         browser.findElement(By.id("inbox:text")).sendKeys(suffix);
