@@ -21,10 +21,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.ImportService.ImportStatus;
 import org.npsloop.campaigns.imports.ColumnMapping;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.web.config.UploadLimit;
 
@@ -56,12 +61,13 @@ public class ImportsResource {
             try {
                 mapping = ColumnMapping.fromJson(mappingJson);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("mapping", e.getMessage());
+                throw new InvalidInputException(List.of(new FieldError("mapping", InvalidValueException.reasonOf(e))));
             }
         } else {
-            List<String> problems = ColumnMapping.problemsOf(upload.preview().suggestion());
+            List<Message> problems = ColumnMapping.problemsOf(upload.preview().suggestion());
             if (!problems.isEmpty()) {
-                throw new InvalidInputException("mapping", String.join("; ", problems) + " (give a mapping parameter)");
+                throw new InvalidInputException(problems.stream()
+                        .map(problem -> new FieldError("mapping", Message.of("import.mapping.fromSuggestion", problem))).toList());
             }
             mapping = new ColumnMapping(upload.preview().suggestion());
         }
@@ -80,12 +86,31 @@ public class ImportsResource {
         return imports.status(id).orElseThrow(() -> new NotFoundException("No import with id " + id));
     }
 
-    /** Every rejected line with its number and reason, as CSV for Excel. */
+    /**
+     * Every rejected line with its number and reason, as CSV for Excel, in the language of {@code lang} (the admin
+     * page's link says its own) or else of Accept-Language.
+     */
     @GET
     @Path("{id}/report")
     @Produces("text/csv")
-    public Response report(@PathParam("id") long id) {
+    public Response report(@PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         status(id);
-        return CsvDownloads.attachment("import-" + id + "-rejected.csv", out -> imports.writeReport(id, out));
+        Locale locale = lang == null || lang.isBlank() ? ApiError.locale(headers) : Language.of(Locale.forLanguageTag(lang)).locale();
+        return CsvDownloads.attachment("import-" + id + "-rejected.csv", out -> imports.writeReport(id, out, locale));
+    }
+
+    /** A rejected line as JSON: its number and why, in the caller's language. */
+    public record RejectedLine(int line, String reason) {
+    }
+
+    /** The first rejected lines (at most {@code max}, 1000 by default) with their reasons in Accept-Language. */
+    @GET
+    @Path("{id}/rejections")
+    public List<RejectedLine> rejections(@PathParam("id") long id, @QueryParam("max") @DefaultValue("1000") int max,
+            @Context HttpHeaders headers) {
+        status(id);
+        Locale locale = ApiError.locale(headers);
+        return imports.rejections(id, Math.max(0, Math.min(max, 10_000))).stream()
+                .map(rejection -> new RejectedLine(rejection.line(), rejection.reason(locale))).toList();
     }
 }
