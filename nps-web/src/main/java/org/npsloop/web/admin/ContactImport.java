@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.npsloop.campaigns.EventImportService;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.ImportService.ImportStatus;
@@ -219,7 +220,7 @@ public class ContactImport implements Serializable {
     }
 
     public ImportStatus getStatus() {
-        return jobId == null ? null : imports.status(jobId).orElse(null);
+        return jobId == null ? null : perRequest("status." + jobId, () -> imports.status(jobId).orElse(null));
     }
 
     /** "41 of 41 lines read: 40 imported, 1 rejected" in the page's language. */
@@ -256,7 +257,17 @@ public class ContactImport implements Serializable {
     }
 
     public List<ImportStatus> getRecent() {
-        return imports.recent(10);
+        return perRequest("recent", () -> imports.recent(10));
+    }
+
+    /**
+     * One reading of the jobs per request: the parts of a render (counts, status, rejected lines, the poll's start and
+     * stop) must agree, or a job ending halfway through a render could show "running" in the counts while the poll,
+     * rendered a moment later, no longer starts, leaving that stale state on screen.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String name, Supplier<T> read) {
+        return (T) Faces.getRequestMap().computeIfAbsent(ContactImport.class.getName() + "." + name, key -> read.get());
     }
 
     public List<ListView> getLists() {
