@@ -3,6 +3,10 @@ package org.npsloop.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +47,8 @@ import org.npsloop.web.config.UploadLimit;
 @RolesAllowed(Role.MARKETER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsResource {
+
+    private static final JsonConfiguration JSON = new JsonConfiguration();
 
     @Inject
     private ImportService imports;
@@ -72,18 +79,34 @@ public class ImportsResource {
             mapping = new ColumnMapping(upload.preview().suggestion());
         }
         ImportStatus status = imports.start(upload.uploadId(), mapping, listId, caller.getUserPrincipal().getName());
-        return Response.accepted(status).location(URI.create("imports/" + status.id())).build();
+        return Response.accepted(json(status, ApiError.locale(headers)).toString()).type(MediaType.APPLICATION_JSON_TYPE)
+                .location(URI.create("imports/" + status.id())).build();
     }
 
     @GET
-    public List<ImportStatus> recent() {
-        return imports.recent(50);
+    public String recent(@Context HttpHeaders headers) {
+        Locale locale = ApiError.locale(headers);
+        JsonArrayBuilder jobs = Json.createArrayBuilder();
+        imports.recent(50).forEach(status -> jobs.add(json(status, locale)));
+        return jobs.build().toString();
     }
 
     @GET
     @Path("{id}")
-    public ImportStatus status(@PathParam("id") long id) {
+    public String status(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return json(existing(id), ApiError.locale(headers)).toString();
+    }
+
+    private ImportStatus existing(long id) {
         return imports.status(id).orElseThrow(() -> new NotFoundException("No import with id " + id));
+    }
+
+    /** The job's fields as JSON-B writes them, and its counts in a sentence in the caller's language ("summary"). */
+    private static JsonObject json(ImportStatus status, Locale locale) {
+        String fields = JSON.getContext(ImportStatus.class).toJson(status);
+        try (JsonReader reader = Json.createReader(new StringReader(fields))) {
+            return Json.createObjectBuilder(reader.readObject()).add("summary", status.summary().render(locale)).build();
+        }
     }
 
     /**
@@ -94,7 +117,7 @@ public class ImportsResource {
     @Path("{id}/report")
     @Produces("text/csv")
     public Response report(@PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        status(id);
+        existing(id);
         Locale locale = lang == null || lang.isBlank() ? ApiError.locale(headers) : Language.of(Locale.forLanguageTag(lang)).locale();
         return CsvDownloads.attachment("import-" + id + "-rejected.csv", out -> imports.writeReport(id, out, locale));
     }
@@ -108,7 +131,7 @@ public class ImportsResource {
     @Path("{id}/rejections")
     public List<RejectedLine> rejections(@PathParam("id") long id, @QueryParam("max") @DefaultValue("1000") int max,
             @Context HttpHeaders headers) {
-        status(id);
+        existing(id);
         Locale locale = ApiError.locale(headers);
         return imports.rejections(id, Math.max(0, Math.min(max, 10_000))).stream()
                 .map(rejection -> new RejectedLine(rejection.line(), rejection.reason(locale))).toList();

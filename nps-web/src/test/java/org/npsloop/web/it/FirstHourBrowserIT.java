@@ -78,7 +78,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
      * why and keeps it; the run imports the good lines and rejects line 4 alone, with its reason in the page's language.
      */
     private void importWithAClashingColumnAndOneBadValue(String lang, int goodLines, String dateType, String note,
-            String counts, String reason, String done) {
+            String counts, String reason, String done, String reportHeader) {
         signInAs(lang, "MARKETER");
         width(1280);
         String run = Deployments.unique("imp8-" + lang);
@@ -100,6 +100,11 @@ class FirstHourBrowserIT extends BrowserTestBase {
         assertTrue(page.counts().contains(counts), page.counts());
         assertEquals("3 " + attribute + reason, page.rejections(), "line 3 of the file (the header is line 1), and why");
         page.waitForRecentRow(fileName, done);
+
+        // The rejected lines' file, from the page's link, speaks the page's language whatever the browser's.
+        HttpResponse<String> report = new WebClient(base).withHeader("Cookie", page.sessionCookies()).get(page.reportHref());
+        assertEquals(200, report.statusCode(), report.body());
+        assertTrue(report.body().contains(reportHeader) && report.body().contains("3;" + attribute + reason), report.body());
     }
 
     @Test
@@ -107,7 +112,8 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(801)
     void aClashingColumnIsProposedWithTheAttributesTypeAndABadValueRejectsItsLineOnlyInEnglish() {
         importWithAClashingColumnAndOneBadValue("en", 2, "Date", "Existing attribute of type Date",
-                "3 of 3 lines read: 2 imported, 1 rejected", ": not a date (expected 2025-12-31 or 31/12/2025): 12", "Done");
+                "3 of 3 lines read: 2 imported, 1 rejected", ": not a date (expected 2025-12-31 or 31/12/2025): 12", "Done",
+                "line;reason;content");
     }
 
     @Test
@@ -116,7 +122,8 @@ class FirstHourBrowserIT extends BrowserTestBase {
     void aClashingColumnIsProposedWithTheAttributesTypeAndABadValueRejectsItsLineOnlyInFrench() {
         importWithAClashingColumnAndOneBadValue("fr", 1, "Date", "Attribut existant de type Date",
                 "2 lignes lues sur 2 : 1 import\u00e9e, 1 rejet\u00e9e",
-                " : \u00ab 12 \u00bb n'est pas une date (attendu : 2025-12-31 ou 31/12/2025)", "Termin\u00e9");
+                " : \u00ab 12 \u00bb n'est pas une date (attendu : 2025-12-31 ou 31/12/2025)", "Termin\u00e9",
+                "ligne;motif;contenu");
     }
 
     /** An import started elsewhere (here by the API) while the page is open: its row follows it to the end unreloaded. */
@@ -145,18 +152,18 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Tag("import")
     @Order(804)
     void theEnglishSampleCsvImportsWithoutARejection() throws InterruptedException {
-        sampleCsvImportsWithoutARejection("en");
+        sampleCsvImportsWithoutARejection("en", "5 of 5 lines read: 5 imported, 0 rejected");
     }
 
     @Test
     @Tag("import")
     @Order(805)
     void theFrenchSampleCsvImportsWithoutARejection() throws InterruptedException {
-        sampleCsvImportsWithoutARejection("fr");
+        sampleCsvImportsWithoutARejection("fr", "5 lignes lues sur 5 : 5 import\u00e9es, 0 rejet\u00e9e");
     }
 
     /** The sample CSV the page links to, in the page's language, imports as it is: every line, none rejected. */
-    private void sampleCsvImportsWithoutARejection(String lang) throws InterruptedException {
+    private void sampleCsvImportsWithoutARejection(String lang, String summary) throws InterruptedException {
         signInAs(lang, "MARKETER");
         width(1280);
         ImportPage page = new ImportPage(browser, base).open(lang);
@@ -178,6 +185,10 @@ class FirstHourBrowserIT extends BrowserTestBase {
                 status);
         String contact = api.get("api/contacts?q=helene.dubois@example.com").body();
         assertTrue(contact.contains("\"firstName\":\"H\u00e9l\u00e8ne\""), "UTF-8 read as such: " + contact);
+        // The API says the counts in the caller's language too.
+        String inLanguage = api.withHeader("Accept-Language", lang)
+                .send("GET", "api/imports/" + AudienceApi.id(started), "application/json", new byte[0]).body();
+        assertTrue(inLanguage.contains("\"summary\":\"" + summary + "\""), inLanguage);
     }
 
 

@@ -88,6 +88,11 @@ final class ImportPage {
         });
     }
 
+    /** Where the link to every rejected line (CSV) points, absolute. */
+    String reportHref() {
+        return browser.findElement(By.id("report")).getAttribute("href");
+    }
+
     /** Where the sample CSV link points, absolute. */
     String sampleHref() {
         return browser.findElement(By.id("import:sampleLink")).getAttribute("href");
