@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,21 +72,23 @@ final class ImportPage {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The Recent imports row of this file (its text); empty while it is not there. */
+    /** The Recent imports row of this file (its text); empty while it is not there. The poll redraws it: read again then. */
     String recentRow(String fileName) {
-        return browser.findElements(By.xpath("//*[@id='import:recent']//tr[td[contains(., '" + fileName + "')]]")).stream()
-                .map(WebElement::getText).findFirst().orElse("");
+        By row = By.xpath("//*[@id='import:recent']//tr[td[contains(., '" + fileName + "')]]");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElements(row).stream().map(WebElement::getText).findFirst().orElse("");
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     /** Waits, without reloading the page, until the Recent imports row of this file contains {@code text}. */
     void waitForRecentRow(String fileName, String text) {
-        Browser.waitFor(browser, driver -> {
-            try {
-                return recentRow(fileName).contains(text);
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-                return false;
-            }
-        });
+        Browser.waitFor(browser, driver -> recentRow(fileName).contains(text));
     }
 
     /** Where the link to every rejected line (CSV) points, absolute. */
