@@ -76,8 +76,14 @@ public record ColumnMapping(List<Column> columns) {
         }
 
         private Message describe() {
-            return target == ColumnTarget.ATTRIBUTE ? Message.of("import.mapping.target.ATTRIBUTE", attribute)
-                    : Message.of("import.mapping.target." + target.name());
+            return switch (target) {
+                case EMAIL -> Message.of("import.mapping.target.EMAIL");
+                case FIRST_NAME -> Message.of("import.mapping.target.FIRST_NAME");
+                case LAST_NAME -> Message.of("import.mapping.target.LAST_NAME");
+                case LANGUAGE -> Message.of("import.mapping.target.LANGUAGE");
+                case ATTRIBUTE -> Message.of("import.mapping.target.ATTRIBUTE", attribute);
+                case IGNORE -> Message.of("import.mapping.target.IGNORE");
+            };
         }
     }
 

@@ -107,7 +107,13 @@ final class RowConverter {
      * for developers): the only way a non-empty cell fails is not being of the type, or, for text, its length.
      */
     static Message valueRefused(Column column, String raw) {
-        return Message.of("import.line.value." + column.type().name(), column.attribute(), raw, AttributeType.MAX_TEXT);
+        String key = switch (column.type()) {
+            case TEXT -> "import.line.value.TEXT";
+            case NUMBER -> "import.line.value.NUMBER";
+            case DATE -> "import.line.value.DATE";
+            case BOOLEAN -> "import.line.value.BOOLEAN";
+        };
+        return Message.of(key, column.attribute(), raw, AttributeType.MAX_TEXT);
     }
 
     /** Cells beyond the header up to the last non-blank one: trailing empty cells (a stray delimiter) are harmless. */
