@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.npsloop.campaigns.ImportService.Rejection;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * Journey events from a CSV file: columns email, type, occurred_at, and optionally external_id
@@ -13,6 +14,11 @@ import org.npsloop.campaigns.ImportService.Rejection;
 public interface EventImportService {
 
     record Result(int created, int duplicates, List<Rejection> rejections) {
+
+        /** "2 events stored, 1 already known, 1 line rejected", to render in the reader's language. */
+        public Message summary() {
+            return Message.of("import.event.summary", created, duplicates, rejections.size());
+        }
     }
 
     Result importEvents(InputStream csv) throws IOException;

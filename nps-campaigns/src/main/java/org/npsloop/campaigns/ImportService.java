@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.CsvPreview;
+import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * CSV imports of contacts: upload (stored aside, format detected, previewed), then a background job
@@ -16,8 +21,18 @@ import org.npsloop.campaigns.imports.CsvPreview;
  */
 public interface ImportService {
 
-    /** An uploaded file waiting for its mapping. */
-    record Upload(String uploadId, String fileName, CsvFormat format, CsvPreview preview) {
+    /**
+     * An uploaded file waiting for its mapping.
+     *
+     * @param existingTypes the type of every attribute already defined, by name: a column mapped to one of them is
+     *                      imported with that type ({@link ColumnMapping.Column#withTypeOf})
+     */
+    record Upload(String uploadId, String fileName, CsvFormat format, CsvPreview preview,
+            Map<String, AttributeType> existingTypes) {
+
+        public Upload {
+            existingTypes = Map.copyOf(existingTypes);
+        }
     }
 
     record ImportStatus(long id, String fileName, String status, int total, int processed, int imported, int rejected,
@@ -31,9 +46,23 @@ public interface ImportService {
         public int getPercent() {
             return total == 0 ? (isFinished() ? 100 : 0) : (int) (100L * processed / total);
         }
+
+        /** "41 of 41 lines read: 40 imported, 1 rejected", to render in the reader's language. */
+        public Message summary() {
+            return Message.of("import.summary", processed, total, imported, rejected);
+        }
     }
 
-    record Rejection(int line, String reason, String rawLine) {
+    /** A rejected line: its number in the file, why (to render in the reader's language), and its text. */
+    record Rejection(int line, List<Message> reasons, String rawLine) {
+
+        public Rejection {
+            reasons = List.copyOf(reasons);
+        }
+
+        public String reason(Locale locale) {
+            return RejectedRow.joined(reasons, locale);
+        }
     }
 
     /** Stores the file and previews it. @throws org.npsloop.domain.validation.InvalidInputException for an empty or headerless file */
@@ -48,6 +77,6 @@ public interface ImportService {
 
     List<Rejection> rejections(long jobId, int max);
 
-    /** The rejected lines as CSV (line;reason;content), UTF-8 with a BOM so that Excel opens it right. */
-    void writeReport(long jobId, Writer out) throws IOException;
+    /** The rejected lines as CSV (line;reason;content in that language), UTF-8 with a BOM so that Excel opens it right. */
+    void writeReport(long jobId, Writer out, Locale locale) throws IOException;
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * Which CSV column (by 0-based header index) holds what. Always valid: exactly one email column, no
@@ -61,23 +63,35 @@ public record ColumnMapping(List<Column> columns) {
             return new Column(index, ColumnTarget.ATTRIBUTE, name, type);
         }
 
-        private String describe() {
+        /**
+         * This column typed as the attribute already is, when it names an existing attribute of another type: a
+         * file cannot change an attribute's type, so the attribute's type wins and the values that do not fit it
+         * are rejected line by line rather than the file refused.
+         *
+         * @param existing the type of every attribute already defined, by normalised name
+         */
+        public Column withTypeOf(Map<String, AttributeType> existing) {
+            AttributeType type = target == ColumnTarget.ATTRIBUTE ? existing.get(attribute) : null;
+            return type == null || type == this.type ? this : attribute(index, attribute, type);
+        }
+
+        private Message describe() {
             return switch (target) {
-                case EMAIL -> "the email address";
-                case FIRST_NAME -> "the first name";
-                case LAST_NAME -> "the last name";
-                case LANGUAGE -> "the language";
-                case ATTRIBUTE -> "attribute '" + attribute + "'";
-                case IGNORE -> "nothing";
+                case EMAIL -> Message.of("import.mapping.target.EMAIL");
+                case FIRST_NAME -> Message.of("import.mapping.target.FIRST_NAME");
+                case LAST_NAME -> Message.of("import.mapping.target.LAST_NAME");
+                case LANGUAGE -> Message.of("import.mapping.target.LANGUAGE");
+                case ATTRIBUTE -> Message.of("import.mapping.target.ATTRIBUTE", attribute);
+                case IGNORE -> Message.of("import.mapping.target.IGNORE");
             };
         }
     }
 
-    /** @throws IllegalArgumentException with every {@link #problemsOf problem}, joined by "; " */
+    /** @throws InvalidValueException with the first {@link #problemsOf problem} (the others follow once it is fixed) */
     public ColumnMapping {
-        List<String> problems = problemsOf(columns);
+        List<Message> problems = problemsOf(columns);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InvalidValueException(problems.get(0));
         }
         columns = columns.stream()
                 .filter(column -> column.target() != ColumnTarget.IGNORE)
@@ -89,15 +103,20 @@ public record ColumnMapping(List<Column> columns) {
         return new ColumnMapping(List.of(columns));
     }
 
-    /** Why these columns do not make a mapping, in words for the user; empty when they do. */
-    public static List<String> problemsOf(List<Column> columns) {
-        List<String> problems = new ArrayList<>();
+    /** This mapping with every attribute column typed as its existing attribute ({@link Column#withTypeOf}). */
+    public ColumnMapping withTypesOf(Map<String, AttributeType> existing) {
+        return new ColumnMapping(columns.stream().map(column -> column.withTypeOf(existing)).toList());
+    }
+
+    /** Why these columns do not make a mapping, for the user; empty when they do. */
+    public static List<Message> problemsOf(List<Column> columns) {
+        List<Message> problems = new ArrayList<>();
         Map<Integer, Column> byIndex = new HashMap<>();
         Map<String, Column> byTarget = new HashMap<>();
         for (Column column : columns) {
             Objects.requireNonNull(column, "column");
             if (byIndex.putIfAbsent(column.index(), column) != null) {
-                problems.add("Column " + (column.index() + 1) + " is mapped twice");
+                problems.add(Message.of("import.mapping.columnTwice", column.index() + 1));
                 continue;
             }
             if (column.target() == ColumnTarget.IGNORE) {
@@ -106,12 +125,11 @@ public record ColumnMapping(List<Column> columns) {
             String key = column.target() == ColumnTarget.ATTRIBUTE ? "attribute:" + column.attribute() : column.target().name();
             Column other = byTarget.putIfAbsent(key, column);
             if (other != null) {
-                problems.add("Columns " + (other.index() + 1) + " and " + (column.index() + 1)
-                        + " are both mapped to " + column.describe());
+                problems.add(Message.of("import.mapping.sameTarget", other.index() + 1, column.index() + 1, column.describe()));
             }
         }
         if (!byTarget.containsKey(ColumnTarget.EMAIL.name())) {
-            problems.add("No column is mapped to the email address");
+            problems.add(Message.of("import.mapping.noEmail"));
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package org.npsloop.campaigns.imports;
 
 import java.util.List;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * The start of a CSV file, for the user to check the format and choose the column mapping.
@@ -12,7 +13,7 @@ import java.util.List;
  *                   empty when {@code ColumnMapping.of(suggestion)} will succeed
  */
 public record CsvPreview(List<String> headers, List<List<String>> rows, List<ColumnMapping.Column> suggestion,
-                         List<String> problems) {
+                         List<Message> problems) {
 
     public CsvPreview {
         headers = List.copyOf(headers);

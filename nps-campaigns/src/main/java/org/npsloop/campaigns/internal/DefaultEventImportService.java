@@ -19,6 +19,8 @@ import org.npsloop.campaigns.imports.ContactCsvReader;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.internal.imports.EventCsvRows;
 import org.npsloop.campaigns.internal.imports.EventCsvRows.EventLine;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 
@@ -46,7 +48,7 @@ public class DefaultEventImportService implements EventImportService {
         try {
             format = reader.detect(in.readNBytes(ContactCsvReader.HEAD_SIZE));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw refusedFile(e);
         }
         in.reset();
         List<Rejection> rejections = new ArrayList<>();
@@ -59,9 +61,9 @@ public class DefaultEventImportService implements EventImportService {
                     store(batch, counts, rejections);
                     batch.clear();
                 }
-            }, rejected -> rejections.add(new Rejection(rejected.line(), rejected.reason(), rejected.rawText())));
+            }, rejected -> rejections.add(new Rejection(rejected.line(), rejected.reasons(), rejected.rawText())));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw refusedFile(e);
         }
         store(batch, counts, rejections);
         rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
@@ -83,7 +85,8 @@ public class DefaultEventImportService implements EventImportService {
                     int index = Integer.parseInt(m.group(1));
                     refused.add(index);
                     EventLine line = accepted.get(index);
-                    rejections.add(new Rejection(line.line(), m.group(2) + ": " + error.message(), line.rawText()));
+                    rejections.add(new Rejection(line.line(),
+                            List.of(Message.of("import.line.field", m.group(2), error.reason())), line.rawText()));
                 }
             }
             List<EventLine> rest = new ArrayList<>();
@@ -96,6 +99,11 @@ public class DefaultEventImportService implements EventImportService {
                 count(events.recordAll(rest.stream().map(EventLine::event).toList()), counts);
             }
         }
+    }
+
+    /** A file that is not an event file at all (empty, no header, a required column missing): nothing is read. */
+    static InvalidInputException refusedFile(IllegalArgumentException e) {
+        return new InvalidInputException(List.of(new FieldError("file", InvalidValueException.reasonOf(e))));
     }
 
     private static void count(List<Recorded> recorded, int[] counts) {

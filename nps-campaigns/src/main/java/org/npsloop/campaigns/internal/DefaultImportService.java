@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,12 +33,15 @@ import org.npsloop.campaigns.imports.ColumnTarget;
 import org.npsloop.campaigns.imports.ContactCsvReader;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.CsvPreview;
-import org.npsloop.domain.audience.AttributeDefinition;
+import org.npsloop.campaigns.internal.imports.StoredReasons;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.SpreadsheetCsv;
+import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 
 /**
@@ -98,14 +102,19 @@ public class DefaultImportService implements ImportService {
         try {
             CsvFormat format = detect(file);
             try (InputStream in = open(file)) {
-                Map<String, AttributeType> known = new HashMap<>();
-                attributes.definitions().forEach((name, definition) -> known.put(name, definition.getType()));
-                return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known));
+                Map<String, AttributeType> known = existingTypes();
+                return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known), known);
             }
         } catch (IllegalArgumentException e) {
             Files.deleteIfExists(file);
-            throw new InvalidInputException("file", e.getMessage());
+            throw new InvalidInputException(List.of(new FieldError("file", InvalidValueException.reasonOf(e))));
         }
+    }
+
+    private Map<String, AttributeType> existingTypes() {
+        Map<String, AttributeType> known = new HashMap<>();
+        attributes.definitions().forEach((name, definition) -> known.put(name, definition.getType()));
+        return known;
     }
 
     /**
@@ -113,10 +122,7 @@ public class DefaultImportService implements ImportService {
      * like: an exported file (every attribute a column, often empty) imports back without a mapping.
      */
     static CsvPreview withKnownTypes(CsvPreview preview, Map<String, AttributeType> known) {
-        List<ColumnMapping.Column> suggestion = preview.suggestion().stream()
-                .map(c -> c.target() == ColumnTarget.ATTRIBUTE && known.containsKey(c.attribute())
-                        ? ColumnMapping.Column.attribute(c.index(), c.attribute(), known.get(c.attribute())) : c)
-                .toList();
+        List<ColumnMapping.Column> suggestion = preview.suggestion().stream().map(c -> c.withTypeOf(known)).toList();
         return new CsvPreview(preview.headers(), preview.rows(), suggestion, preview.problems());
     }
 
@@ -124,22 +130,39 @@ public class DefaultImportService implements ImportService {
     public ImportStatus start(String uploadId, ColumnMapping mapping, Long targetListId, String startedBy) {
         Path file = uploadFile(uploadId);
         if (mapping == null) {
-            throw new InvalidInputException("mapping", "map one column to the email");
+            throw new InvalidInputException("mapping", "import.mapping.noEmail");
         }
         if (targetListId != null && em.find(MailingList.class, targetListId) == null) {
-            throw new InvalidInputException("listId", "no list with id " + targetListId);
+            throw new InvalidInputException("listId", "import.list.unknown", String.valueOf(targetListId));
         }
-        Map<String, AttributeType> types = attributeTypes(mapping);
+        ColumnMapping typed = mapping.withTypesOf(existingTypes());
+        Map<String, AttributeType> types = attributeTypes(typed);
         CsvFormat format = detect(file);
+        checkWithinHeader(file, format, typed);
         // Taken from the waiting uploads first: neither a second start nor the sweeper can have it then.
         String fileName = uploadNames.remove(uploadId);
         if (fileName == null || !Files.isRegularFile(file)) {
-            throw new InvalidInputException("uploadId", "this upload is already being imported, or was abandoned too long");
+            throw new InvalidInputException("uploadId", "import.upload.taken");
         }
         long jobId = jobs.create(new ImportJob(fileName, format.charset().name(), format.delimiter(),
-                mapping.toJson(), targetListId, startedBy, clock.instant()));
-        executor.submit(() -> run(jobId, file, format, mapping, types, targetListId));
+                typed.toJson(), targetListId, startedBy, clock.instant()));
+        executor.submit(() -> run(jobId, file, format, typed, types, targetListId));
         return jobs.status(jobId);
+    }
+
+    /** A mapping naming a column the file does not have is refused before a job starts, not as a failed job. */
+    private void checkWithinHeader(Path file, CsvFormat format, ColumnMapping mapping) {
+        int width;
+        try (InputStream in = open(file)) {
+            width = reader.preview(in, format, 0).headers().size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (ColumnMapping.Column column : mapping.columns()) {
+            if (column.index() >= width) {
+                throw new InvalidInputException("mapping", "import.mapping.beyondHeader", column.index() + 1, width);
+            }
+        }
     }
 
     private void run(long jobId, Path file, CsvFormat format, ColumnMapping mapping, Map<String, AttributeType> types,
@@ -172,20 +195,13 @@ public class DefaultImportService implements ImportService {
         }
     }
 
-    /** Attributes of the mapping must agree with those already defined; new ones are defined with the mapped type. */
-    private Map<String, AttributeType> attributeTypes(ColumnMapping mapping) {
-        Map<String, AttributeDefinition> known = attributes.definitions();
+    /** The attributes of a mapping typed by {@link ColumnMapping#withTypesOf}; new ones are defined with these types. */
+    private static Map<String, AttributeType> attributeTypes(ColumnMapping mapping) {
         Map<String, AttributeType> types = new HashMap<>();
         for (ColumnMapping.Column column : mapping.columns()) {
-            if (column.target() != ColumnTarget.ATTRIBUTE) {
-                continue;
+            if (column.target() == ColumnTarget.ATTRIBUTE) {
+                types.put(column.attribute(), column.type());
             }
-            AttributeDefinition existing = known.get(column.attribute());
-            if (existing != null && existing.getType() != column.type()) {
-                throw new InvalidInputException("mapping", "attribute '" + column.attribute() + "' already exists as "
-                        + existing.getType() + "; map the column as " + existing.getType());
-            }
-            types.put(column.attribute(), column.type());
         }
         return types;
     }
@@ -205,18 +221,20 @@ public class DefaultImportService implements ImportService {
     public List<Rejection> rejections(long jobId, int max) {
         List<Object[]> rows = em.createNativeQuery("SELECT line_number, reason, raw_line FROM import_rejection "
                 + "WHERE import_job_id = ?1 ORDER BY line_number").setParameter(1, jobId).setMaxResults(max).getResultList();
-        return rows.stream().map(r -> new Rejection(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList();
+        return rows.stream().map(r -> new Rejection(((Number) r[0]).intValue(), StoredReasons.decode((String) r[1]),
+                (String) r[2])).toList();
     }
 
     @Override
-    public void writeReport(long jobId, Writer out) throws IOException {
+    public void writeReport(long jobId, Writer out, Locale locale) throws IOException {
         if (jobs.status(jobId) == null) {
             throw new java.util.NoSuchElementException("No import with id " + jobId);
         }
         // Not closed: the caller owns the writer. The rejected lines are the file's own text: made inert too.
-        SpreadsheetCsv csv = SpreadsheetCsv.start(out, ';', List.of("line", "reason", "content"));
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, ';', List.of(Message.of("import.report.line").render(locale),
+                Message.of("import.report.reason").render(locale), Message.of("import.report.content").render(locale)));
         for (Rejection rejection : rejections(jobId, Integer.MAX_VALUE)) {
-            csv.row(java.util.Arrays.asList(rejection.line(), rejection.reason(), rejection.rawLine()));
+            csv.row(java.util.Arrays.asList(rejection.line(), rejection.reason(locale), rejection.rawLine()));
         }
         csv.flush();
     }
@@ -231,7 +249,7 @@ public class DefaultImportService implements ImportService {
 
     private Path uploadFile(String uploadId) {
         if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() || !Files.isRegularFile(uploads.resolve(uploadId + ".csv"))) {
-            throw new InvalidInputException("uploadId", "unknown or already imported upload; upload the file again");
+            throw new InvalidInputException("uploadId", "import.upload.unknown");
         }
         return uploads.resolve(uploadId + ".csv");
     }

@@ -18,6 +18,7 @@ import org.npsloop.campaigns.ImportService.ImportStatus;
 import org.npsloop.campaigns.imports.ContactRow;
 import org.npsloop.campaigns.imports.ParsedRow;
 import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.campaigns.internal.imports.StoredReasons;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
 import org.npsloop.domain.schema.Database;
@@ -110,7 +111,7 @@ public class ImportJobs {
             for (RejectedRow row : rejected) {
                 insert.setLong(1, jobId);
                 insert.setInt(2, row.line());
-                insert.setString(3, row.reason());
+                insert.setString(3, StoredReasons.encode(row.reasons()));
                 insert.setString(4, row.rawText());
                 insert.addBatch();
             }

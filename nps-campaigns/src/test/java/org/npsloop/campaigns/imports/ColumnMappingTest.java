@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.npsloop.campaigns.imports.ColumnMapping.Column;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.Message;
 
 class ColumnMappingTest {
 
@@ -47,10 +50,26 @@ class ColumnMappingTest {
         assertEquals("Column 1 is mapped twice", refused(Column.of(0, ColumnTarget.EMAIL), Column.of(0, ColumnTarget.IGNORE)));
     }
 
+    /** A file cannot change an attribute's type: the column takes the existing one, new attributes keep theirs. */
+    @Test
+    void aColumnMappedToAnExistingAttributeTakesItsType() {
+        ColumnMapping mapping = ColumnMapping.of(Column.of(0, ColumnTarget.EMAIL), Column.attribute(1, "Signup date", AttributeType.NUMBER),
+                Column.attribute(2, "plan", AttributeType.TEXT), Column.attribute(3, "seats", AttributeType.NUMBER));
+        Map<String, AttributeType> existing = Map.of("signup_date", AttributeType.DATE, "plan", AttributeType.TEXT, "other", AttributeType.BOOLEAN);
+        assertEquals(List.of(Column.of(0, ColumnTarget.EMAIL), Column.attribute(1, "signup_date", AttributeType.DATE),
+                Column.attribute(2, "plan", AttributeType.TEXT), Column.attribute(3, "seats", AttributeType.NUMBER)),
+                mapping.withTypesOf(existing).columns());
+        Column same = Column.attribute(2, "plan", AttributeType.TEXT);
+        assertTrue(same == same.withTypeOf(existing), "a column that agrees is kept as it is");
+    }
+
     @Test
     void everyProblemIsListed() {
-        List<String> problems = ColumnMapping.problemsOf(List.of(Column.of(0, ColumnTarget.LAST_NAME), Column.of(1, ColumnTarget.LAST_NAME)));
-        assertEquals(List.of("Columns 1 and 2 are both mapped to the last name", "No column is mapped to the email address"), problems);
+        List<Message> problems = ColumnMapping.problemsOf(List.of(Column.of(0, ColumnTarget.LAST_NAME), Column.of(1, ColumnTarget.LAST_NAME)));
+        assertEquals(List.of("Columns 1 and 2 are both mapped to the last name", "No column is mapped to the email address"),
+                problems.stream().map(problem -> problem.render(Locale.ENGLISH)).toList());
+        assertEquals(List.of("Les colonnes 1 et 2 sont toutes deux associées au nom", "Aucune colonne n'est associée à l'adresse e-mail"),
+                problems.stream().map(problem -> problem.render(Locale.FRENCH)).toList());
     }
 
     @Test

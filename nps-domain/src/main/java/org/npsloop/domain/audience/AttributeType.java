@@ -14,7 +14,8 @@ import org.npsloop.domain.text.StrictDates;
 public enum AttributeType {
     TEXT, NUMBER, DATE, BOOLEAN;
 
-    private static final int MAX_TEXT = 1000;
+    /** The longest text value (contact_attribute.text_value). */
+    public static final int MAX_TEXT = 1000;
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "oui", "o", "1", "vrai");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "non", "0", "faux");
 

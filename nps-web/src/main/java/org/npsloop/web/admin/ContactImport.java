@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.npsloop.campaigns.EventImportService;
 import org.npsloop.campaigns.ImportService;
 import org.npsloop.campaigns.ImportService.ImportStatus;
@@ -16,7 +19,10 @@ import org.npsloop.campaigns.MailingListService;
 import org.npsloop.campaigns.MailingListService.ListView;
 import org.npsloop.campaigns.imports.ColumnMapping;
 import org.npsloop.campaigns.imports.ColumnTarget;
+import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.web.config.UploadLimit;
 import org.npsloop.web.config.UploadTooLargeException;
@@ -51,24 +57,32 @@ public class ContactImport implements Serializable {
 
     private transient Upload upload;
     private List<MappingRow> mapping = new ArrayList<>();
+    /** The type of every attribute already defined, as of the upload. */
+    private HashMap<String, AttributeType> existingTypes = new HashMap<>();
     private Long targetListId;
     private Long jobId;
 
-    /** One column of the file and what it becomes. */
+    /**
+     * One column of the file and what it becomes. A column named like an existing attribute takes that attribute's
+     * type, which the page says and does not let change: the service would import it with that type anyway.
+     */
     public static final class MappingRow implements Serializable {
         private static final long serialVersionUID = 1L;
         private final int index;
         private final String header;
+        private final Map<String, AttributeType> existingTypes;
         private ColumnTarget target;
         private String attribute;
         private AttributeType type;
+        private AttributeType existingType;
 
-        MappingRow(int index, String header, ColumnMapping.Column suggested) {
+        MappingRow(int index, String header, ColumnMapping.Column suggested, Map<String, AttributeType> existingTypes) {
             this.index = index;
             this.header = header;
+            this.existingTypes = existingTypes;
             this.target = suggested.target();
-            this.attribute = suggested.attribute();
             this.type = suggested.type() == null ? AttributeType.TEXT : suggested.type();
+            setAttribute(suggested.attribute());
         }
 
         ColumnMapping.Column toColumn() {
@@ -98,6 +112,23 @@ public class ContactImport implements Serializable {
 
         public void setAttribute(String attribute) {
             this.attribute = attribute;
+            existingType = existingTypes.get(normalised(attribute));
+            if (existingType != null) {
+                type = existingType;
+            }
+        }
+
+        /** The type of the existing attribute this column fills; null for a new attribute. */
+        public AttributeType getExistingType() {
+            return target == ColumnTarget.ATTRIBUTE ? existingType : null;
+        }
+
+        private static String normalised(String name) {
+            try {
+                return name == null ? null : AttributeDefinition.normaliseName(name);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         public AttributeType getType() {
@@ -105,7 +136,7 @@ public class ContactImport implements Serializable {
         }
 
         public void setType(AttributeType type) {
-            this.type = type;
+            this.type = existingType == null ? type : existingType;
         }
     }
 
@@ -115,16 +146,17 @@ public class ContactImport implements Serializable {
         }
         try (InputStream in = uploadLimit.bounded(event.getFile().getInputStream(), event.getFile().getSize())) {
             upload = imports.upload(event.getFile().getFileName(), in);
+            existingTypes = new HashMap<>(upload.existingTypes());
             mapping = new ArrayList<>();
             List<String> headers = upload.preview().headers();
             for (int i = 0; i < headers.size(); i++) {
-                mapping.add(new MappingRow(i, headers.get(i), upload.preview().suggestion().get(i)));
+                mapping.add(new MappingRow(i, headers.get(i), upload.preview().suggestion().get(i), existingTypes));
             }
             jobId = null;
         } catch (UploadTooLargeException e) {
             Messages.addError("import:file", getTooLargeMessage());
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         } catch (IOException e) {
             Messages.addGlobalError(e.getMessage());
         }
@@ -140,7 +172,7 @@ public class ContactImport implements Serializable {
         } catch (UploadTooLargeException e) {
             Messages.addError("import:eventFile", getTooLargeMessage());
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         } catch (IOException e) {
             Messages.addGlobalError(e.getMessage());
         }
@@ -173,35 +205,69 @@ public class ContactImport implements Serializable {
     public void start() {
         try {
             List<ColumnMapping.Column> columns = mapping.stream().map(MappingRow::toColumn).toList();
-            List<String> problems = ColumnMapping.problemsOf(columns);
+            List<Message> problems = ColumnMapping.problemsOf(columns);
             if (!problems.isEmpty()) {
-                problems.forEach(Messages::addGlobalError);
+                problems.forEach(problem -> Messages.addGlobalError(UiTexts.text(problem)));
                 return;
             }
             jobId = imports.start(upload.uploadId(), new ColumnMapping(columns), targetListId, currentUser.getUsername()).id();
             upload = null;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(error.message()));
+            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         } catch (IllegalArgumentException e) {
-            Messages.addGlobalError(e.getMessage());
+            Messages.addGlobalError(UiTexts.text(InvalidValueException.reasonOf(e)));
         }
     }
 
     public ImportStatus getStatus() {
-        return jobId == null ? null : imports.status(jobId).orElse(null);
+        return jobId == null ? null : perRequest("status." + jobId, () -> imports.status(jobId).orElse(null));
     }
 
-    public boolean isRunning() {
+    /** "41 of 41 lines read: 40 imported, 1 rejected" in the page's language. */
+    public String getSummary() {
         ImportStatus status = getStatus();
-        return status != null && !status.isFinished();
+        return status == null ? "" : UiTexts.text(status.summary());
+    }
+
+    public String getEventSummary() {
+        return eventResult == null ? "" : UiTexts.text(eventResult.summary());
+    }
+
+    /** Why a line was rejected, in the page's language. */
+    public String reason(ImportService.Rejection rejection) {
+        return rejection.reason(UiTexts.locale());
+    }
+
+    /**
+     * Whether the page should keep polling: this page's import or any recent one (started elsewhere, or by the API)
+     * has not ended. The poll stops once every one has, leaving no row that still says it is running.
+     */
+    public boolean isAnyRunning() {
+        ImportStatus status = getStatus();
+        return status != null && !status.isFinished() || getRecent().stream().anyMatch(job -> !job.isFinished());
     }
 
     public List<ImportService.Rejection> getRejections() {
         return jobId == null ? List.of() : imports.rejections(jobId, 20);
     }
 
+    /** The page's language for the rejected-lines report ({@code ?lang=}), which a browser's own Accept-Language may not be. */
+    public String getLanguage() {
+        return UiTexts.locale().getLanguage();
+    }
+
     public List<ImportStatus> getRecent() {
-        return imports.recent(10);
+        return perRequest("recent", () -> imports.recent(10));
+    }
+
+    /**
+     * One reading of the jobs per request: the parts of a render (counts, status, rejected lines, the poll's start and
+     * stop) must agree, or a job ending halfway through a render could show "running" in the counts while the poll,
+     * rendered a moment later, no longer starts, leaving that stale state on screen.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String name, Supplier<T> read) {
+        return (T) Faces.getRequestMap().computeIfAbsent(ContactImport.class.getName() + "." + name, key -> read.get());
     }
 
     public List<ListView> getLists() {

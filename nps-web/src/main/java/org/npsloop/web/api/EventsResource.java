@@ -59,15 +59,25 @@ public class EventsResource {
     @Inject
     private UploadLimit uploadLimit;
 
+    /** What an event import did, its rejected lines' reasons and its counts ({@code summary}) in the caller's language. */
+    public record ImportedEvents(int created, int duplicates, List<RejectedLine> rejections, String summary) {
+    }
+
+    public record RejectedLine(int line, String reason, String rawLine) {
+    }
+
     /** A CSV file of events (email, type, occurred_at, external_id, then any properties): every bad line is reported. */
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM}) // not text/plain: a form on any site may post it
-    public EventImportService.Result importCsv(InputStream csv, @Context HttpHeaders headers) throws IOException {
+    public ImportedEvents importCsv(InputStream csv, @Context HttpHeaders headers) throws IOException {
         // The import stores as it reads: it gets the whole file within nps.upload.max-bytes, or nothing (413).
         java.nio.file.Path spooled = uploadLimit.spool(csv, headers.getLength());
         try (InputStream in = Files.newInputStream(spooled)) {
-            return eventImports.importEvents(in);
+            EventImportService.Result result = eventImports.importEvents(in);
+            java.util.Locale locale = ApiError.locale(headers);
+            return new ImportedEvents(result.created(), result.duplicates(), result.rejections().stream()
+                    .map(r -> new RejectedLine(r.line(), r.reason(locale), r.rawLine())).toList(), result.summary().render(locale));
         } finally {
             Files.deleteIfExists(spooled);
         }

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.text.SpreadsheetCsv;
 
 /**
@@ -42,10 +43,10 @@ final class CsvSource {
         parser = CSVParser.builder().setReader(text).setFormat(csv).get();
         records = parser.iterator();
         if (!next()) {
-            throw new IllegalArgumentException(text.charsRead() == 0 ? "The file is empty" : "No header line");
+            throw new InvalidValueException(text.charsRead() == 0 ? "import.file.empty" : "import.file.noHeader");
         }
         if (record == null) {
-            throw new IllegalArgumentException("The header line has an unterminated quoted field");
+            throw new InvalidValueException("import.file.headerUnterminated");
         }
         header = cells(record);
     }

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.npsloop.campaigns.JourneyEventService.EventInput;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.text.StrictDates;
 
 /**
@@ -55,12 +57,12 @@ public final class EventCsvRows {
         }
         for (String required : List.of("email", "type", "occurred_at")) {
             if (!columns.containsKey(required)) {
-                throw new IllegalArgumentException("No '" + required + "' column (columns: email, type, occurred_at, external_id)");
+                throw new InvalidValueException("import.event.columnMissing", required);
             }
         }
         while (source.next()) {
             if (source.record() == null) {
-                rejected.accept(new RejectedRow(source.line(), "unterminated quoted field", source.rawText()));
+                rejected.accept(new RejectedRow(source.line(), Message.of("import.line.unterminatedQuote"), source.rawText()));
                 continue;
             }
             List<String> cells = CsvSource.cells(source.record());
@@ -76,7 +78,7 @@ public final class EventCsvRows {
                         cell(cells, columns.get("type")), instant(cell(cells, columns.get("occurred_at"))),
                         externalId == null || externalId.isEmpty() ? null : externalId, props), source.rawText()));
             } catch (IllegalArgumentException e) {
-                rejected.accept(new RejectedRow(source.line(), e.getMessage(), source.rawText()));
+                rejected.accept(new RejectedRow(source.line(), InvalidValueException.reasonOf(e), source.rawText()));
             }
         }
     }
@@ -84,7 +86,7 @@ public final class EventCsvRows {
     /** ISO instants, ISO or French dates with or without a time; times without a zone are UTC. */
     static Instant instant(String text) {
         if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("occurred_at: missing time");
+            throw new InvalidValueException("import.event.time.missing");
         }
         try {
             if (text.contains("/") && text.contains(":")) {
@@ -98,7 +100,7 @@ public final class EventCsvRows {
             }
             return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("occurred_at: not a time (expected 2026-11-20T10:00:00Z, 2026-11-20 or 20/11/2026 10:00): " + text);
+            throw new InvalidValueException("import.event.time.invalid", text);
         }
     }
 

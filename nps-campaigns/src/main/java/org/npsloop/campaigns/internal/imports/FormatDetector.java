@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.npsloop.campaigns.imports.ContactCsvReader;
 import org.npsloop.campaigns.imports.CsvFormat;
+import org.npsloop.domain.i18n.InvalidValueException;
 
 /** Guesses a CSV file's encoding and delimiter from its first bytes. */
 final class FormatDetector {
@@ -45,7 +46,7 @@ final class FormatDetector {
             bomLength = 0;
         }
         if (head.length == bomLength) {
-            throw new IllegalArgumentException("The file is empty");
+            throw new InvalidValueException("import.file.empty");
         }
         String text = new String(head, bomLength, head.length - bomLength, charset);
         return new CsvFormat(charset, bomLength > 0, delimiter(text, whole));
@@ -89,7 +90,7 @@ final class FormatDetector {
         for (int i = 0; i < CANDIDATES.length(); i++) {
             List<Integer> fields = fieldCounts(text, CANDIDATES.charAt(i), whole);
             if (fields.isEmpty()) {
-                throw new IllegalArgumentException("No header line");
+                throw new InvalidValueException("import.file.noHeader");
             }
             int header = fields.get(0);
             int agreeing = (int) fields.stream().skip(1).filter(count -> count == header).count();

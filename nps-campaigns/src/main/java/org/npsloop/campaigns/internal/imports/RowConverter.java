@@ -11,8 +11,10 @@ import org.npsloop.campaigns.imports.ColumnMapping.Column;
 import org.npsloop.campaigns.imports.ContactRow;
 import org.npsloop.campaigns.imports.ParsedRow;
 import org.npsloop.campaigns.imports.RejectedRow;
+import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * Turns a CSV record into a {@link ContactRow}, or a {@link RejectedRow} naming every bad cell: a
@@ -54,34 +56,34 @@ final class RowConverter {
     ParsedRow convert(CsvSource source) {
         CSVRecord record = source.record();
         if (record == null) {
-            return new RejectedRow(source.line(), "unterminated quoted field", source.rawText());
+            return new RejectedRow(source.line(), Message.of("import.line.unterminatedQuote"), source.rawText());
         }
-        List<String> problems = new ArrayList<>(2);
+        List<Message> problems = new ArrayList<>(2);
         int extra = extraColumns(record);
         if (extra > 0) {
-            problems.add(extra + (extra == 1 ? " column" : " columns") + " more than the header (unknown column)");
+            problems.add(Message.of("import.line.tooManyColumns", extra));
         }
 
         EmailAddress address = null;
         String rawEmail = cell(record, email);
         if (rawEmail.isEmpty()) {
-            problems.add("missing email");
+            problems.add(Message.of("import.line.email.missing"));
         } else {
             try {
                 address = new EmailAddress(rawEmail);
             } catch (IllegalArgumentException e) {
-                problems.add("invalid email '" + rawEmail + "'");
+                problems.add(Message.of("import.line.email.invalid", rawEmail));
             }
         }
 
         String rawLanguage = cell(record, language);
         Language lang = rawLanguage.isEmpty() ? null : language(rawLanguage);
         if (lang == null && !rawLanguage.isEmpty()) {
-            problems.add("unknown language '" + rawLanguage + "' (expected EN or FR)");
+            problems.add(Message.of("import.line.language.unknown", rawLanguage));
         }
 
-        String first = name(record, firstName, "first name", problems);
-        String last = name(record, lastName, "last name", problems);
+        String first = name(record, firstName, "import.line.firstName.tooLong", problems);
+        String last = name(record, lastName, "import.line.lastName.tooLong", problems);
 
         Map<String, Object> values = new HashMap<>();
         for (Column attribute : attributes) {
@@ -90,14 +92,28 @@ final class RowConverter {
                 try {
                     values.put(attribute.attribute(), attribute.type().parse(raw));
                 } catch (IllegalArgumentException e) {
-                    problems.add(attribute.attribute() + ": " + e.getMessage());
+                    problems.add(valueRefused(attribute, raw));
                 }
             }
         }
 
         return problems.isEmpty()
                 ? new ContactRow(source.line(), address, first, last, lang, values)
-                : new RejectedRow(source.line(), String.join("; ", problems), source.rawText());
+                : new RejectedRow(source.line(), problems, source.rawText());
+    }
+
+    /**
+     * Why a cell does not fit its column's type, said by the type (not by the parser's exception, whose text is
+     * for developers): the only way a non-empty cell fails is not being of the type, or, for text, its length.
+     */
+    static Message valueRefused(Column column, String raw) {
+        String key = switch (column.type()) {
+            case TEXT -> "import.line.value.TEXT";
+            case NUMBER -> "import.line.value.NUMBER";
+            case DATE -> "import.line.value.DATE";
+            case BOOLEAN -> "import.line.value.BOOLEAN";
+        };
+        return Message.of(key, column.attribute(), raw, AttributeType.MAX_TEXT);
     }
 
     /** Cells beyond the header up to the last non-blank one: trailing empty cells (a stray delimiter) are harmless. */
@@ -120,10 +136,10 @@ final class RowConverter {
         return found;
     }
 
-    private static String name(CSVRecord record, int index, String label, List<String> problems) {
+    private static String name(CSVRecord record, int index, String tooLongKey, List<Message> problems) {
         String value = cell(record, index);
         if (value.length() > MAX_NAME) {
-            problems.add(label + " longer than " + MAX_NAME + " characters");
+            problems.add(Message.of(tooLongKey, MAX_NAME));
         }
         return value.isEmpty() ? null : value;
     }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,9 +131,9 @@ class ContactCsvReaderTest {
         assertEquals(1003, rows.size());
         assertEquals(1000, contacts(rows).size());
         assertEquals(List.of(
-                new RejectedRow(102, "invalid email 'jean.dupont@'", "jean.dupont@;Jean;Dupont;FR;2025-12-31"),
-                new RejectedRow(503, "unknown language 'DE' (expected EN or FR)", "hans@exemple.de;Hans;Müller;DE;2025-12-31"),
-                new RejectedRow(904, "signup_date: not a date (expected 2025-12-31 or 31/12/2025): 31-31-2025",
+                new Line(102, "invalid email 'jean.dupont@'", "jean.dupont@;Jean;Dupont;FR;2025-12-31"),
+                new Line(503, "unknown language 'DE' (expected EN or FR)", "hans@exemple.de;Hans;Müller;DE;2025-12-31"),
+                new Line(904, "signup_date: not a date (expected 2025-12-31 or 31/12/2025): 31-31-2025",
                         "late@exemple.fr;Léa;Tardive;fr;31-31-2025")),
                 rejected(rows));
         assertEquals(1003, count(file));
@@ -141,10 +142,40 @@ class ContactCsvReaderTest {
 
     @Test
     void missingEmailAndEveryOtherProblemOfTheRowAreReported() {
-        List<RejectedRow> rejected = rejected(readAll(utf8(PEOPLE_HEADER, ";Jean;Dupont;de;hier", "x@exemple.fr;" + "J".repeat(201) + ";;;"), PEOPLE));
+        List<Line> rejected = rejected(readAll(utf8(PEOPLE_HEADER, ";Jean;Dupont;de;hier", "x@exemple.fr;" + "J".repeat(201) + ";;;"), PEOPLE));
         assertEquals("missing email; unknown language 'de' (expected EN or FR); "
                 + "signup_date: not a date (expected 2025-12-31 or 31/12/2025): hier", rejected.get(0).reason());
         assertEquals("first name longer than 200 characters", rejected.get(1).reason());
+    }
+
+    /** Each reason is a key with its values, rendered in the reader's language: the same line reads in French. */
+    @Test
+    void reasonsInFrenchWithTheirPlurals() {
+        List<String> french = frenchReasons(readAll(utf8(PEOPLE_HEADER, ";Jean;Dupont;de;hier", "x@exemple.fr;" + "J".repeat(201) + ";;;",
+                "jean.dupont@;Jean;Dupont;FR;2025-12-31;x", "a@exemple.fr;Jean;Dupont;FR;2025-12-31;x;y"), PEOPLE));
+        assertEquals(List.of("e-mail manquant; langue inconnue « de » (attendu : EN ou FR); "
+                        + "signup_date : « hier » n'est pas une date (attendu : 2025-12-31 ou 31/12/2025)",
+                "prénom de plus de 200 caractères",
+                "1 colonne de plus que l'en-tête (colonne inconnue); e-mail invalide « jean.dupont@ »",
+                "2 colonnes de plus que l'en-tête (colonne inconnue)"), french);
+        List<String> english = rejected(readAll(utf8(PEOPLE_HEADER, "a@exemple.fr;Jean;Dupont;FR;2025-12-31;x"), PEOPLE)).stream()
+                .map(Line::reason).toList();
+        assertEquals(List.of("1 column more than the header (unknown column)"), english);
+    }
+
+    /**
+     * A column mapped as NUMBER to an attribute that exists as DATE is read as a DATE (the clash rule): the lines whose
+     * value is not a date are rejected with their number, the others import, the file is not refused.
+     */
+    @Test
+    void aClashingColumnIsReadWithTheExistingTypeAndOnlyItsBadLinesAreRejected() {
+        ColumnMapping asTyped = ColumnMapping.of(Column.of(0, ColumnTarget.EMAIL), Column.attribute(1, "since", AttributeType.NUMBER));
+        ColumnMapping mapping = asTyped.withTypesOf(Map.of("since", AttributeType.DATE));
+        List<ParsedRow> rows = readAll(utf8("email;since", "a@exemple.fr;2024-03-01", "b@exemple.fr;12", "c@exemple.fr;01/02/2023"), mapping);
+        assertEquals(List.of(LocalDate.of(2024, 3, 1), LocalDate.of(2023, 2, 1)),
+                contacts(rows).stream().map(row -> row.attributes().get("since")).toList());
+        assertEquals(List.of(new Line(3, "since: not a date (expected 2025-12-31 or 31/12/2025): 12", "b@exemple.fr;12")), rejected(rows));
+        assertEquals(List.of("since : « 12 » n'est pas une date (attendu : 2025-12-31 ou 31/12/2025)"), frenchReasons(rows));
     }
 
     @Test
@@ -161,7 +192,7 @@ class ContactCsvReaderTest {
         assertEquals(Map.of("montant", 1234.5, "inscription", newYearsEve, "abonne", true), contacts(rows).get(0).attributes());
         assertEquals(Map.of("montant", 12.5, "inscription", newYearsEve, "abonne", false), contacts(rows).get(1).attributes());
         assertEquals(Map.of(), contacts(rows).get(2).attributes(), "empty cells are absent, not null or errors");
-        assertEquals(List.of(new RejectedRow(5, "montant: not a number: douze", "d@exemple.fr;douze;;")), rejected(rows));
+        assertEquals(List.of(new Line(5, "montant: not a number: douze", "d@exemple.fr;douze;;")), rejected(rows));
     }
 
     @ParameterizedTest
@@ -187,8 +218,8 @@ class ContactCsvReaderTest {
         ColumnMapping mapping = ColumnMapping.of(Column.of(0, ColumnTarget.EMAIL), Column.of(1, ColumnTarget.FIRST_NAME), Column.of(2, ColumnTarget.LAST_NAME));
         List<ParsedRow> rows = readAll(file, mapping);
         assertEquals(List.of(
-                new RejectedRow(2, "3 columns more than the header (unknown column)", "a@exemple.fr;Jean;Dupont;x;y;z"),
-                new RejectedRow(5, "2 columns more than the header (unknown column)", "d@exemple.fr;Lou;Roux;;surprise")), rejected(rows));
+                new Line(2, "3 columns more than the header (unknown column)", "a@exemple.fr;Jean;Dupont;x;y;z"),
+                new Line(5, "2 columns more than the header (unknown column)", "d@exemple.fr;Lou;Roux;;surprise")), rejected(rows));
         List<ContactRow> contacts = contacts(rows);
         assertEquals("Martin", contacts.get(0).lastName());
         assertNull(contacts.get(1).lastName(), "a short record has empty cells");
@@ -209,7 +240,8 @@ class ContactCsvReaderTest {
         List<ParsedRow> rows = readAll(file, EMAIL_ONLY);
         assertEquals(2, rows.size());
         assertEquals(2, rows.get(0).line());
-        assertEquals(new RejectedRow(3, "unterminated quoted field", "b@exemple.fr;\"Martin\nc@exemple.fr;Durand"), rows.get(1));
+        assertEquals(new Line(3, "unterminated quoted field (a quote opened and never closed)", "b@exemple.fr;\"Martin\nc@exemple.fr;Durand"),
+                english(rows.get(1)));
         assertEquals(2, count(file));
     }
 
@@ -225,8 +257,8 @@ class ContactCsvReaderTest {
         assertTrue(file.length > 3 * SourceReader.TAIL);
         List<ParsedRow> rows = readAll(file, EMAIL_ONLY);
         assertEquals(5001, rows.size());
-        assertEquals(new RejectedRow(2 + 5000 * 2, "unterminated quoted field", "last@exemple.fr;\"Jamais fermé\n" + "x".repeat(100)),
-                rows.get(5000));
+        assertEquals(new Line(2 + 5000 * 2, "unterminated quoted field (a quote opened and never closed)",
+                "last@exemple.fr;\"Jamais fermé\n" + "x".repeat(100)), english(rows.get(5000)));
         assertEquals(5001, count(file));
     }
 
@@ -235,7 +267,7 @@ class ContactCsvReaderTest {
     void aDayThatDoesNotExistIsRejectedWithItsLineNumber() {
         List<ParsedRow> rows = readAll(utf8(PEOPLE_HEADER, "a@exemple.fr;Jean;Dupont;FR;28/02/2025",
                 "b@exemple.fr;Lou;Roux;FR;31/02/2025"), PEOPLE);
-        assertEquals(List.of(new RejectedRow(3, "signup_date: not a date (expected 2025-12-31 or 31/12/2025): 31/02/2025",
+        assertEquals(List.of(new Line(3, "signup_date: not a date (expected 2025-12-31 or 31/12/2025): 31/02/2025",
                 "b@exemple.fr;Lou;Roux;FR;31/02/2025")), rejected(rows));
     }
 
@@ -251,7 +283,7 @@ class ContactCsvReaderTest {
     @Test
     void rawTextIsTheRecordRequotedAndCut() {
         byte[] file = utf8("email;nom;notes", "\"pas une adresse\";\"Dupont; fils\";\"a \"\"b\"\"\"", "x;" + "n".repeat(3000) + ";");
-        List<RejectedRow> rejected = rejected(readAll(file, EMAIL_ONLY));
+        List<Line> rejected = rejected(readAll(file, EMAIL_ONLY));
         assertEquals("pas une adresse;\"Dupont; fils\";\"a \"\"b\"\"\"", rejected.get(0).rawText());
         assertEquals(RejectedRow.MAX_RAW_TEXT, rejected.get(1).rawText().length());
         assertTrue(rejected.get(1).rawText().startsWith("x;nnn"));
@@ -302,7 +334,20 @@ class ContactCsvReaderTest {
         return rows.stream().filter(ContactRow.class::isInstance).map(ContactRow.class::cast).toList();
     }
 
-    private static List<RejectedRow> rejected(List<ParsedRow> rows) {
-        return rows.stream().filter(RejectedRow.class::isInstance).map(RejectedRow.class::cast).toList();
+    /** A rejected line as an English reader sees it. */
+    private record Line(int line, String reason, String rawText) {
+    }
+
+    private static Line english(ParsedRow row) {
+        RejectedRow rejected = (RejectedRow) row;
+        return new Line(rejected.line(), rejected.reason(Locale.ENGLISH), rejected.rawText());
+    }
+
+    private static List<Line> rejected(List<ParsedRow> rows) {
+        return rows.stream().filter(RejectedRow.class::isInstance).map(ContactCsvReaderTest::english).toList();
+    }
+
+    private static List<String> frenchReasons(List<ParsedRow> rows) {
+        return rows.stream().filter(RejectedRow.class::isInstance).map(row -> ((RejectedRow) row).reason(Locale.FRENCH)).toList();
     }
 }

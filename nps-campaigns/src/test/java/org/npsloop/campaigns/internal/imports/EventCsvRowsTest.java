@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.RejectedRow;
@@ -36,6 +37,8 @@ class EventCsvRowsTest {
         assertEquals(1, events.size());
         assertEquals(3, rejected.get(0).line());
         assertEquals("occurred_at: not a time (expected 2026-11-20T10:00:00Z, 2026-11-20 or 20/11/2026 10:00): 31/02/2025",
-                rejected.get(0).reason());
+                rejected.get(0).reason(Locale.ENGLISH));
+        assertEquals("occurred_at : « 31/02/2025 » n'est pas une date (attendu : 2026-11-20T10:00:00Z, 2026-11-20 ou 20/11/2026 10:00)",
+                rejected.get(0).reason(Locale.FRENCH));
     }
 }

@@ -21,6 +21,7 @@ import org.npsloop.campaigns.imports.ColumnTarget;
 import org.npsloop.campaigns.imports.CsvFormat;
 import org.npsloop.campaigns.imports.CsvPreview;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.i18n.Message;
 
 class PreviewTest {
 
@@ -74,7 +75,7 @@ class PreviewTest {
     @Test
     void missingEmailColumnIsAProblemOfTheMapping() throws IOException {
         CsvPreview preview = preview(utf8("prénom;nom", "Jean;Dupont"), 5);
-        assertEquals(List.of("No column is mapped to the email address"), preview.problems());
+        assertEquals(List.of(Message.of("import.mapping.noEmail")), preview.problems());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ColumnMapping.of(preview.suggestion().toArray(Column[]::new)));
         assertEquals("No column is mapped to the email address", e.getMessage());
