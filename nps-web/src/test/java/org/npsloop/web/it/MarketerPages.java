@@ -58,6 +58,10 @@ final class MarketerPages {
         By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
         Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(item));
         browser.findElement(item).click();
+        // The overlay can still be sliding in: make sure the choice took, through the select the form submits.
+        if (!label.equals(text(browser.findElement(By.id(menuId + "_label"))))) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(menuId + "_input"))).selectByVisibleText(label);
+        }
     }
 
     static String text(WebElement element) {
