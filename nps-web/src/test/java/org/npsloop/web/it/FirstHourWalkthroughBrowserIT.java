@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Not a test but the pictures of README's "The first hour": a marketer's first pages, with a little data, saved as
- * PNG files. Runs only when asked:
+ * PNG files. Runs only when asked, best on an empty database ({@code -Dit.db.url=...}):
  * {@code ./mvnw -pl nps-web -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=FirstHourWalkthroughBrowserIT -Dfailsafe.failIfNoSpecifiedTests=false -Dwalkthrough.dir=$PWD/docs/first-hour}.
  */
@@ -41,6 +41,10 @@ class FirstHourWalkthroughBrowserIT extends BrowserTestBase {
         Path folder = Path.of(System.getProperty("walkthrough.dir"));
         Files.createDirectories(folder);
         String run = Deployments.unique("walk");
+        // On an empty database (a fresh one for these pictures), the home page as a new marketer first sees it.
+        signInAsNewUser(run + "-marketer", "MARKETER", "EXECUTIVE");
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+        shoot(folder, "01-home.png", "index.xhtml?lang=en");
         WebClient api = AudienceApi.marketer(base);
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < SCORES.length; i++) {
@@ -60,15 +64,13 @@ class FirstHourWalkthroughBrowserIT extends BrowserTestBase {
         String draft = AudienceApi.id(api.sendJson("POST", "api/campaigns", "{\"name\":\"7 days after onboarding\",\"surveyId\":"
                 + survey + ",\"listId\":" + list + "}"));
 
-        signInAsNewUser(run + "-marketer", "MARKETER", "EXECUTIVE");
-        browser.manage().window().setSize(new Dimension(1440, 1000));
-        shoot(folder, "01-home.png", "index.xhtml?lang=en");
         shoot(folder, "02-import.png", "audience/import.xhtml?lang=en");
         shoot(folder, "03-survey.png", "campaigns/survey.xhtml?id=" + survey + "&lang=en");
         shoot(folder, "04-campaign-form.png", "campaigns/campaign.xhtml?id=" + draft + "&lang=en");
         shoot(folder, "05-campaign-live.png", "campaigns/campaign.xhtml?id=" + campaign + "&lang=en");
         shoot(folder, "06-responses.png", "responses/index.xhtml?lang=en");
         shoot(folder, "07-reports.png", "reports/index.xhtml?lang=en");
+        browser.manage().window().setSize(new Dimension(1440, 1500));
         shoot(folder, "08-accueil-fr.png", "index.xhtml?lang=fr");
     }
 
