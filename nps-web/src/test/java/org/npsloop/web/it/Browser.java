@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogType;
@@ -24,10 +25,11 @@ final class Browser {
     private Browser() {
     }
 
-    /** Waits, and on timeout shows where the browser is and what it sees. */
+    /** Waits (an element redrawn meanwhile is found again), and on timeout shows where the browser is and what it sees. */
     static void waitFor(WebDriver browser, ExpectedCondition<?> condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+            // An element redrawn by Ajax between finding and reading it is simply read again.
+            new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
         }

@@ -107,7 +107,7 @@ class FollowUpIT extends OnSharedApplication {
         assertEquals(1, Mailbox.to(SMTP, owner).size(), "only an assignment mails");
 
         // Refused: each bad field named, nothing changed.
-        assertBad(api.sendJson("PUT", "api/follow-ups/" + f6, "{\"status\":\"NEW\"}"), "status", "CONTACTED to NEW");
+        assertBad(api.sendJson("PUT", "api/follow-ups/" + f6, "{\"status\":\"NEW\"}"), "status", "cannot go from Contacted to New");
         assertBad(api.sendJson("PUT", "api/follow-ups/" + f6, "{\"status\":\"DONE\"}"), "status", "one of");
         assertBad(api.sendJson("PUT", "api/follow-ups/" + f6, "{\"dueOn\":\"2026-13-45\"}"), "dueOn", "a day like");
         assertBad(api.sendJson("PUT", "api/follow-ups/" + f6, "{\"dueOn\":\"" + today.minusDays(1) + "\"}"), "dueOn", "past");
