@@ -1,5 +1,7 @@
 /**
- * Audiences, journey events, campaign scheduling and triggers, fatigue rules, reminders and the
- * dispatch pipeline. Implementations live in {@code internal}.
+ * Everything about reaching people: audiences, surveys, campaigns and their dispatch, respondents' answers,
+ * the webhook and mail. One sub-package per sub-domain, each with its API at the top (service interfaces,
+ * records, enums) and its implementations in its own {@code internal}, which nothing outside it imports;
+ * {@code jdbc} holds the plain-JDBC helpers they share.
  */
 package org.npsloop.campaigns;

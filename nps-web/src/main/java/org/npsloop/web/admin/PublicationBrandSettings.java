@@ -7,10 +7,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.validation.InvalidInputException;
-import org.npsloop.reporting.PublicationService;
+import org.npsloop.reporting.publication.PublicationService;
 import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.npsloop.web.ui.UiTexts;
 
 /**
  * The brand section of the settings page (ADMIN): name, colour and logo of the public synthesis pages that are not

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.npsloop.campaigns.WebhookService;
-import org.npsloop.campaigns.WebhookService.Delivery;
-import org.npsloop.campaigns.WebhookService.SavedWebhook;
-import org.npsloop.campaigns.WebhookService.WebhookChange;
-import org.npsloop.campaigns.WebhookService.WebhookSettings;
+import org.npsloop.campaigns.webhook.WebhookService;
+import org.npsloop.campaigns.webhook.WebhookService.Delivery;
+import org.npsloop.campaigns.webhook.WebhookService.SavedWebhook;
+import org.npsloop.campaigns.webhook.WebhookService.WebhookChange;
+import org.npsloop.campaigns.webhook.WebhookService.WebhookSettings;
 import org.npsloop.domain.outbound.OutboundRefusedException;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -17,6 +17,7 @@ import org.npsloop.web.security.CurrentUser;
 import org.npsloop.web.security.OutboundRefusalMessages;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.npsloop.web.ui.UiTexts;
 
 /** The webhook section of the settings page (ADMIN): address, on/off, secret shown once, recent deliveries. */
 @Named

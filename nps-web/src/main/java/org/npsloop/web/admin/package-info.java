@@ -1,2 +1,2 @@
-/** JSF backing beans of the admin pages, named by use case. Thin: they call services and show DTOs. */
+/** Administration pages (admin/*.xhtml), ADMIN only: users, API keys, system settings, webhook, publication brand. */
 package org.npsloop.web.admin;

@@ -22,9 +22,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.reporting.AnnotationService;
-import org.npsloop.reporting.AnnotationService.AnnotationInput;
-import org.npsloop.reporting.AnnotationService.AnnotationView;
+import org.npsloop.reporting.dashboard.AnnotationService;
+import org.npsloop.reporting.dashboard.AnnotationService.AnnotationInput;
+import org.npsloop.reporting.dashboard.AnnotationService.AnnotationView;
 
 /** Dated notes on the NPS trend: {@code {"day":"2026-10-01","text":"New price list"}}; the author is the caller. */
 @RequestScoped

@@ -16,12 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.npsloop.campaigns.CampaignService;
-import org.npsloop.campaigns.CampaignService.CampaignView;
-import org.npsloop.campaigns.CampaignService.AudiencePreview;
-import org.npsloop.campaigns.CampaignService.CampaignSettings;
-import org.npsloop.campaigns.CampaignService.RecipientPage;
-import org.npsloop.campaigns.CampaignService.Progress;
+import org.npsloop.campaigns.campaign.CampaignService;
+import org.npsloop.campaigns.campaign.CampaignService.CampaignView;
+import org.npsloop.campaigns.campaign.CampaignService.AudiencePreview;
+import org.npsloop.campaigns.campaign.CampaignService.CampaignSettings;
+import org.npsloop.campaigns.campaign.CampaignService.RecipientPage;
+import org.npsloop.campaigns.campaign.CampaignService.Progress;
 import org.npsloop.domain.user.Role;
 
 /** Campaigns (one-off, recurring, journey-triggered): create, change while a draft, check the audience, schedule, pause, resume, cancel, follow. */

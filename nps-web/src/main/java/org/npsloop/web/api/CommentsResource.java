@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.reporting.ThemeService;
-import org.npsloop.reporting.ThemeService.CommentPage;
-import org.npsloop.reporting.ThemeService.CommentQuery;
+import org.npsloop.reporting.themes.ThemeService;
+import org.npsloop.reporting.themes.ThemeService.CommentPage;
+import org.npsloop.reporting.themes.ThemeService.CommentQuery;
 
 /**
  * {@code GET /api/comments}: commented responses newest first with their themes. The report filter

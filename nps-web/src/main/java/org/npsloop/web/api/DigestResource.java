@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.reporting.DigestService;
+import org.npsloop.reporting.report.DigestService;
 
 /**
  * The weekly digest's settings ({@code GET}/{@code PUT /api/reports/digest}), the users it can go to

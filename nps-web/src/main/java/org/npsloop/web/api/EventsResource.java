@@ -16,10 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
-import org.npsloop.campaigns.EventImportService;
-import org.npsloop.campaigns.JourneyEventService;
-import org.npsloop.campaigns.JourneyEventService.EventInput;
-import org.npsloop.campaigns.JourneyEventService.Recorded;
+import org.npsloop.campaigns.audience.EventImportService;
+import org.npsloop.campaigns.audience.JourneyEventService;
+import org.npsloop.campaigns.audience.JourneyEventService.EventInput;
+import org.npsloop.campaigns.audience.JourneyEventService.Recorded;
 import org.npsloop.domain.user.Role;
 import org.npsloop.web.config.UploadLimit;
 

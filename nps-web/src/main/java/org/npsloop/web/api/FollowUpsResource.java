@@ -26,7 +26,7 @@ import org.npsloop.domain.user.Role;
 import org.npsloop.web.security.ContactEmails;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.domain.text.StrictDates;
-import org.npsloop.reporting.FollowUpService;
+import org.npsloop.reporting.followup.FollowUpService;
 
 /** Close the loop: follow-ups of detractor answers, for marketers and executives. */
 @RequestScoped

@@ -17,8 +17,8 @@ import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.reporting.InternalReport;
-import org.npsloop.reporting.InternalReportService;
+import org.npsloop.reporting.report.InternalReport;
+import org.npsloop.reporting.report.InternalReportService;
 import org.npsloop.reporting.ReportFilter;
 
 /**

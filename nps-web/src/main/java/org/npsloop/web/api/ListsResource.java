@@ -19,10 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import org.npsloop.campaigns.ContactExportService;
-import org.npsloop.campaigns.ContactPage;
-import org.npsloop.campaigns.MailingListService;
-import org.npsloop.campaigns.MailingListService.ListView;
+import org.npsloop.campaigns.audience.ContactExportService;
+import org.npsloop.campaigns.audience.ContactPage;
+import org.npsloop.campaigns.audience.MailingListService;
+import org.npsloop.campaigns.audience.MailingListService.ListView;
 import org.npsloop.domain.user.Role;
 
 /** Static mailing lists and their members. */

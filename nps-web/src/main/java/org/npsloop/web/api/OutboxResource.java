@@ -11,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.npsloop.campaigns.OutboxService;
-import org.npsloop.campaigns.OutboxService.OutboxContent;
-import org.npsloop.campaigns.OutboxService.OutboxMessage;
+import org.npsloop.campaigns.mail.OutboxService;
+import org.npsloop.campaigns.mail.OutboxService.OutboxContent;
+import org.npsloop.campaigns.mail.OutboxService.OutboxMessage;
 import org.npsloop.domain.user.Role;
 
 /** The development outbox (mail kept instead of sent while no SMTP server is configured). */

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.Overview;
-import org.npsloop.reporting.OverviewService;
+import org.npsloop.reporting.dashboard.Overview;
+import org.npsloop.reporting.dashboard.OverviewService;
 
 /** The dashboard's live figures as JSON, for any signed-in role. */
 @RequestScoped

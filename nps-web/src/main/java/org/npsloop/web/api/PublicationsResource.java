@@ -28,10 +28,10 @@ import org.npsloop.domain.i18n.Refusal;
 import org.npsloop.domain.publication.Publication;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.PublicationService;
-import org.npsloop.reporting.PublicationService.Detail;
-import org.npsloop.reporting.PublicationService.QuoteCandidate;
-import org.npsloop.reporting.PublicationService.VersionRow;
+import org.npsloop.reporting.publication.PublicationService;
+import org.npsloop.reporting.publication.PublicationService.Detail;
+import org.npsloop.reporting.publication.PublicationService.QuoteCandidate;
+import org.npsloop.reporting.publication.PublicationService.VersionRow;
 import org.npsloop.reporting.ReportFilter;
 
 /**

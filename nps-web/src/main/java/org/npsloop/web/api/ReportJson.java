@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 import org.npsloop.domain.nps.NpsChange;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.ScoreDistribution;
-import org.npsloop.reporting.Breakdown;
-import org.npsloop.reporting.Dashboard;
+import org.npsloop.reporting.dashboard.Breakdown;
+import org.npsloop.reporting.dashboard.Dashboard;
 
 /**
  * The aggregates as JSON. Counts are exact; NPS, margins of error, deltas and percentages are rounded

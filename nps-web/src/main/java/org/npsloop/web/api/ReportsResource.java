@@ -13,9 +13,9 @@ import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.reporting.Breakdown;
+import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.ReportFilter;
-import org.npsloop.reporting.ReportService;
+import org.npsloop.reporting.dashboard.ReportService;
 
 /** The dashboard and breakdown figures as JSON (see {@link ReportJson} for rounding), with the filters of {@link ReportFilterParams}. */
 @RequestScoped

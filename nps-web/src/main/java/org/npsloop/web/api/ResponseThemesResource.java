@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.ThemeService;
+import org.npsloop.reporting.themes.ThemeService;
 
 /**
  * {@code POST|DELETE /api/responses/{id}/themes/{themeId}}: a person adds a theme to a response or takes

@@ -22,8 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.npsloop.campaigns.ResponseEntryService;
-import org.npsloop.campaigns.ResponseEntryService.EntryInput;
+import org.npsloop.campaigns.respond.ResponseEntryService;
+import org.npsloop.campaigns.respond.ResponseEntryService.EntryInput;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
@@ -33,8 +33,8 @@ import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.domain.text.StrictDates;
 import org.npsloop.reporting.ReportFilter;
-import org.npsloop.reporting.ResponseExportService;
-import org.npsloop.reporting.ResponseInbox;
+import org.npsloop.reporting.report.ResponseExportService;
+import org.npsloop.reporting.followup.ResponseInbox;
 
 /**
  * Responses: the inbox (read by marketers and executives) and answers typed by a marketer after a

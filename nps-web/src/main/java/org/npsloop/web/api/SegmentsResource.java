@@ -16,10 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.npsloop.campaigns.ContactExportService;
-import org.npsloop.campaigns.SegmentService;
-import org.npsloop.campaigns.SegmentService.Preview;
-import org.npsloop.campaigns.SegmentService.SegmentView;
+import org.npsloop.campaigns.audience.ContactExportService;
+import org.npsloop.campaigns.audience.SegmentService;
+import org.npsloop.campaigns.audience.SegmentService.Preview;
+import org.npsloop.campaigns.audience.SegmentService.SegmentView;
 import org.npsloop.domain.user.Role;
 
 /** Segments: read, count (with a sample), and save. The rule is a JSON object, see README. */

@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.npsloop.campaigns.SuppressionService;
-import org.npsloop.campaigns.SuppressionService.SuppressionView;
+import org.npsloop.campaigns.audience.SuppressionService;
+import org.npsloop.campaigns.audience.SuppressionService.SuppressionView;
 import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.user.Role;
 

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.ThemeService;
-import org.npsloop.reporting.ThemeService.ThemeCounts;
+import org.npsloop.reporting.themes.ThemeService;
+import org.npsloop.reporting.themes.ThemeService.ThemeCounts;
 
 /**
  * {@code GET /api/reports/themes?from=&to=&campaign=...} (the report filter, see {@link ReportFilterParams}):

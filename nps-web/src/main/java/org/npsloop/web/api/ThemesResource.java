@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.ThemeService;
-import org.npsloop.reporting.ThemeService.Theme;
-import org.npsloop.reporting.ThemeService.ThemeDraft;
+import org.npsloop.reporting.themes.ThemeService;
+import org.npsloop.reporting.themes.ThemeService.Theme;
+import org.npsloop.reporting.themes.ThemeService.ThemeDraft;
 
 /**
  * Comment themes and their keyword rules. Marketers and executives both read and edit them (both work

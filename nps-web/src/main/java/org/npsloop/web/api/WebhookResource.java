@@ -14,11 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.npsloop.campaigns.WebhookService;
-import org.npsloop.campaigns.WebhookService.Delivery;
-import org.npsloop.campaigns.WebhookService.SavedWebhook;
-import org.npsloop.campaigns.WebhookService.WebhookChange;
-import org.npsloop.campaigns.WebhookService.WebhookSettings;
+import org.npsloop.campaigns.webhook.WebhookService;
+import org.npsloop.campaigns.webhook.WebhookService.Delivery;
+import org.npsloop.campaigns.webhook.WebhookService.SavedWebhook;
+import org.npsloop.campaigns.webhook.WebhookService.WebhookChange;
+import org.npsloop.campaigns.webhook.WebhookService.WebhookSettings;
 import org.npsloop.domain.user.Role;
 
 /** The webhook (ADMIN): its address, on/off, its secret (shown once when generated), and recent deliveries. */

@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
-import org.npsloop.campaigns.RespondentService.AnswerPage;
+import org.npsloop.campaigns.respond.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.CommentText;

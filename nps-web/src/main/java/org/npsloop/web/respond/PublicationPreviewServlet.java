@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.NoSuchElementException;
 import org.npsloop.domain.user.Role;
 import org.npsloop.domain.validation.InvalidInputException;
-import org.npsloop.reporting.PublicationService;
+import org.npsloop.reporting.publication.PublicationService;
 
 /**
  * {@code /publications/preview?id=N}, for executives (web.xml guards /publications/*): the saved draft

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.npsloop.domain.publication.PublicationStatus;
-import org.npsloop.reporting.PublicationService;
-import org.npsloop.reporting.PublicationService.PublicPage;
+import org.npsloop.reporting.publication.PublicationService;
+import org.npsloop.reporting.publication.PublicationService.PublicPage;
 
 /**
  * The published syntheses, without login: {@code /p/} lists the current ones, newest first;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.npsloop.web.security.ClientAddress;
+import org.npsloop.web.http.ClientAddress;
 
 /**
  * Requests per client address and minute on the public pages, counted in fixed one-minute windows

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.publication.PublicationContent;
-import org.npsloop.reporting.PublicationService;
-import org.npsloop.reporting.PublicationService.IndexEntry;
+import org.npsloop.reporting.publication.PublicationService;
+import org.npsloop.reporting.publication.PublicationService.IndexEntry;
 
 /** Renders the synthesis pages (the public ones and the executive's preview) with the public page machinery. */
 @ApplicationScoped

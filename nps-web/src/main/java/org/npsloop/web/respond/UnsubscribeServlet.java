@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.npsloop.campaigns.RespondentService;
-import org.npsloop.campaigns.RespondentService.UnsubscribePage;
+import org.npsloop.campaigns.respond.RespondentService;
+import org.npsloop.campaigns.respond.RespondentService.UnsubscribePage;
 import org.npsloop.domain.response.LinkStatus;
 
 /**

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import org.npsloop.domain.user.Role;
-import org.npsloop.reporting.FollowUpService;
-import org.npsloop.reporting.ResponseInbox;
+import org.npsloop.reporting.followup.FollowUpService;
+import org.npsloop.reporting.followup.ResponseInbox;
 
 /**
  * Who may read contacts' email addresses where responses and follow-ups are shown or exported: a

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.npsloop.web.http.ClientAddress;
 
 /**
  * How people and systems sign in.

@@ -4,10 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
@@ -38,22 +44,48 @@ class ModuleRulesTest {
                     "freemarker..", "org.primefaces..", "org.omnifaces..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule campaignInternalsStayInside = internalsOf("campaigns");
+    static final ArchRule campaignSubDomainsHaveNoCycles = cyclesBetweenSubDomainsOf("campaigns");
 
     @ArchTest
-    static final ArchRule reportingInternalsStayInside = internalsOf("reporting");
+    static final ArchRule reportingSubDomainsHaveNoCycles = cyclesBetweenSubDomainsOf("reporting");
 
     @ArchTest
-    static final ArchRule domainInternalsStayInside = internalsOf("domain");
+    static final ArchRule webFeaturesHaveNoCycles = cyclesBetweenSubDomainsOf("web");
+
+    /** A sub-domain's internal is its own: neighbours, other modules and its own API go through the API. */
+    @ArchTest
+    static final ArchRule internalsStayInsideTheirSubDomain = classes().should(useNoInternalOfAnotherSubDomain());
 
     @ArchTest
     static final ArchRule everyApiResourceIsRoleChecked = classes().that().areAnnotatedWith(Path.class)
             .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
             .because("/api/* has no servlet security constraint: each resource says who may call it");
 
-    private static ArchRule internalsOf(String module) {
-        return noClasses().that().resideOutsideOfPackage("org.npsloop." + module + "..")
-                .should().dependOnClassesThat().resideInAPackage("org.npsloop." + module + ".internal..")
-                .allowEmptyShould(true);
+    private static SliceRule cyclesBetweenSubDomainsOf(String module) {
+        return slices().matching("org.npsloop." + module + ".(*)..").namingSlices(module + ".$1").should().beFreeOfCycles();
+    }
+
+    /**
+     * The owner of {@code a.b.internal.c} is {@code a.b}: only classes of {@code a.b.internal..} may use it
+     * (the API at {@code a.b} may not either, so that what the API promises never hides an implementation).
+     */
+    private static ArchCondition<JavaClass> useNoInternalOfAnotherSubDomain() {
+        return new ArchCondition<>("use no internal package of another sub-domain") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    int internal = target.indexOf(".internal");
+                    if (internal < 0 || !target.startsWith("org.npsloop.")) {
+                        continue;
+                    }
+                    String inside = target.substring(0, internal + ".internal".length());
+                    String from = origin.getPackageName();
+                    if (!(from.equals(inside) || from.startsWith(inside + "."))) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
     }
 }

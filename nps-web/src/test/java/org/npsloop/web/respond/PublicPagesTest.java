@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.npsloop.campaigns.RespondentService.AnswerPage;
+import org.npsloop.campaigns.respond.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.response.LinkStatus;
 import org.npsloop.web.html.HtmlChecker;

@@ -1,0 +1,511 @@
+package org.npsloop.campaigns.campaign.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.npsloop.campaigns.audience.SuppressionService;
+import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.campaigns.mail.InvitationMail;
+import org.npsloop.campaigns.mail.InvitationMessages;
+import org.npsloop.campaigns.mail.MailSetup;
+import org.npsloop.campaigns.mail.MailTransport;
+import org.npsloop.campaigns.mail.MailTransport.DeliveryException;
+import org.npsloop.campaigns.mail.SurveyMailRenderer;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.schema.Database;
+import org.npsloop.domain.schema.SchemaMigrator;
+import org.npsloop.domain.survey.Survey;
+
+/**
+ * The sending worker of this instance, ticking on the container's scheduled executor (no EJB timers:
+ * Payara Micro does not coordinate them across instances). Each tick starts due campaigns, then
+ * claims and sends batches until the queue is empty, then closes finished campaigns. Any number of
+ * instances can run it against one database.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** A campaign pauses itself when at least this many messages failed and they are the majority. */
+    static final int PAUSE_AFTER_FAILURES = 10;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private DispatchSurveys surveyLookup;
+
+    @Inject
+    private DispatchSettings settings;
+
+    @Inject
+    private MailSetup mailSetup;
+
+    @Inject
+    private CampaignStarter starter;
+
+    @Inject
+    private SuppressionService suppressions;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private SchemaMigrator migrator;
+
+    private final SurveyMailRenderer renderer = new SurveyMailRenderer();
+    private final String worker = workerName();
+    private MailTransport transport;
+    private volatile ScheduledFuture<?> ticking;
+    private volatile boolean stopped;
+    /** The sending threads beyond the scheduler's own (nps.dispatch.threads - 1); null with one thread. */
+    private ExecutorService senders;
+    private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
+    private Instant lastReminderCheck;
+    private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
+    private Instant lastJourneyCheck;
+    private volatile boolean schemaReady;
+    /** Sent and failed messages of each campaign during this drain, counted over all sending threads. */
+    private final Outcomes outcomes = new Outcomes();
+    /** Campaigns that paused themselves during this drain: their claimed rows are put back, not sent. */
+    private final Set<Long> pausedNow = ConcurrentHashMap.newKeySet();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        transport = mailSetup.transport();
+        if (settings.enabled()) {
+            if (settings.threads() > 1) {
+                senders = Executors.newFixedThreadPool(settings.threads() - 1, threadFactory);
+            }
+            scheduleNextTick();
+            LOG.info(() -> "Dispatcher " + worker + " sends through " + mailSetup.describeTransport() + " with "
+                    + settings.threads() + " thread(s)");
+        }
+    }
+
+    /**
+     * One one-shot task per round, each scheduling the next, rather than scheduleWithFixedDelay: Payara
+     * runs every round of a periodic task in the same component invocation, so anything a round leaves
+     * in it (a closed container-managed EntityManager once made every later round fail with
+     * "databaseSession is null") would spill into all the rounds after it.
+     */
+    private void scheduleNextTick() {
+        if (!stopped) {
+            ticking = scheduler.schedule(() -> {
+                try {
+                    tick();
+                } finally {
+                    scheduleNextTick();
+                }
+            }, settings.intervalMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        if (senders != null) {
+            senders.shutdown();
+        }
+    }
+
+    /** One round: never throws, so that the schedule keeps running. */
+    public void tick() {
+        if (!schemaReady()) {
+            return;
+        }
+        try {
+            startDueCampaigns();
+            planDueReminders();
+            triggerJourneys();
+            drain();
+            completeCampaigns();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Dispatch round failed; trying again next round", e);
+        }
+    }
+
+    private void startDueCampaigns() throws SQLException {
+        List<Long> due = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT id FROM campaign WHERE status = 'SCHEDULED' AND (scheduled_at IS NULL OR scheduled_at <= ?)")) {
+            select.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long campaign : due) {
+            InvitationPlanner.Plan plan = starter.start(campaign);
+            if (plan != null) {
+                LOG.info(() -> "Campaign " + campaign + " started: " + plan.invited() + " invitations, "
+                        + plan.excludedTotal() + " excluded " + plan.excluded());
+            }
+        }
+    }
+
+    /** Rounds wait until the application is deployed and its schema migrated (a first start creates it). */
+    private boolean schemaReady() {
+        if (!schemaReady) {
+            try {
+                schemaReady = migrator.pendingMigrations() == 0;
+            } catch (RuntimeException notYet) {
+                LOG.log(Level.FINE, "Schema not ready yet", notYet);
+            }
+        }
+        return schemaReady;
+    }
+
+    /** Reminders become due by the day: looking once a minute is plenty. */
+    private void planDueReminders() throws SQLException {
+        Instant now = clock.instant();
+        if (lastReminderCheck != null && lastReminderCheck.isAfter(now.minus(REMINDER_CHECK))) {
+            return;
+        }
+        lastReminderCheck = now;
+        for (long campaign : ids("SELECT id FROM campaign WHERE status IN ('SENDING', 'DONE', 'SCHEDULED') "
+                + "AND reminders > 0 AND last_wave > 0")) {
+            int planned = starter.remind(campaign);
+            if (planned > 0) {
+                LOG.info(() -> "Campaign " + campaign + ": " + planned + " reminders planned");
+            }
+        }
+    }
+
+    /** Journey moments are days apart: checking the events once a minute is plenty. */
+    private void triggerJourneys() throws SQLException {
+        Instant now = clock.instant();
+        if (lastJourneyCheck != null && lastJourneyCheck.isAfter(now.minus(JOURNEY_CHECK))) {
+            return;
+        }
+        lastJourneyCheck = now;
+        for (long campaign : ids("SELECT id FROM campaign WHERE status = 'SENDING' AND kind = 'JOURNEY'")) {
+            InvitationPlanner.Plan plan = starter.trigger(campaign);
+            if (plan != null && plan.invited() + plan.excludedTotal() > 0) {
+                LOG.info(() -> "Journey campaign " + campaign + ": " + plan.invited() + " invitations, "
+                        + plan.excludedTotal() + " excluded " + plan.excluded());
+            }
+        }
+    }
+
+    private List<Long> ids(String sql) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Sends until the queue is empty, with {@code nps.dispatch.threads} sending threads: this one and,
+     * once it has work and a connection, helpers from {@link #senders}. Each thread claims its own
+     * batches (under the instance's worker name), has its own database and SMTP connection, and marks
+     * each invitation SENT as soon as the server accepted it, so a crash of the instance resends at
+     * most one message per thread.
+     */
+    private void drain() throws SQLException {
+        pausedNow.clear();
+        outcomes.clear();
+        RateLimiter rate = new RateLimiter(settings.ratePerSecond()); // per instance, shared by its threads
+        List<Future<?>> helpers = new ArrayList<>();
+        try {
+            int threads = senders == null ? 1 : settings.threads();
+            drainAlone(rate, 0, threads, () -> {
+                for (int i = 1; i < threads; i++) {
+                    int slice = i;
+                    helpers.add(senders.submit(() -> {
+                        drainAlone(rate, slice, threads, () -> { });
+                        return null;
+                    }));
+                }
+            });
+        } finally {
+            for (Future<?> helper : helpers) {
+                try {
+                    helper.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    helper.cancel(true);
+                } catch (ExecutionException e) {
+                    LOG.log(Level.WARNING, "A sending thread failed; its claimed invitations return when their lease ends",
+                            e.getCause());
+                }
+            }
+        }
+    }
+
+    /**
+     * One sending thread's loop: claim a batch of its slice of the queue, send it, until nothing is
+     * left. {@code connected} runs once, when there is work and the SMTP server answered (the first
+     * thread starts the others then).
+     */
+    private void drainAlone(RateLimiter rate, int slice, int slices, Runnable connected) throws SQLException {
+        Map<Long, Survey> surveys = new HashMap<>();
+        try (Connection db = dataSource.getConnection()) {
+            boolean relaxed = commitWithoutFlush(db);
+            DispatchQueue queue = new DispatchQueue(db);
+            Duration lease = Duration.ofSeconds(settings.leaseSeconds());
+            MailTransport.Connection mail = null;
+            try {
+                for (List<DispatchQueue.Claimed> batch = claimNext(queue, lease, slice, slices); !batch.isEmpty();
+                        batch = claimNext(queue, lease, slice, slices)) {
+                    if (mail == null) {
+                        try {
+                            mail = transport.open();
+                        } catch (DeliveryException e) {
+                            for (DispatchQueue.Claimed claimed : batch) {
+                                temporaryFailure(queue, claimed, e.getMessage());
+                            }
+                            return;
+                        }
+                        connected.run();
+                    }
+                    for (DispatchQueue.Claimed claimed : batch) {
+                        if (pausedNow.contains(claimed.campaignId())) {
+                            queue.release(claimed.invitationId(), worker); // back in the queue for the resume
+                            continue;
+                        }
+                        rate.acquire();
+                        int[] counts = outcomes.record(claimed.campaignId(), send(queue, mail, claimed, surveys));
+                        pauseIfFailing(db, claimed.campaignId(), counts);
+                    }
+                }
+            } finally {
+                if (mail != null) {
+                    mail.close();
+                }
+                if (relaxed) {
+                    commitWithFlush(db);
+                }
+            }
+        }
+    }
+
+    /** A batch of this thread's slice, or when the slice is empty, of whatever is left (the queue's tail). */
+    private List<DispatchQueue.Claimed> claimNext(DispatchQueue queue, Duration lease, int slice, int slices)
+            throws SQLException {
+        List<DispatchQueue.Claimed> batch = queue.claim(worker, clock.instant(), lease, settings.batchSize(), slice, slices);
+        return batch.isEmpty() && slices > 1 ? queue.claim(worker, clock.instant(), lease, settings.batchSize()) : batch;
+    }
+
+    /**
+     * On PostgreSQL, unless {@code nps.dispatch.synchronous-commit} is set, the sending connection's
+     * commits (claims and SENT marks) return once PostgreSQL has them, without waiting for its WAL to
+     * reach the disk: one fsync per message otherwise caps a thread at a few hundred messages a second.
+     * A crash of this instance loses no mark (PostgreSQL has them all); only a crash of the database
+     * server itself may lose its last fraction of a second of marks, whose messages are then sent again.
+     */
+    private boolean commitWithoutFlush(Connection db) throws SQLException {
+        if (settings.synchronousCommit() || SqlDialect.of(db) != SqlDialect.POSTGRESQL) {
+            return false;
+        }
+        try (Statement set = db.createStatement()) {
+            set.execute("SET synchronous_commit = off");
+        }
+        return true;
+    }
+
+    /** Back to the server's setting before the connection returns to the pool. */
+    private static void commitWithFlush(Connection db) {
+        try (Statement reset = db.createStatement()) {
+            reset.execute("RESET synchronous_commit");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not reset synchronous_commit on a pooled connection", e);
+        }
+    }
+
+    /** @return true when the server accepted the message */
+    private boolean send(DispatchQueue queue, MailTransport.Connection mail, DispatchQueue.Claimed claimed,
+            Map<Long, Survey> surveys) throws SQLException {
+        try {
+            Survey survey = surveys.computeIfAbsent(claimed.surveyId(), surveyLookup::find);
+            InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
+                    Language.valueOf(claimed.language()), mailSetup.baseUrl(), claimed.tokenSecret());
+            SurveyMailRenderer.Content content = renderer.render(invitation);
+            if (claimed.reminder() > 0) {
+                content = renderer.asReminder(content, invitation.language());
+            }
+            MimeMessage message = InvitationMessages.build(transport.session(), content, invitation,
+                    survey.getSenderEmail() != null ? survey.getSenderEmail() : mailSetup.from(),
+                    survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
+                    "invitation-" + claimed.invitationId() + "@" + mailSetup.mailDomain(),
+                    "unsubscribe@" + mailSetup.mailDomain());
+            mail.send(message, claimed.invitationId());
+            // Marked at once: if this instance dies now, at most this message is sent twice.
+            queue.markSent(claimed.invitationId(), worker, clock.instant());
+            return true;
+        } catch (DeliveryException e) {
+            if (e.isPermanent()) {
+                queue.fail(claimed.invitationId(), worker, e.getMessage());
+                suppressions.suppress(claimed.email(), SuppressionReason.BOUNCED, e.getMessage());
+            } else {
+                temporaryFailure(queue, claimed, e.getMessage());
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Invitation " + claimed.invitationId() + " could not be built", e);
+            queue.fail(claimed.invitationId(), worker, "Could not build the message: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {
+        var delay = settings.backoff().after(claimed.attempts());
+        if (delay.isPresent()) {
+            queue.retryLater(claimed.invitationId(), worker, error, clock.instant().plus(delay.get()));
+        } else {
+            queue.fail(claimed.invitationId(), worker, "Gave up after " + claimed.attempts() + " attempts: " + error);
+        }
+    }
+
+    private void pauseIfFailing(Connection db, long campaignId, int[] counts) throws SQLException {
+        int sent = counts[0];
+        int failed = counts[1];
+        if (failed >= PAUSE_AFTER_FAILURES && failed > sent) {
+            try (PreparedStatement pause = db.prepareStatement("UPDATE campaign SET status = 'PAUSED', paused_reason = ?, "
+                    + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'SENDING'")) {
+                pause.setString(1, failed + " of the last " + (sent + failed)
+                        + " messages failed; check the SMTP settings and the failed recipients, then resume.");
+                pause.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                pause.setLong(3, campaignId);
+                if (pause.executeUpdate() == 1) {
+                    LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");
+                }
+                pausedNow.add(campaignId); // every sending thread of this instance puts back what it holds of it
+
+            }
+        }
+    }
+
+    /**
+     * A one-off campaign is done when nothing is left to send; a recurring one waits for its next wave;
+     * a journey campaign keeps listening until its survey closes.
+     */
+    private void completeCampaigns() throws SQLException {
+        String nothingLeft = "NOT EXISTS (SELECT 1 FROM invitation i WHERE i.campaign_id = campaign.id "
+                + "AND i.status IN ('PENDING', 'CLAIMED'))";
+        String surveyClosed = "EXISTS (SELECT 1 FROM survey s WHERE s.id = campaign.survey_id AND s.closes_at <= ?)";
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement done = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SENDING' AND " + nothingLeft
+                        + " AND (kind = 'ONE_OFF' OR " + surveyClosed + ")");
+                PreparedStatement waiting = db.prepareStatement("UPDATE campaign SET status = 'SCHEDULED', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SENDING' AND kind = 'RECURRING' AND " + nothingLeft);
+                PreparedStatement closed = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
+                        + "version = version + 1 WHERE status = 'SCHEDULED' AND last_wave > 0 AND " + surveyClosed)) {
+            done.setObject(1, now);
+            done.setObject(2, now);
+            done.executeUpdate();
+            waiting.setObject(1, now);
+            waiting.executeUpdate();
+            closed.setObject(1, now);
+            closed.setObject(2, now);
+            closed.executeUpdate();
+        }
+    }
+
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "instance";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+
+    /** Per campaign: {sent, failed}, shared by the sending threads of one drain. */
+    static final class Outcomes {
+        private final Map<Long, int[]> counts = new HashMap<>();
+
+        /** @return a snapshot of the campaign's counts after this message */
+        synchronized int[] record(long campaignId, boolean sent) {
+            int[] c = counts.computeIfAbsent(campaignId, k -> new int[2]);
+            c[sent ? 0 : 1]++;
+            return c.clone();
+        }
+
+        synchronized void clear() {
+            counts.clear();
+        }
+    }
+
+    /** At most {@code perSecond} messages a second from this instance, whatever its threads (0: no limit). */
+    static final class RateLimiter {
+        private final long intervalNanos;
+        private long next = System.nanoTime();
+
+        RateLimiter(int perSecond) {
+            this.intervalNanos = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
+        }
+
+        void acquire() {
+            if (intervalNanos == 0) {
+                return;
+            }
+            long wait;
+            synchronized (this) { // each caller takes the next free slot, then waits for it outside the lock
+                long now = System.nanoTime();
+                long slot = Math.max(next, now);
+                next = slot + intervalNanos;
+                wait = slot - now;
+            }
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.npsloop.campaigns.mail;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+/** Where invitations go: an SMTP server, or the development outbox when none is configured. */
+public interface MailTransport {
+
+    /** The invitation id of a test message, which belongs to no invitation. */
+    long NO_INVITATION = 0;
+
+    /** The session messages are built with. */
+    Session session();
+
+    /** One connection, reused for a batch of messages. */
+    Connection open() throws DeliveryException;
+
+    interface Connection extends AutoCloseable {
+
+        /**
+         * Returns once the server has accepted the message.
+         *
+         * @param invitationId the invitation sent, or {@link MailTransport#NO_INVITATION} for a test message
+         */
+        void send(MimeMessage message, long invitationId) throws DeliveryException;
+
+        @Override
+        void close();
+    }
+
+    /** A refused delivery: temporary (retry later) or permanent (the address bounced). */
+    final class DeliveryException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean permanent;
+
+        public DeliveryException(String message, boolean permanent, Throwable cause) {
+            super(message, cause);
+            this.permanent = permanent;
+        }
+
+        public boolean isPermanent() {
+            return permanent;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Follow-up implementations: sync from new responses, assignment mails, SLA worker, inbox queries. */
+package org.npsloop.reporting.followup.internal;

@@ -1,2 +1,0 @@
-/** JPA-backed implementations of the reporting services. */
-package org.npsloop.reporting.internal;

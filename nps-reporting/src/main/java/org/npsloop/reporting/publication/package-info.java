@@ -1,0 +1,2 @@
+/** The customer-facing synthesis: drafts, curated quotes, published versions and revocation. */
+package org.npsloop.reporting.publication;

@@ -1,0 +1,2 @@
+/** Themes: keyword rules that tag comments, and counts per theme. */
+package org.npsloop.reporting.themes;

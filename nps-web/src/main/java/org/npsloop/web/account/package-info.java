@@ -1,0 +1,2 @@
+/** The signed-in user's own account: password and time zone (account/*.xhtml). */
+package org.npsloop.web.account;

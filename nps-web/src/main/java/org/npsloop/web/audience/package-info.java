@@ -1,0 +1,2 @@
+/** Audience pages (audience/*.xhtml): contacts, import, lists, segments, suppression. */
+package org.npsloop.web.audience;

@@ -1,0 +1,2 @@
+/** Campaign pages (campaigns/*.xhtml): surveys, campaigns, the development outbox. */
+package org.npsloop.web.campaigns;

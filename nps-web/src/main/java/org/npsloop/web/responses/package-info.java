@@ -1,0 +1,2 @@
+/** The responses inbox and phone entry (responses/*.xhtml). */
+package org.npsloop.web.responses;
