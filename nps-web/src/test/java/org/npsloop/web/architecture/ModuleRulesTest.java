@@ -28,14 +28,19 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule domainDependsOnNoOtherModule = noClasses().that().resideInAPackage("org.npsloop.domain..")
             .should().dependOnClassesThat()
+            .resideInAnyPackage("org.npsloop.platform..", "org.npsloop.campaigns..", "org.npsloop.reporting..", "org.npsloop.web..");
+
+    @ArchTest
+    static final ArchRule platformDependsOnDomainOnly = noClasses().that().resideInAPackage("org.npsloop.platform..")
+            .should().dependOnClassesThat()
             .resideInAnyPackage("org.npsloop.campaigns..", "org.npsloop.reporting..", "org.npsloop.web..");
 
     @ArchTest
-    static final ArchRule campaignsDependOnDomainOnly = noClasses().that().resideInAPackage("org.npsloop.campaigns..")
+    static final ArchRule campaignsDependOnDomainAndPlatformOnly = noClasses().that().resideInAPackage("org.npsloop.campaigns..")
             .should().dependOnClassesThat().resideInAnyPackage("org.npsloop.reporting..", "org.npsloop.web..");
 
     @ArchTest
-    static final ArchRule reportingDependsOnDomainOnly = noClasses().that().resideInAPackage("org.npsloop.reporting..")
+    static final ArchRule reportingDependsOnDomainAndPlatformOnly = noClasses().that().resideInAPackage("org.npsloop.reporting..")
             .should().dependOnClassesThat().resideInAnyPackage("org.npsloop.campaigns..", "org.npsloop.web..");
 
     @ArchTest
