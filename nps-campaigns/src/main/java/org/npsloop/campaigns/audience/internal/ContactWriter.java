@@ -21,7 +21,7 @@ import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * Upserts contacts by email with batched JDBC: a few statements per thousand contacts instead of a

@@ -28,7 +28,7 @@ import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.segment.SegmentRule;
 import org.npsloop.domain.segment.SqlCondition;
 import org.npsloop.domain.text.SpreadsheetCsv;
-import org.npsloop.campaigns.jdbc.SqlValues;
+import org.npsloop.platform.jdbc.SqlValues;
 
 /** Streams the rows straight from the database to the writer: a million contacts never sit in memory. */
 @ApplicationScoped

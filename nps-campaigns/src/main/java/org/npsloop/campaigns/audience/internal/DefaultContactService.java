@@ -39,7 +39,7 @@ import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
-import org.npsloop.campaigns.jdbc.SqlValues;
+import org.npsloop.platform.jdbc.SqlValues;
 
 @ApplicationScoped
 @Transactional

@@ -22,7 +22,7 @@ import org.npsloop.campaigns.audience.internal.imports.StoredReasons;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * The import job's own transactions: each step commits on its own, so the progress the UI polls is

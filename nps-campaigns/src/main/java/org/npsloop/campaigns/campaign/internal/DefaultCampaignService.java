@@ -36,7 +36,7 @@ import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.domain.text.LikePattern;
-import org.npsloop.campaigns.jdbc.SqlValues;
+import org.npsloop.platform.jdbc.SqlValues;
 
 @ApplicationScoped
 @Transactional

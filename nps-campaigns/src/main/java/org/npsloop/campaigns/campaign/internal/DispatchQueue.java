@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * The invitations waiting to be sent, shared by every worker of every instance. A worker claims a

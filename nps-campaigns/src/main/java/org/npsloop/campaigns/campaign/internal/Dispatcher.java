@@ -38,7 +38,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.audience.SuppressionService;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.mail.InvitationMail;
 import org.npsloop.campaigns.mail.InvitationMessages;
 import org.npsloop.campaigns.mail.MailSetup;

@@ -13,7 +13,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.domain.campaign.InvitationKind;
 import org.npsloop.domain.campaign.InvitationToken;
 import org.npsloop.domain.campaign.JourneyTrigger;

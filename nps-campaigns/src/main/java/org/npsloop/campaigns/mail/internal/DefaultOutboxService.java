@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.npsloop.campaigns.mail.OutboxService;
 import org.npsloop.domain.schema.Database;
-import org.npsloop.campaigns.jdbc.SqlValues;
+import org.npsloop.platform.jdbc.SqlValues;
 
 @ApplicationScoped
 public class DefaultOutboxService implements OutboxService {

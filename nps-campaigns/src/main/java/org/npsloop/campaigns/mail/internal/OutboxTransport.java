@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.mail.MailTransport;
 
 /**

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.schema.Database;
 

@@ -13,7 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.npsloop.campaigns.jdbc.SqlDialect;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.webhook.internal.WebhookPayload.ResponseRow;
 
 /**

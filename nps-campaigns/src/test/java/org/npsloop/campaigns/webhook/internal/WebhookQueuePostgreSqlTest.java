@@ -3,7 +3,7 @@ package org.npsloop.campaigns.webhook.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.npsloop.campaigns.jdbc.TestSchemas;
+import org.npsloop.campaigns.TestSchemas;
 
 /** The same cases on PostgreSQL, each in a schema of its own (see {@link TestSchemas}). */
 class WebhookQueuePostgreSqlTest extends WebhookQueueTest {

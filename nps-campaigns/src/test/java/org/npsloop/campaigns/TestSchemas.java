@@ -1,4 +1,4 @@
-package org.npsloop.campaigns.jdbc;
+package org.npsloop.campaigns;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.npsloop.campaigns.jdbc;
+package org.npsloop.platform.jdbc;
 
 import java.time.Instant;
 import java.time.LocalDate;
