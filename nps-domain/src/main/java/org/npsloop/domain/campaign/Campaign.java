@@ -356,8 +356,8 @@ public class Campaign {
     }
 
     /**
-     * This instance has just claimed the start of wave {@link #getLastWave()} (a conditional update
-     * moved the campaign to SENDING): remember the first send, and when the next wave of a recurring
+     * This instance has just claimed the start of wave {@link #getLastWave()} (its START_WAVE
+     * transition, a conditional update, moved the campaign to SENDING): remember the first send, and when the next wave of a recurring
      * campaign starts. Waves missed while no instance ran are not sent late one after another.
      */
     public void waveStarted(Instant now) {
