@@ -356,9 +356,10 @@ public class Campaign {
     }
 
     /**
-     * This instance has just claimed the start of wave {@link #getLastWave()} (its START_WAVE
-     * transition, a conditional update, moved the campaign to SENDING): remember the first send, and when the next wave of a recurring
-     * campaign starts. Waves missed while no instance ran are not sent late one after another.
+     * This instance has just claimed the start of wave {@link #getLastWave()} (its conditional update
+     * {@link Transition#START_WAVE} moved the campaign to SENDING): remember the first send, and when the
+     * next wave of a recurring campaign starts. Waves missed while no instance ran are not sent late one
+     * after another.
      */
     public void waveStarted(Instant now) {
         if (firstSendAt == null) {
