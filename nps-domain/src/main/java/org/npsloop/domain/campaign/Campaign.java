@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.npsloop.domain.audience.MailingList;
+import org.npsloop.domain.campaign.CampaignStatus.Transition;
 import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.Message;
@@ -208,7 +209,7 @@ public class Campaign {
 
     /** Draft to scheduled, to start at {@code sendAt} (null: at once). */
     public void schedule(Instant sendAt, Instant now) {
-        requireStatus(CampaignStatus.DRAFT);
+        require(Transition.SCHEDULE);
         if (mailingList == null && segment == null && kind != CampaignKind.JOURNEY) {
             throw new InvalidStateException("campaign.audience.required");
         }
@@ -219,33 +220,44 @@ public class Campaign {
             throw new InvalidStateException("campaign.trigger.required");
         }
         this.scheduledAt = sendAt == null ? now : sendAt;
-        this.status = CampaignStatus.SCHEDULED;
-        this.updatedAt = now;
+        move(Transition.SCHEDULE, now);
     }
 
     public void pause(Instant now) {
-        requireStatus(CampaignStatus.SENDING, CampaignStatus.SCHEDULED);
-        this.status = CampaignStatus.PAUSED;
+        require(Transition.PAUSE);
         this.pausedReason = null;
-        this.updatedAt = now;
+        move(Transition.PAUSE, now);
     }
 
     /** A paused campaign goes on sending, or waits for its time if it had not started. */
     public void resume(boolean started, Instant now) {
-        requireStatus(CampaignStatus.PAUSED);
-        this.status = started ? CampaignStatus.SENDING : CampaignStatus.SCHEDULED;
+        Transition resume = started ? Transition.RESUME_SENDING : Transition.RESUME_WAITING;
+        require(resume);
         this.pausedReason = null;
-        this.updatedAt = now;
+        move(resume, now);
     }
 
     public void cancel(Instant now) {
-        if (status == CampaignStatus.DONE || status == CampaignStatus.CANCELLED) {
+        if (!Transition.CANCEL.allowsFrom(status)) { // only a campaign that is over cannot be cancelled
             throw new InvalidStateException("campaign.state.already", Message.of("campaign.state." + status));
         }
-        this.status = CampaignStatus.CANCELLED;
+        move(Transition.CANCEL, now);
+    }
+
+    /** Refuses, in the marketer's words, a transition that the life cycle does not allow from the current status. */
+    private void require(Transition transition) {
+        if (!transition.allowsFrom(status)) {
+            throw new InvalidStateException("campaign.state.notNow", Message.of("campaign.state." + status));
+        }
+    }
+
+    private void move(Transition transition, Instant now) {
+        require(transition);
+        this.status = transition.to();
         this.updatedAt = now;
     }
 
+    /** For the edits that only a draft takes; the moves between statuses are {@link Transition}s. */
     private void requireStatus(CampaignStatus... allowed) {
         for (CampaignStatus s : allowed) {
             if (status == s) {
@@ -344,9 +356,10 @@ public class Campaign {
     }
 
     /**
-     * This instance has just claimed the start of wave {@link #getLastWave()} (a conditional update
-     * moved the campaign to SENDING): remember the first send, and when the next wave of a recurring
-     * campaign starts. Waves missed while no instance ran are not sent late one after another.
+     * This instance has just claimed the start of wave {@link #getLastWave()} (its conditional update
+     * {@link Transition#START_WAVE} moved the campaign to SENDING): remember the first send, and when the
+     * next wave of a recurring campaign starts. Waves missed while no instance ran are not sent late one
+     * after another.
      */
     public void waveStarted(Instant now) {
         if (firstSendAt == null) {

@@ -29,8 +29,8 @@ import org.npsloop.domain.segment.SqlCondition;
 
 /**
  * Turns campaign schedules into invitation rows, each step in one transaction that begins with a
- * conditional update: of several instances only the one whose update wins plans, and a crash while
- * planning rolls everything back to be planned again.
+ * conditional update of the campaign ({@link CampaignStates}): of several instances only the one whose
+ * update wins plans, and a crash while planning rolls everything back to be planned again.
  */
 @ApplicationScoped
 public class CampaignStarter {
@@ -62,8 +62,7 @@ public class CampaignStarter {
     public InvitationPlanner.Plan start(long campaignId) throws SQLException {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
-            if (update(connection, "UPDATE campaign SET status = 'SENDING', last_wave = last_wave + 1, updated_at = ?, "
-                    + "version = version + 1 WHERE id = ? AND status = 'SCHEDULED'", now, campaignId) != 1) {
+            if (!new CampaignStates(connection).startWave(campaignId, now)) {
                 return null;
             }
             Campaign campaign = em.find(Campaign.class, campaignId);
@@ -143,8 +142,7 @@ public class CampaignStarter {
         }
         Instant since = campaign.getTriggeredUntil();
         try (Connection connection = dataSource.getConnection()) {
-            if (update(connection, "UPDATE campaign SET triggered_until = ?, version = version + 1 WHERE id = ? "
-                    + "AND status = 'SENDING' AND triggered_until = ?", now, campaignId, since) != 1) {
+            if (!new CampaignStates(connection).claimJourneyEvents(campaignId, since, now)) {
                 return null;
             }
             // One wave per UTC day: a contact due twice the same day gets one invitation.
@@ -178,8 +176,7 @@ public class CampaignStarter {
                 planned += planner.planReminders(campaignId, number, campaign.getReminderAfterDays(), linksValidSince, dueAt, now);
             }
             if (planned > 0) {
-                update(connection, "UPDATE campaign SET status = 'SENDING', updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND status IN ('DONE', 'SCHEDULED')", now, campaignId);
+                new CampaignStates(connection).sendReminders(campaignId, now);
             }
         }
         return planned;
@@ -202,15 +199,5 @@ public class CampaignStarter {
             return audiences.condition(new ListMembership(campaign.getMailingList().getId(), true));
         }
         return EVERY_CONTACT;
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                update.setObject(i + 1, value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
-            }
-            return update.executeUpdate();
-        }
     }
 }

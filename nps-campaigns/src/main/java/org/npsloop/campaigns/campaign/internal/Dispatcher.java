@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -409,18 +408,13 @@ public class Dispatcher {
         int sent = counts[0];
         int failed = counts[1];
         if (failed >= PAUSE_AFTER_FAILURES && failed > sent) {
-            try (PreparedStatement pause = db.prepareStatement("UPDATE campaign SET status = 'PAUSED', paused_reason = ?, "
-                    + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'SENDING'")) {
-                pause.setString(1, failed + " of the last " + (sent + failed)
-                        + " messages failed; check the SMTP settings and the failed recipients, then resume.");
-                pause.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-                pause.setLong(3, campaignId);
-                if (pause.executeUpdate() == 1) {
-                    LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");
-                }
-                pausedNow.add(campaignId); // every sending thread of this instance puts back what it holds of it
-
+            String reason = failed + " of the last " + (sent + failed)
+                    + " messages failed; check the SMTP settings and the failed recipients, then resume.";
+            // On the sending connection, so with its commit setting: the pause is one more mark of the drain.
+            if (new CampaignStates(db).autoPause(campaignId, reason, clock.instant())) {
+                LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");
             }
+            pausedNow.add(campaignId); // every sending thread of this instance puts back what it holds of it
         }
     }
 
@@ -429,26 +423,12 @@ public class Dispatcher {
      * a journey campaign keeps listening until its survey closes.
      */
     private void completeCampaigns() throws SQLException {
-        String nothingLeft = "NOT EXISTS (SELECT 1 FROM invitation i WHERE i.campaign_id = campaign.id "
-                + "AND i.status IN ('PENDING', 'CLAIMED'))";
-        String surveyClosed = "EXISTS (SELECT 1 FROM survey s WHERE s.id = campaign.survey_id AND s.closes_at <= ?)";
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement done = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
-                        + "version = version + 1 WHERE status = 'SENDING' AND " + nothingLeft
-                        + " AND (kind = 'ONE_OFF' OR " + surveyClosed + ")");
-                PreparedStatement waiting = db.prepareStatement("UPDATE campaign SET status = 'SCHEDULED', updated_at = ?, "
-                        + "version = version + 1 WHERE status = 'SENDING' AND kind = 'RECURRING' AND " + nothingLeft);
-                PreparedStatement closed = db.prepareStatement("UPDATE campaign SET status = 'DONE', updated_at = ?, "
-                        + "version = version + 1 WHERE status = 'SCHEDULED' AND last_wave > 0 AND " + surveyClosed)) {
-            done.setObject(1, now);
-            done.setObject(2, now);
-            done.executeUpdate();
-            waiting.setObject(1, now);
-            waiting.executeUpdate();
-            closed.setObject(1, now);
-            closed.setObject(2, now);
-            closed.executeUpdate();
+        Instant now = clock.instant();
+        try (Connection db = dataSource.getConnection()) {
+            CampaignStates states = new CampaignStates(db);
+            states.finish(now);
+            states.waitForNextWave(now);
+            states.close(now);
         }
     }
 
