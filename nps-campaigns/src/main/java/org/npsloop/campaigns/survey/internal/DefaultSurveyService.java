@@ -207,8 +207,8 @@ public class DefaultSurveyService implements SurveyService {
             }
         }
         violations.throwIfAny();
-        return SampleMail.of(survey, wanted, contact == null ? null : contact.getLanguage(), recipient,
-                contact == null ? null : contact.getFirstName());
+        return SampleMail.of(survey.letterIn(SampleMail.language(wanted, contact == null ? null : contact.getLanguage())),
+                recipient, contact == null ? null : contact.getFirstName());
     }
 
     private Survey survey(long id) {
