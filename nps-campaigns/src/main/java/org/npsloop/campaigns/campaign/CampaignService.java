@@ -16,6 +16,7 @@ import org.npsloop.campaigns.survey.SurveyId;
 import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.campaign.DueForecast;
+import org.npsloop.domain.campaign.InvitationStatus;
 import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.campaign.Recurrence;
 import org.npsloop.domain.campaign.SendWindow;
@@ -189,7 +190,7 @@ public interface CampaignService {
     }
 
     /** One invitation (or reminder) of a campaign, for the per-recipient view. */
-    record Recipient(long invitationId, long contactId, String email, String name, int wave, int reminder, String status,
+    record Recipient(long invitationId, long contactId, String email, String name, int wave, int reminder, InvitationStatus status,
             Instant dueAt, Instant sentAt, int attempts, String lastError, boolean responded) {
     }
 

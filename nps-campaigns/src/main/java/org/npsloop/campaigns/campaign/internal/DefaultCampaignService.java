@@ -25,6 +25,7 @@ import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.campaign.DueForecast;
+import org.npsloop.domain.campaign.InvitationStatus;
 import org.npsloop.domain.campaign.SendWindow;
 import org.npsloop.domain.i18n.InvalidStateException;
 import org.npsloop.domain.i18n.Message;
@@ -261,7 +262,7 @@ public class DefaultCampaignService implements CampaignService {
                 .getResultList()) {
             String name = ((r[3] == null ? "" : r[3]) + " " + (r[4] == null ? "" : r[4])).trim();
             rows.add(new Recipient(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], name,
-                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], SqlValues.instant(r[8]),
+                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), InvitationStatus.valueOf((String) r[7]), SqlValues.instant(r[8]),
                     SqlValues.instant(r[9]), ((Number) r[10]).intValue(), (String) r[11], ((Number) r[12]).intValue() == 1));
         }
         return new RecipientPage(total, rows);
