@@ -2,7 +2,7 @@ package org.npsloop.campaigns.mail;
 
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
-import org.npsloop.domain.survey.Survey;
+import org.npsloop.domain.survey.SurveyLetter;
 import org.npsloop.domain.survey.SurveyTexts;
 
 /**
@@ -21,12 +21,10 @@ public record InvitationMail(String recipient, String firstName, Language langua
         }
     }
 
-    /** The mail of a survey to a contact, in the contact's language (or the survey's default one). */
-    public static InvitationMail of(Survey survey, String recipient, String firstName, Language language,
-            String baseUrl, String token) {
-        Language spoken = survey.languageFor(language);
-        return new InvitationMail(recipient, firstName, spoken, survey.getBrandName(), survey.getBrandColour(),
-                survey.getLogoUrl(), survey.getPostalAddress(), survey.textsFor(spoken), baseUrl, token);
+    /** The mail of a survey to a contact, in the language of {@code letter} ({@code Survey.letterIn(contact's)}). */
+    public static InvitationMail of(SurveyLetter letter, String recipient, String firstName, String baseUrl, String token) {
+        return new InvitationMail(recipient, firstName, letter.language(), letter.brandName(), letter.brandColour(),
+                letter.logoUrl(), letter.postalAddress(), letter.texts(), baseUrl, token);
     }
 
     /** The link that opens the response page with this score selected; GETting it stores nothing. */

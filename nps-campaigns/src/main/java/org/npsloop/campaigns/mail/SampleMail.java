@@ -1,7 +1,7 @@
 package org.npsloop.campaigns.mail;
 
 import org.npsloop.domain.audience.Language;
-import org.npsloop.domain.survey.Survey;
+import org.npsloop.domain.survey.SurveyLetter;
 
 /**
  * The survey mail for previews and test sends: a real contact's data, but links that lead nowhere.
@@ -18,12 +18,16 @@ public final class SampleMail {
     private SampleMail() {
     }
 
+    /** @param letter the survey's mail in {@link #language} ({@code Survey.letterIn}) */
+    public static InvitationMail of(SurveyLetter letter, String recipient, String firstName) {
+        return InvitationMail.of(letter, recipient, firstName, BASE_URL, NO_TOKEN);
+    }
+
     /**
-     * @param language the language wanted, or null for the contact's; the survey's default when it has no texts in it
+     * The language to ask the survey for: the one asked, else the contact's (the survey falls back to its default
+     * when it has no texts in it).
      */
-    public static InvitationMail of(Survey survey, Language language, Language contactLanguage, String recipient,
-            String firstName) {
-        Language wanted = language != null ? language : contactLanguage;
-        return InvitationMail.of(survey, recipient, firstName, wanted, BASE_URL, NO_TOKEN);
+    public static Language language(Language asked, Language contactLanguage) {
+        return asked != null ? asked : contactLanguage;
     }
 }

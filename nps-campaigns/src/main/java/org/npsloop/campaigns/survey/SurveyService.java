@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.npsloop.domain.audience.Language;
 
 /**
  * Surveys: created with the standard FR/EN wording, which can be changed later; previewed with a
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 public interface SurveyService {
 
-    record SurveyView(long id, String name, String brandName, String defaultLanguage, String senderName,
+    record SurveyView(long id, String name, String brandName, Language defaultLanguage, String senderName,
             String senderEmail, int linkLifetimeDays) {
     }
 
@@ -24,7 +25,7 @@ public interface SurveyService {
     }
 
     /** Everything about a survey, texts by language code ("EN", "FR"). */
-    record SurveyDetail(long id, String name, String brandName, String defaultLanguage, String brandColour,
+    record SurveyDetail(long id, String name, String brandName, Language defaultLanguage, String brandColour,
             String logoUrl, String senderName, String senderEmail, String postalAddress, Instant closesAt,
             int linkLifetimeDays, Map<String, Texts> texts, Instant updatedAt, String reviewUrl, boolean askQuoteConsent) {
     }
@@ -43,11 +44,11 @@ public interface SurveyService {
     }
 
     /** A survey mail as it would be sent, with links that do not work (they record no answer). */
-    record RenderedMail(String language, String subject, String html, String text) {
+    record RenderedMail(Language language, String subject, String html, String text) {
     }
 
     /** A test message accepted by the transport. */
-    record TestSent(String recipient, String subject, String language, String transport) {
+    record TestSent(String recipient, String subject, Language language, String transport) {
     }
 
     /** The transport refused or could not take a test message (SMTP down, address refused). */

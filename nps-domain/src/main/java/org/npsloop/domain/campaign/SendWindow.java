@@ -40,15 +40,20 @@ public class SendWindow {
     }
 
     public SendWindow(int fromHour, int toHour, Set<DayOfWeek> days) {
+        check(fromHour, toHour, days);
+        this.fromHour = fromHour;
+        this.toHour = toHour;
+        this.days = EnumSet.copyOf(days).stream().map(d -> Integer.toString(d.getValue())).collect(Collectors.joining(","));
+    }
+
+    /** The rule of a window, for whoever checks one before it is stored (the campaigns API's typed settings). */
+    public static void check(int fromHour, int toHour, Set<DayOfWeek> days) {
         if (fromHour < 0 || fromHour > 23 || toHour < 1 || toHour > 24 || fromHour >= toHour) {
             throw new InvalidValueException("campaign.window.hours");
         }
         if (days == null || days.isEmpty()) {
             throw new InvalidValueException("campaign.window.days");
         }
-        this.fromHour = fromHour;
-        this.toHour = toHour;
-        this.days = EnumSet.copyOf(days).stream().map(d -> Integer.toString(d.getValue())).collect(Collectors.joining(","));
     }
 
     /** Parses "MON,TUE" or "1,2" (ISO numbers); for the API and the admin form. */

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.i18n.InvalidStateException;
@@ -122,96 +121,15 @@ public class Publication {
     }
 
     /** A new draft; its public address is chosen now and never changes (links shared stay valid). */
-    public Publication(Draft draft, String actor, Instant now) {
+    public Publication(PublicationDraft draft, String actor, Instant now) {
         this.slug = PublicSlug.generate(draft.title());
         this.createdAt = now;
         this.createdBy = Objects.requireNonNull(actor, "actor");
         edit(draft, actor, now);
     }
 
-    /** The published wording of a chosen quote, when the executive edited it (blank: the comment itself). */
-    public record QuoteWording(Long responseId, String wording) {
-    }
-
-    /**
-     * The editable part of a publication, as typed; {@code quoteWordings} (optional) gives, for some of the
-     * chosen quotes, the wording to publish instead of the comment.
-     */
-    public record Draft(String title, Language language, LocalDate from, LocalDate to, Long campaignId,
-            String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-            List<Long> quoteIds, List<QuoteWording> quoteWordings) {
-
-        public Draft {
-            title = strip(title);
-            journeyMoment = strip(journeyMoment);
-            journeyMoment = journeyMoment == null ? null : journeyMoment.toUpperCase(Locale.ROOT);
-            whatYouToldUs = strip(whatYouToldUs);
-            whatWeAreDoing = strip(whatWeAreDoing);
-            quoteIds = quoteIds == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(quoteIds));
-            quoteWordings = quoteWordings == null ? List.of()
-                    : quoteWordings.stream().filter(w -> w != null && w.wording() != null && !w.wording().isBlank())
-                            .map(w -> new QuoteWording(w.responseId(), w.wording().strip())).toList();
-        }
-
-        /** The wording to publish for a chosen quote, or null for its comment. */
-        public String wordingOf(long responseId) {
-            return quoteWordings.stream().filter(w -> w.responseId() != null && w.responseId() == responseId)
-                    .map(QuoteWording::wording).findFirst().orElse(null);
-        }
-
-        /** The same draft with other wordings (e.g. masked ones). */
-        public Draft withWordings(List<QuoteWording> wordings) {
-            return new Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs, whatWeAreDoing,
-                    quoteIds, wordings);
-        }
-
-        /** Records what is wrong with the draft itself (quotes are checked against the database elsewhere). */
-        public void check(Violations violations) {
-            if (title == null) {
-                violations.add("title", "publication.title.required");
-            } else if (title.length() > TITLE_MAX) {
-                violations.add("title", "text.tooLong", TITLE_MAX);
-            }
-            if (language == null) {
-                violations.add("language", "publication.language.required");
-            }
-            if (from == null) {
-                violations.add("from", "publication.from.required");
-            }
-            if (to == null) {
-                violations.add("to", "publication.to.required");
-            }
-            if (from != null && to != null && from.isAfter(to)) {
-                violations.add("to", "period.endsBeforeStart", to, from);
-            }
-            if (journeyMoment != null && journeyMoment.length() > 50) {
-                violations.add("journeyMoment", "text.tooLong", 50);
-            }
-            if (whatYouToldUs != null && whatYouToldUs.length() > TEXT_MAX) {
-                violations.add("whatYouToldUs", "text.tooLong", TEXT_MAX);
-            }
-            if (whatWeAreDoing != null && whatWeAreDoing.length() > TEXT_MAX) {
-                violations.add("whatWeAreDoing", "text.tooLong", TEXT_MAX);
-            }
-            java.util.Set<Long> worded = new java.util.HashSet<>();
-            for (QuoteWording w : quoteWordings) {
-                if (w.responseId() == null || !quoteIds.contains(w.responseId())) {
-                    violations.add("quoteWordings", "publication.wording.notChosen", w.responseId());
-                } else if (!worded.add(w.responseId())) {
-                    violations.add("quoteWordings", "publication.wording.twice", w.responseId());
-                } else if (w.wording().length() > WORDING_MAX) {
-                    violations.add("quoteWordings", "publication.wording.tooLong", w.responseId(), WORDING_MAX);
-                }
-            }
-        }
-
-        private static String strip(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
-        }
-    }
-
     /** Changes the draft; the public page keeps showing the last published content. */
-    public void edit(Draft draft, String actor, Instant now) {
+    public void edit(PublicationDraft draft, String actor, Instant now) {
         Violations violations = new Violations();
         draft.check(violations);
         violations.throwIfAny();
@@ -274,8 +192,8 @@ public class Publication {
         this.updatedAt = now;
     }
 
-    public Draft toDraft() {
-        return new Draft(title, language, periodFrom, periodTo, campaignId, journeyMoment, granularity, whatYouToldUs,
+    public PublicationDraft toDraft() {
+        return new PublicationDraft(title, language, periodFrom, periodTo, campaignId, journeyMoment, granularity, whatYouToldUs,
                 whatWeAreDoing, getQuoteIds(), getQuoteWordings());
     }
 

@@ -147,6 +147,12 @@ public class Survey {
         return texts.get(languageFor(language));
     }
 
+    /** Its mail in the contact's language, else in the survey's default language. */
+    public SurveyLetter letterIn(Language wanted) {
+        Language spoken = languageFor(wanted);
+        return new SurveyLetter(spoken, brandName, getBrandColour(), getLogoUrl(), getPostalAddress(), textsFor(spoken));
+    }
+
     public void setTexts(Language language, SurveyTexts newTexts, Instant now) {
         texts.put(language, newTexts);
         this.updatedAt = now;

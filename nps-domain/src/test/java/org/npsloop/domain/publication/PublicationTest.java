@@ -26,8 +26,8 @@ class PublicationTest {
     private static final LocalDate FROM = LocalDate.of(2026, 9, 1);
     private static final LocalDate TO = LocalDate.of(2026, 10, 31);
 
-    private static Publication.Draft draft(String title, List<Long> quotes) {
-        return new Publication.Draft(title, Language.FR, FROM, TO, null, " onboarding ", TrendGranularity.MONTH,
+    private static PublicationDraft draft(String title, List<Long> quotes) {
+        return new PublicationDraft(title, Language.FR, FROM, TO, null, " onboarding ", TrendGranularity.MONTH,
                 "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes, List.of());
     }
 
@@ -55,7 +55,7 @@ class PublicationTest {
     @Test
     void theDraftIsCheckedFieldByField() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(
-                new Publication.Draft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of(), List.of()), "exec", T0));
+                new PublicationDraft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of(), List.of()), "exec", T0));
         assertEquals(List.of("title", "language", "to", "whatYouToldUs"),
                 refused.errors().stream().map(FieldError::field).toList());
         Publication p = new Publication(draft(" Autumn ", List.of(3L)), "exec", T0);
@@ -79,7 +79,7 @@ class PublicationTest {
         assertFalse(p.isDeletable(), "published once: revoke it, its history stays");
 
         // Editing the draft does not change what was published: version 1 still holds the old texts.
-        p.edit(new Publication.Draft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of(), List.of()),
+        p.edit(new PublicationDraft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of(), List.of()),
                 "bob", T0.plusSeconds(120));
         assertEquals("Vous trouvez la livraison lente.", first.content().orElseThrow().whatYouToldUs());
         assertEquals(1, p.getPublishedVersion());
@@ -138,17 +138,17 @@ class PublicationTest {
     @Test
     void anEditedWordingIsKeptWithItsQuoteAndTheOriginalIsNotTouched() {
         Publication p = new Publication(draft("Autumn", List.of(1L, 2L)).withWordings(List.of(
-                new Publication.QuoteWording(2L, "  Shorter words  "), new Publication.QuoteWording(1L, " "))), "anna", T0);
+                new QuoteWording(2L, "  Shorter words  "), new QuoteWording(1L, " "))), "anna", T0);
         assertEquals(List.of(1L, 2L), p.getQuoteIds());
-        assertEquals(List.of(new Publication.QuoteWording(2L, "Shorter words")), p.getQuoteWordings(), "blank: the comment itself");
+        assertEquals(List.of(new QuoteWording(2L, "Shorter words")), p.getQuoteWordings(), "blank: the comment itself");
         assertEquals("Shorter words", p.toDraft().wordingOf(2L));
         assertEquals(null, p.toDraft().wordingOf(1L));
         p.dropQuotes(List.of(2L));
         assertEquals(List.of(), p.getQuoteWordings());
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(draft("Autumn", List.of(1L))
-                .withWordings(List.of(new Publication.QuoteWording(3L, "Not chosen"),
-                        new Publication.QuoteWording(1L, "x".repeat(Publication.WORDING_MAX + 1)))), "anna", T0));
+                .withWordings(List.of(new QuoteWording(3L, "Not chosen"),
+                        new QuoteWording(1L, "x".repeat(Publication.WORDING_MAX + 1)))), "anna", T0));
         assertEquals(List.of("quoteWordings", "quoteWordings"), refused.errors().stream().map(FieldError::field).toList());
     }
 

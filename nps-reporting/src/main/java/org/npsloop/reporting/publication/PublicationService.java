@@ -8,7 +8,8 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.publication.DefaultPeriod;
 import org.npsloop.domain.publication.PublicBrand;
-import org.npsloop.domain.publication.Publication;
+import org.npsloop.domain.publication.PublicationDraft;
+import org.npsloop.domain.publication.QuoteWording;
 import org.npsloop.domain.publication.PublicationAction;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
@@ -30,16 +31,16 @@ public interface PublicationService {
      * A new draft; every chosen quote must be a consented comment in the draft's scope (and, where the survey
      * asks it, its author agreed to be quoted). Edited wordings are stored masked ({@code QuoteMasker}).
      */
-    Detail create(Publication.Draft draft, String actor);
+    Detail create(PublicationDraft draft, String actor);
 
     /** Changes the draft only: the public page changes at the next publish. */
-    Detail update(long id, Publication.Draft draft, String actor);
+    Detail update(long id, PublicationDraft draft, String actor);
 
     /**
      * Refuses, as {@link #publish} would, a draft that cannot be published as it stands: bad fields, quotes out of
      * scope, or fewer than {@link PublicationContent#MIN_RESPONSES} answers in its scope. Stores nothing.
      */
-    void checkPublishable(Publication.Draft draft);
+    void checkPublishable(PublicationDraft draft);
 
     /** The period a new draft starts with: the latest months that have answers ({@link DefaultPeriod}). */
     DefaultPeriod defaultPeriod();
@@ -74,7 +75,7 @@ public interface PublicationService {
      * Quotable comments in the draft's scope whose text contains {@code text} (any when blank), newest first,
      * their text masked as it would be published.
      */
-    List<QuoteCandidate> quoteCandidates(Publication.Draft scope, String text, int limit);
+    List<QuoteCandidate> quoteCandidates(PublicationDraft scope, String text, int limit);
 
     /**
      * The draft's chosen quotes that can still be quoted, in the chosen order, with their text masked and their
@@ -90,7 +91,7 @@ public interface PublicationService {
 
     record Detail(long id, String slug, String title, Language language, LocalDate from, LocalDate to, Long campaignId,
             String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-            List<Long> quoteIds, List<Publication.QuoteWording> quoteWordings, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
+            List<Long> quoteIds, List<QuoteWording> quoteWordings, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
             String createdBy, Instant updatedAt, String updatedBy, boolean deletable) {
 
         /** The public address, relative to the application. */
@@ -98,8 +99,8 @@ public interface PublicationService {
             return "p/" + slug;
         }
 
-        public Publication.Draft draft() {
-            return new Publication.Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
+        public PublicationDraft draft() {
+            return new PublicationDraft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
                     whatWeAreDoing, quoteIds, quoteWordings);
         }
     }

@@ -17,12 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.npsloop.campaigns.campaign.CampaignService;
-import org.npsloop.campaigns.campaign.CampaignService.CampaignView;
 import org.npsloop.campaigns.campaign.CampaignService.AudiencePreview;
-import org.npsloop.campaigns.campaign.CampaignService.CampaignSettings;
 import org.npsloop.campaigns.campaign.CampaignService.RecipientPage;
 import org.npsloop.campaigns.campaign.CampaignService.Progress;
 import org.npsloop.domain.user.Role;
+import org.npsloop.web.campaigns.CampaignForm;
 
 /** Campaigns (one-off, recurring, journey-triggered): create, change while a draft, check the audience, schedule, pause, resume, cancel, follow. */
 @RequestScoped
@@ -36,31 +35,31 @@ public class CampaignsResource {
     private CampaignService campaigns;
 
     @GET
-    public List<CampaignView> list() {
-        return campaigns.list();
+    public List<CampaignJson> list() {
+        return campaigns.list().stream().map(CampaignJson::of).toList();
     }
 
     @POST
-    public Response create(CampaignSettings body) {
+    public Response create(CampaignForm body) {
         if (body == null) {
             throw new BadRequestException();
         }
-        return Response.status(Response.Status.CREATED).entity(campaigns.create(body)).build();
+        return Response.status(Response.Status.CREATED).entity(CampaignJson.of(campaigns.create(body.parseNew()))).build();
     }
 
     @GET
     @Path("{id}")
-    public CampaignView get(@PathParam("id") long id) {
-        return campaigns.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
+    public CampaignJson get(@PathParam("id") long id) {
+        return campaigns.find(id).map(CampaignJson::of).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
     }
 
     @PUT
     @Path("{id}")
-    public CampaignView update(@PathParam("id") long id, CampaignSettings body) {
+    public CampaignJson update(@PathParam("id") long id, CampaignForm body) {
         if (body == null) {
             throw new BadRequestException();
         }
-        return campaigns.update(id, body);
+        return CampaignJson.of(campaigns.update(id, body.parseChange()));
     }
 
     /** Before launching: how many would be invited now, and how many each rule leaves out. */
@@ -86,25 +85,25 @@ public class CampaignsResource {
 
     @POST
     @Path("{id}/schedule")
-    public CampaignView schedule(@PathParam("id") long id) {
-        return campaigns.schedule(id);
+    public CampaignJson schedule(@PathParam("id") long id) {
+        return CampaignJson.of(campaigns.schedule(id));
     }
 
     @POST
     @Path("{id}/pause")
-    public CampaignView pause(@PathParam("id") long id) {
-        return campaigns.pause(id);
+    public CampaignJson pause(@PathParam("id") long id) {
+        return CampaignJson.of(campaigns.pause(id));
     }
 
     @POST
     @Path("{id}/resume")
-    public CampaignView resume(@PathParam("id") long id) {
-        return campaigns.resume(id);
+    public CampaignJson resume(@PathParam("id") long id) {
+        return CampaignJson.of(campaigns.resume(id));
     }
 
     @POST
     @Path("{id}/cancel")
-    public CampaignView cancel(@PathParam("id") long id) {
-        return campaigns.cancel(id);
+    public CampaignJson cancel(@PathParam("id") long id) {
+        return CampaignJson.of(campaigns.cancel(id));
     }
 }

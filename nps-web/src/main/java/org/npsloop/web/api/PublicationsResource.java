@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Supplier;
 import org.npsloop.domain.i18n.Refusal;
-import org.npsloop.domain.publication.Publication;
+import org.npsloop.domain.publication.PublicationDraft;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.user.Role;
 import org.npsloop.reporting.publication.PublicationService;
@@ -62,7 +62,7 @@ public class PublicationsResource {
     }
 
     @POST
-    public Response create(Publication.Draft draft, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response create(PublicationDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Detail created = publications.create(required(draft), actor(security));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
@@ -75,7 +75,7 @@ public class PublicationsResource {
 
     @PUT
     @Path("{id}")
-    public Detail update(@PathParam("id") long id, Publication.Draft draft, @Context SecurityContext security) {
+    public Detail update(@PathParam("id") long id, PublicationDraft draft, @Context SecurityContext security) {
         return publications.update(id, required(draft), actor(security));
     }
 
@@ -123,11 +123,11 @@ public class PublicationsResource {
     public List<QuoteCandidate> quoteCandidates(@BeanParam ReportFilterParams params, @QueryParam("q") String text,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         ReportFilter filter = params.toFilter();
-        return publications.quoteCandidates(new Publication.Draft(null, null, filter.from(), filter.to(), filter.campaignId(),
+        return publications.quoteCandidates(new PublicationDraft(null, null, filter.from(), filter.to(), filter.campaignId(),
                 filter.journeyMoment(), null, null, null, List.of(), List.of()), text, limit);
     }
 
-    private static Publication.Draft required(Publication.Draft draft) {
+    private static PublicationDraft required(PublicationDraft draft) {
         if (draft == null) {
             throw new BadRequestException("A publication draft (JSON) is required");
         }

@@ -8,8 +8,10 @@ import java.util.List;
 import org.npsloop.campaigns.campaign.CampaignService;
 import org.npsloop.campaigns.campaign.CampaignService.CampaignSettings;
 import org.npsloop.campaigns.campaign.CampaignService.CampaignView;
+import org.npsloop.campaigns.survey.SurveyId;
 import org.npsloop.campaigns.survey.SurveyService;
 import org.npsloop.campaigns.survey.SurveyService.SurveyView;
+import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.omnifaces.util.Messages;
 import org.npsloop.web.ui.UiTexts;
@@ -33,7 +35,8 @@ public class CampaignList implements Serializable {
 
     private List<CampaignView> all;
     private String name;
-    private String kind = "ONE_OFF";
+    /** Converted by JSF's enum converter from the radio's item values. */
+    private CampaignKind kind = CampaignKind.ONE_OFF;
     private Long surveyId;
 
     public List<CampaignView> getCampaigns() {
@@ -50,7 +53,7 @@ public class CampaignList implements Serializable {
 
     /** Some campaign may still change by itself (scheduled, sending): the list keeps polling. */
     public boolean isAnyLive() {
-        return getCampaigns().stream().anyMatch(c -> "SCHEDULED".equals(c.status()) || "SENDING".equals(c.status()));
+        return getCampaigns().stream().anyMatch(CampaignView::isLive);
     }
 
     public List<SurveyView> getSurveys() {
@@ -63,9 +66,8 @@ public class CampaignList implements Serializable {
      */
     public String create() {
         try {
-            CampaignView created = campaigns.create(new CampaignSettings(name, surveyId, kind, null, null, null,
-                    userTime.getZone().getId(), null,
-                    null, null, null, null, null, null, null, null, null));
+            CampaignView created = campaigns.create(CampaignSettings.named(name).survey(SurveyId.of(surveyId)).kind(kind)
+                    .timeZone(userTime.getZone()).build());
             return "/campaigns/campaign?faces-redirect=true&id=" + created.id();
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addError("create:" + error.field(), UiTexts.text(error)));
@@ -81,11 +83,11 @@ public class CampaignList implements Serializable {
         this.name = name;
     }
 
-    public String getKind() {
+    public CampaignKind getKind() {
         return kind;
     }
 
-    public void setKind(String kind) {
+    public void setKind(CampaignKind kind) {
         this.kind = kind;
     }
 

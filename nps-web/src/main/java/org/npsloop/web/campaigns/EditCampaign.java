@@ -20,12 +20,17 @@ import org.npsloop.campaigns.campaign.CampaignService.CampaignView;
 import org.npsloop.campaigns.campaign.CampaignService.Progress;
 import org.npsloop.campaigns.campaign.CampaignService.Recipient;
 import org.npsloop.campaigns.campaign.CampaignService.RecipientPage;
+import org.npsloop.campaigns.campaign.CampaignService.Window;
+import org.npsloop.campaigns.audience.ListId;
+import org.npsloop.campaigns.audience.SegmentId;
 import org.npsloop.campaigns.audience.MailingListService;
 import org.npsloop.campaigns.audience.MailingListService.ListView;
 import org.npsloop.campaigns.audience.SegmentService;
 import org.npsloop.campaigns.audience.SegmentService.SegmentView;
 import org.npsloop.campaigns.survey.SurveyService;
 import org.npsloop.campaigns.survey.SurveyService.SurveyView;
+import org.npsloop.domain.campaign.CampaignKind;
+import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.campaign.DueForecast;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -133,21 +138,22 @@ public class EditCampaign implements Serializable {
 
     private void fillForm() {
         name = campaign.name();
-        surveyId = campaign.surveyId();
-        listId = campaign.listId();
-        segmentId = campaign.segmentId();
-        boolean journey = "JOURNEY".equals(campaign.kind());
+        surveyId = campaign.survey().value();
+        listId = campaign.audience().list() == null ? null : campaign.audience().list().value();
+        segmentId = campaign.audience().segment() == null ? null : campaign.audience().segment().value();
+        boolean journey = campaign.kind() == CampaignKind.JOURNEY;
         audience = segmentId != null ? "SEGMENT" : listId != null || !journey ? "LIST" : "ALL";
-        timeZone = campaign.timeZone();
-        sendAt = campaign.scheduledAt() == null ? null : LocalDateTime.ofInstant(campaign.scheduledAt(), ZoneId.of(timeZone));
+        timeZone = campaign.timeZone().getId();
+        sendAt = campaign.scheduledAt() == null ? null : LocalDateTime.ofInstant(campaign.scheduledAt(), campaign.timeZone());
         fatigueDays = campaign.fatigueDays();
-        repeatEvery = campaign.repeatEvery();
-        repeatUnit = campaign.repeatUnit() == null ? "WEEKS" : campaign.repeatUnit();
-        triggerEvent = campaign.triggerEvent();
-        triggerDelayDays = campaign.triggerDelayDays();
-        windowFromHour = campaign.windowFromHour();
-        windowToHour = campaign.windowToHour();
-        windowDays = campaign.windowDays() == null ? new ArrayList<>() : new ArrayList<>(List.of(campaign.windowDays().split(",")));
+        repeatEvery = campaign.repeat() == null ? null : campaign.repeat().every();
+        repeatUnit = campaign.repeat() == null ? "WEEKS" : campaign.repeat().unit().name();
+        triggerEvent = campaign.trigger() == null ? null : campaign.trigger().eventType();
+        triggerDelayDays = campaign.trigger() == null ? null : campaign.trigger().delayDays();
+        Window window = campaign.window();
+        windowFromHour = window == null ? null : window.fromHour();
+        windowToHour = window == null ? null : window.toHour();
+        windowDays = window == null ? new ArrayList<>() : new ArrayList<>(List.of(window.daysText().split(",")));
         reminders = campaign.reminders();
         reminderAfterDays = campaign.reminderAfterDays();
     }
@@ -179,12 +185,12 @@ public class EditCampaign implements Serializable {
 
     /** Nothing more will be sent: no pause, resume or cancel. */
     public boolean isFinished() {
-        return campaign == null || "DONE".equals(campaign.status()) || "CANCELLED".equals(campaign.status())
-                || "DRAFT".equals(campaign.status());
+        return campaign == null || campaign.status() == CampaignStatus.DONE || campaign.status() == CampaignStatus.CANCELLED
+                || campaign.status() == CampaignStatus.DRAFT;
     }
 
     public boolean isJourney() {
-        return campaign != null && "JOURNEY".equals(campaign.kind());
+        return campaign != null && campaign.kind() == CampaignKind.JOURNEY;
     }
 
     public void schedule() {
@@ -227,14 +233,16 @@ public class EditCampaign implements Serializable {
         Messages.addError(onPage ? "campaign:" + field : null, UiTexts.text(error));
     }
 
+    /** The form as the API would receive it, parsed by the same rules (and the same field errors). */
     private CampaignSettings settings() {
         String days = windowDays == null || windowDays.isEmpty() ? null : String.join(",", windowDays);
         boolean anyWindow = windowFromHour != null || windowToHour != null || days != null;
         ZoneId zone = zoneOrUtc(timeZone);
-        return new CampaignSettings(name, surveyId, campaign.kind(), "LIST".equals(audience) ? listId : null,
+        return new CampaignForm(name, surveyId, campaign.kind().name(), "LIST".equals(audience) ? listId : null,
                 "SEGMENT".equals(audience) ? segmentId : null, sendAt == null ? null : sendAt.atZone(zone).toInstant(), timeZone,
                 fatigueDays, repeatEvery, repeatEvery == null ? null : repeatUnit, blankToNull(triggerEvent), triggerDelayDays,
-                anyWindow ? windowFromHour : null, anyWindow ? windowToHour : null, days, reminders, reminderAfterDays);
+                anyWindow ? windowFromHour : null, anyWindow ? windowToHour : null, days, reminders, reminderAfterDays)
+                .parseChange();
     }
 
     /** An unknown zone is reported by the service against its field; the date is read in UTC meanwhile. */
@@ -255,7 +263,7 @@ public class EditCampaign implements Serializable {
     }
 
     public boolean isDraft() {
-        return campaign != null && "DRAFT".equals(campaign.status());
+        return campaign != null && campaign.status() == CampaignStatus.DRAFT;
     }
 
     /** Progress is read again at each poll. */
@@ -329,11 +337,13 @@ public class EditCampaign implements Serializable {
 
     /** The list or segment of the campaign, by name, for the read-only view; null: every contact. */
     public String audienceName() {
-        if (campaign.listId() != null) {
-            return lists.list().stream().filter(l -> l.id() == campaign.listId()).map(ListView::name).findFirst().orElse(null);
+        ListId listId = campaign.audience().list();
+        SegmentId segmentId = campaign.audience().segment();
+        if (listId != null) {
+            return lists.list().stream().filter(l -> l.id() == listId.value()).map(ListView::name).findFirst().orElse(null);
         }
-        if (campaign.segmentId() != null) {
-            return segments.list().stream().filter(s -> s.id() == campaign.segmentId()).map(SegmentView::name).findFirst()
+        if (segmentId != null) {
+            return segments.list().stream().filter(s -> s.id() == segmentId.value()).map(SegmentView::name).findFirst()
                     .orElse(null);
         }
         return null;

@@ -93,7 +93,7 @@ public class SurveyEditor implements Serializable {
             return;
         }
         load(survey.get());
-        previewLanguage = Language.valueOf(survey.get().defaultLanguage());
+        previewLanguage = survey.get().defaultLanguage();
         testAddress = Optional.ofNullable(currentUser.getUsername()).flatMap(users::find).map(UserView::email)
                 .filter(email -> !email.isBlank()).orElse(null);
         refreshPreview();
@@ -103,7 +103,7 @@ public class SurveyEditor implements Serializable {
         id = s.id();
         name = s.name();
         brandName = s.brandName();
-        defaultLanguage = Language.valueOf(s.defaultLanguage());
+        defaultLanguage = s.defaultLanguage();
         brandColour = s.brandColour();
         logoUrl = s.logoUrl();
         reviewUrl = s.reviewUrl();

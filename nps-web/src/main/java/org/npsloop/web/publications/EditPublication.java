@@ -16,6 +16,8 @@ import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.publication.DefaultPeriod;
 import org.npsloop.domain.publication.Publication;
+import org.npsloop.domain.publication.PublicationDraft;
+import org.npsloop.domain.publication.QuoteWording;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
 import org.npsloop.domain.publication.QuoteRules;
@@ -126,16 +128,16 @@ public class EditPublication implements Serializable {
         refresh();
     }
 
-    private Publication.Draft draft() {
-        List<Publication.QuoteWording> edited = new ArrayList<>();
+    private PublicationDraft draft() {
+        List<QuoteWording> edited = new ArrayList<>();
         chosen.forEach((responseId, quote) -> {
             String wording = wordings.get(responseId);
             // Left as the (masked) comment shows it: no edit, the comment is published (masked again then).
             if (wording != null && !wording.isBlank() && !wording.strip().equals(quote.comment())) {
-                edited.add(new Publication.QuoteWording(responseId, wording));
+                edited.add(new QuoteWording(responseId, wording));
             }
         });
-        return new Publication.Draft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
+        return new PublicationDraft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
                 whatWeAreDoing, new ArrayList<>(chosen.keySet()), edited);
     }
 

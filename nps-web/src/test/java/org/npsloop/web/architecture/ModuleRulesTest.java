@@ -6,6 +6,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,7 +19,11 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The module boundaries of ARCHITECTURE.md: dependencies point inward, internals stay inside. */
 @AnalyzeClasses(packages = "org.npsloop", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -66,8 +73,45 @@ class ModuleRulesTest {
             .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
             .because("/api/* has no servlet security constraint: each resource says who may call it");
 
+    /**
+     * A module's API speaks in records, enums and values: a JPA entity (or a type nested in one) handed out could be
+     * changed or lazily loaded outside its transaction, and would tie every caller to the mapping.
+     */
+    @ArchTest
+    static final ArchRule apisExposeNoEntity = classes().that().resideInAnyPackage("org.npsloop.campaigns..",
+            "org.npsloop.reporting..").and().resideOutsideOfPackage("..internal..").and().arePublic()
+            .should(exposeNoEntityInPublicSignatures());
+
     private static SliceRule cyclesBetweenSubDomainsOf(String module) {
         return slices().matching("org.npsloop." + module + ".(*)..").namingSlices(module + ".$1").should().beFreeOfCycles();
+    }
+
+    static ArchCondition<JavaClass> exposeNoEntityInPublicSignatures() {
+        return new ArchCondition<>("expose no @Entity type in a public method or constructor") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaCodeUnit unit : origin.getCodeUnits()) {
+                    if (!unit.getModifiers().contains(JavaModifier.PUBLIC) || unit.getModifiers().contains(JavaModifier.SYNTHETIC)) {
+                        continue;
+                    }
+                    List<JavaType> types = new ArrayList<>(unit.getParameterTypes());
+                    types.add(unit.getReturnType());
+                    types.stream().flatMap(type -> type.getAllInvolvedRawTypes().stream()).filter(ModuleRulesTest::isEntity)
+                            .distinct().forEach(entity -> events.add(SimpleConditionEvent.violated(unit,
+                                    unit.getFullName() + " exposes " + entity.getName() + " in " + unit.getSourceCodeLocation())));
+                }
+            }
+        };
+    }
+
+    /** An entity, or a type declared inside one (its nested records belong to the mapping too). */
+    private static boolean isEntity(JavaClass type) {
+        for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
+            if (c.get().isAnnotatedWith(Entity.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,16 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.npsloop.campaigns.audience.ListId;
+import org.npsloop.campaigns.audience.SegmentId;
 import org.npsloop.campaigns.campaign.CampaignService;
+import org.npsloop.campaigns.survey.SurveyId;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.campaign.Campaign;
 import org.npsloop.domain.campaign.CampaignKind;
 import org.npsloop.domain.campaign.DueForecast;
-import org.npsloop.domain.campaign.JourneyTrigger;
-import org.npsloop.domain.campaign.Recurrence;
+import org.npsloop.domain.campaign.InvitationStatus;
 import org.npsloop.domain.campaign.SendWindow;
 import org.npsloop.domain.i18n.InvalidStateException;
-import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
@@ -69,15 +69,11 @@ public class DefaultCampaignService implements CampaignService {
         Instant now = clock.instant();
         Violations violations = new Violations();
         Survey survey = survey(input, violations);
-        CampaignKind kind = input.kind() == null || input.kind().isBlank() ? CampaignKind.ONE_OFF
-                : violations.check("kind", () -> kind(input.kind()));
-        ZoneId zone = zone(input, violations);
-        if (survey == null || kind == null) {
+        CampaignKind kind = input.kind() == null ? CampaignKind.ONE_OFF : input.kind();
+        if (survey == null) {
             violations.throwIfAny();
         }
-        // Built even with a bad zone or name, so that one answer lists every wrong field.
-        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, kind,
-                zone == null ? DEFAULT_ZONE : zone, now));
+        Campaign campaign = violations.check("name", () -> new Campaign(input.name(), survey, kind, zone(input), now));
         if (campaign == null) {
             violations.throwIfAny();
         }
@@ -93,20 +89,19 @@ public class DefaultCampaignService implements CampaignService {
         if (!campaign.isDraft()) {
             throw new InvalidInputException("status", "campaign.notDraft", Message.of("campaign.state." + campaign.getStatus()));
         }
-        if (input.kind() != null && !input.kind().isBlank() && !input.kind().equalsIgnoreCase(campaign.getKind().name())) {
+        if (input.kind() != null && input.kind() != campaign.getKind()) {
             throw new InvalidInputException("kind", "campaign.kind.fixed");
         }
         Instant now = clock.instant();
         Violations violations = new Violations();
         Survey survey = survey(input, violations);
-        ZoneId zone = zone(input, violations);
         violations.check("name", () -> {
             campaign.rename(input.name(), now);
             return null;
         });
         violations.throwIfAny();
         campaign.useSurvey(survey, now);
-        campaign.changeTimeZone(zone, now);
+        campaign.changeTimeZone(zone(input), now);
         apply(campaign, input, violations, now);
         em.flush();
         return view(campaign);
@@ -115,16 +110,15 @@ public class DefaultCampaignService implements CampaignService {
     /** The settings shared by create and update; throws with every field error at once. */
     private void apply(Campaign campaign, CampaignSettings input, Violations violations, Instant now) {
         // A draft may lack its audience, interval or trigger: scheduling refuses it until they are set.
-        if (input.listId() != null && input.segmentId() != null) {
-            violations.add("audience", "campaign.audience.both");
+        ListId listId = input.audience().list();
+        SegmentId segmentId = input.audience().segment();
+        MailingList list = listId == null ? null : em.find(MailingList.class, listId.value());
+        Segment segment = segmentId == null ? null : em.find(Segment.class, segmentId.value());
+        if (listId != null && list == null) {
+            violations.add("listId", "list.notFound", listId.value());
         }
-        MailingList list = input.listId() == null ? null : em.find(MailingList.class, input.listId());
-        Segment segment = input.segmentId() == null ? null : em.find(Segment.class, input.segmentId());
-        if (input.listId() != null && list == null) {
-            violations.add("listId", "list.notFound", input.listId());
-        }
-        if (input.segmentId() != null && segment == null) {
-            violations.add("segmentId", "segment.notFound", input.segmentId());
+        if (segmentId != null && segment == null) {
+            violations.add("segmentId", "segment.notFound", segmentId.value());
         }
         if (segment != null) {
             campaign.target(segment, now);
@@ -135,49 +129,30 @@ public class DefaultCampaignService implements CampaignService {
             campaign.fatigue(input.fatigueDays(), now);
             return null;
         });
+        Reminders reminders = input.reminders();
         violations.check("reminders", () -> {
-            campaign.reminders(input.reminders() == null ? campaign.getReminders() : input.reminders(),
-                    input.reminderAfterDays() == null ? campaign.getReminderAfterDays() : input.reminderAfterDays(), now);
+            campaign.reminders(reminders.count() == null ? campaign.getReminders() : reminders.count(),
+                    reminders.afterDays() == null ? campaign.getReminderAfterDays() : reminders.afterDays(), now);
             return null;
         });
-        if (input.windowFromHour() != null || input.windowToHour() != null
-                || (input.windowDays() != null && !input.windowDays().isBlank())) {
-            violations.check("window", () -> {
-                campaign.sendWindow(new SendWindow(input.windowFromHour() == null ? 0 : input.windowFromHour(),
-                        input.windowToHour() == null ? 24 : input.windowToHour(),
-                        input.windowDays() == null || input.windowDays().isBlank() ? SendWindow.ALWAYS.days()
-                                : SendWindow.parseDays(input.windowDays())), now);
-                return null;
-            });
-        } else {
-            campaign.sendWindow(null, now);
-        }
+        Window window = input.window();
+        campaign.sendWindow(window == null ? null : new SendWindow(window.fromHour(), window.toHour(), window.days()), now);
+        violations.throwIfAny();
         switch (campaign.getKind()) {
-            case RECURRING -> violations.check("repeatEvery", () -> {
-                if (input.repeatEvery() == null && input.repeatUnit() == null) {
-                    return null;
+            case RECURRING -> {
+                if (input.repeat() != null) {
+                    campaign.repeat(input.repeat(), now);
                 }
-                if (input.repeatEvery() == null || input.repeatUnit() == null) {
-                    throw new InvalidValueException("campaign.recurrence.missing");
+            }
+            case JOURNEY -> {
+                if (input.trigger() != null) {
+                    campaign.trigger(input.trigger(), now);
                 }
-                campaign.repeat(new Recurrence(input.repeatEvery(), unit(input.repeatUnit())), now);
-                return null;
-            });
-            case JOURNEY -> violations.check("triggerEvent", () -> {
-                if (input.triggerEvent() == null && input.triggerDelayDays() == null) {
-                    return null;
-                }
-                if (input.triggerDelayDays() == null) {
-                    throw new InvalidValueException("campaign.trigger.delayRequired");
-                }
-                campaign.trigger(new JourneyTrigger(input.triggerEvent(), input.triggerDelayDays()), now);
-                return null;
-            });
+            }
             default -> {
                 // one-off: nothing more
             }
         }
-        violations.throwIfAny();
         campaign.sendAt(input.sendAt(), now);
     }
 
@@ -287,51 +262,27 @@ public class DefaultCampaignService implements CampaignService {
                 .getResultList()) {
             String name = ((r[3] == null ? "" : r[3]) + " " + (r[4] == null ? "" : r[4])).trim();
             rows.add(new Recipient(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], name,
-                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], SqlValues.instant(r[8]),
+                    ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), InvitationStatus.valueOf((String) r[7]), SqlValues.instant(r[8]),
                     SqlValues.instant(r[9]), ((Number) r[10]).intValue(), (String) r[11], ((Number) r[12]).intValue() == 1));
         }
         return new RecipientPage(total, rows);
     }
 
     private Survey survey(CampaignSettings input, Violations violations) {
-        Survey survey = input.surveyId() == null ? null : em.find(Survey.class, input.surveyId());
+        SurveyId id = input.survey();
+        Survey survey = id == null ? null : em.find(Survey.class, id.value());
         if (survey == null) {
-            if (input.surveyId() == null) {
+            if (id == null) {
                 violations.add("surveyId", "campaign.survey.required");
             } else {
-                violations.add("surveyId", "survey.notFound", input.surveyId());
-            };
+                violations.add("surveyId", "survey.notFound", id.value());
+            }
         }
         return survey;
     }
 
-    private static ZoneId zone(CampaignSettings input, Violations violations) {
-        if (input.timeZone() == null || input.timeZone().isBlank()) {
-            return DEFAULT_ZONE;
-        }
-        return violations.check("timeZone", () -> {
-            try {
-                return ZoneId.of(input.timeZone().trim());
-            } catch (DateTimeException e) {
-                throw new InvalidValueException("campaign.timeZone.unknown", input.timeZone());
-            }
-        });
-    }
-
-    private static CampaignKind kind(String text) {
-        try {
-            return CampaignKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("campaign.kind.invalid");
-        }
-    }
-
-    private static Recurrence.Unit unit(String text) {
-        try {
-            return Recurrence.Unit.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("campaign.recurrence.unitRequired");
-        }
+    private static ZoneId zone(CampaignSettings input) {
+        return input.timeZone() == null ? DEFAULT_ZONE : input.timeZone();
     }
 
     private CampaignView change(Campaign campaign, Runnable transition) {
@@ -352,17 +303,13 @@ public class DefaultCampaignService implements CampaignService {
     }
 
     private static CampaignView view(Campaign c) {
-        Recurrence recurrence = c.getRecurrence();
-        JourneyTrigger trigger = c.getTrigger();
         SendWindow window = c.getSendWindow();
-        boolean always = window.isAlways();
-        return new CampaignView(c.getId(), c.getName(), c.getSurvey().getId(), c.getSurvey().getName(), c.getKind().name(),
-                c.getStatus().name(), c.getMailingList() == null ? null : c.getMailingList().getId(),
-                c.getSegment() == null ? null : c.getSegment().getId(), c.getScheduledAt(), c.getTimeZone().getId(),
-                c.getFatigueDays(), recurrence == null ? null : recurrence.every(),
-                recurrence == null ? null : recurrence.unit().name(), trigger == null ? null : trigger.eventType(),
-                trigger == null ? null : trigger.delayDays(), always ? null : window.fromHour(), always ? null : window.toHour(),
-                always ? null : window.days().stream().map(d -> d.name().substring(0, 3)).collect(java.util.stream.Collectors.joining(",")),
+        Audience audience = new Audience(c.getMailingList() == null ? null : new ListId(c.getMailingList().getId()),
+                c.getSegment() == null ? null : new SegmentId(c.getSegment().getId()));
+        return new CampaignView(c.getId(), c.getName(), new SurveyId(c.getSurvey().getId()), c.getSurvey().getName(),
+                c.getKind(), c.getStatus(), audience, c.getScheduledAt(), c.getTimeZone(), c.getFatigueDays(),
+                c.getRecurrence(), c.getTrigger(),
+                window.isAlways() ? null : new Window(window.fromHour(), window.toHour(), window.days()),
                 c.getReminders(), c.getReminderAfterDays(), c.getLastWave(), c.getPausedReason());
     }
 }

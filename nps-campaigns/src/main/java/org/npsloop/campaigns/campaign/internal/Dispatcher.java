@@ -366,8 +366,8 @@ public class Dispatcher {
             Map<Long, Survey> surveys) throws SQLException {
         try {
             Survey survey = surveys.computeIfAbsent(claimed.surveyId(), surveyLookup::find);
-            InvitationMail invitation = InvitationMail.of(survey, claimed.email(), claimed.firstName(),
-                    Language.valueOf(claimed.language()), mailSetup.baseUrl(), claimed.tokenSecret());
+            InvitationMail invitation = InvitationMail.of(survey.letterIn(Language.valueOf(claimed.language())),
+                    claimed.email(), claimed.firstName(), mailSetup.baseUrl(), claimed.tokenSecret());
             SurveyMailRenderer.Content content = renderer.render(invitation);
             if (claimed.reminder() > 0) {
                 content = renderer.asReminder(content, invitation.language());

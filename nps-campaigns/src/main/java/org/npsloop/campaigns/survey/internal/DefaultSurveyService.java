@@ -142,7 +142,7 @@ public class DefaultSurveyService implements SurveyService {
         Survey survey = survey(surveyId);
         InvitationMail mail = sample(survey, language, contactId, "preview@preview.invalid");
         SurveyMailRenderer.Content content = renderer.render(mail, true);
-        return new RenderedMail(mail.language().name(), content.subject(), content.html(), content.text());
+        return new RenderedMail(mail.language(), content.subject(), content.html(), content.text());
     }
 
     /** Outside any transaction: an SMTP exchange must not hold a database transaction open. */
@@ -169,7 +169,7 @@ public class DefaultSurveyService implements SurveyService {
                     "test-" + UUID.randomUUID() + "@" + mailSetup.mailDomain());
             connection.send(message, MailTransport.NO_INVITATION);
             recordTestSent(surveyId);
-            return new TestSent(recipient.value(), message.getSubject(), mail.language().name(),
+            return new TestSent(recipient.value(), message.getSubject(), mail.language(),
                     mailSetup.describeTransport());
         } catch (MailTransport.DeliveryException e) {
             throw new TestNotSentException(e.getMessage(), e);
@@ -207,8 +207,8 @@ public class DefaultSurveyService implements SurveyService {
             }
         }
         violations.throwIfAny();
-        return SampleMail.of(survey, wanted, contact == null ? null : contact.getLanguage(), recipient,
-                contact == null ? null : contact.getFirstName());
+        return SampleMail.of(survey.letterIn(SampleMail.language(wanted, contact == null ? null : contact.getLanguage())),
+                recipient, contact == null ? null : contact.getFirstName());
     }
 
     private Survey survey(long id) {
@@ -220,7 +220,7 @@ public class DefaultSurveyService implements SurveyService {
     }
 
     private static SurveyView view(Survey s) {
-        return new SurveyView(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage().name(), s.getSenderName(),
+        return new SurveyView(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage(), s.getSenderName(),
                 s.getSenderEmail(), s.getLinkLifetimeDays());
     }
 
@@ -232,7 +232,7 @@ public class DefaultSurveyService implements SurveyService {
                 texts.put(language.name(), new Texts(t.getSubject(), t.getQuestion(), t.getFollowUp(), t.getConsentQuestion()));
             }
         }
-        return new SurveyDetail(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage().name(), s.getBrandColour(),
+        return new SurveyDetail(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage(), s.getBrandColour(),
                 s.getLogoUrl(), s.getSenderName(), s.getSenderEmail(), s.getPostalAddress(), s.getClosesAt().orElse(null),
                 s.getLinkLifetimeDays(), texts, s.getUpdatedAt(), s.getReviewUrl(), s.isAskQuoteConsent());
     }

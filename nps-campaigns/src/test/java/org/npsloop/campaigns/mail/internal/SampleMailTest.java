@@ -33,7 +33,7 @@ class SampleMailTest {
     void thePreviewGreetsTheContactAndItsElevenButtonsLeadNowhere() {
         Survey survey = new Survey("Relationship", "Acme", NOW);
         survey.setTexts(Language.EN, new SurveyTexts("Hi from {company}", "Would you recommend {company}?", "Why?", null), NOW);
-        SurveyMailRenderer.Content content = renderer.render(SampleMail.of(survey, null, Language.EN, "ann@exemple.fr", "Ann"), true);
+        SurveyMailRenderer.Content content = renderer.render(sample(survey, null, Language.EN, "ann@exemple.fr", "Ann"), true);
 
         assertEquals("Hi from Acme", content.subject());
         assertTrue(content.html().contains("Hello Ann,"), content.html());
@@ -52,10 +52,10 @@ class SampleMailTest {
     @Test
     void theLanguageAskedForWinsElseTheContactsElseTheDefault() {
         Survey survey = new Survey("Relationship", "Acme", NOW);
-        assertEquals(Language.FR, SampleMail.of(survey, Language.FR, Language.EN, "a@b.fr", null).language());
-        assertEquals(Language.FR, SampleMail.of(survey, null, Language.FR, "a@b.fr", null).language());
-        assertEquals(Language.EN, SampleMail.of(survey, null, null, "a@b.fr", null).language());
-        assertFalse(renderer.render(SampleMail.of(survey, null, null, "a@b.fr", null), true).html().contains("Hello"),
+        assertEquals(Language.FR, sample(survey, Language.FR, Language.EN, "a@b.fr", null).language());
+        assertEquals(Language.FR, sample(survey, null, Language.FR, "a@b.fr", null).language());
+        assertEquals(Language.EN, sample(survey, null, null, "a@b.fr", null).language());
+        assertFalse(renderer.render(sample(survey, null, null, "a@b.fr", null), true).html().contains("Hello"),
                 "no contact: no greeting");
     }
 
@@ -63,7 +63,7 @@ class SampleMailTest {
     void aTestMessageSaysSoInItsSubjectAndHasNoUnsubscribeHeaders() throws Exception {
         Survey survey = new Survey("Relationship", "Acme", NOW);
         Session session = Session.getInstance(new Properties());
-        InvitationMail mail = SampleMail.of(survey, Language.FR, null, "moi@acme.example", "Jeanne");
+        InvitationMail mail = sample(survey, Language.FR, null, "moi@acme.example", "Jeanne");
         MimeMessage message = InvitationMessages.buildTest(session, renderer.render(mail, true), "moi@acme.example",
                 "nps@acme.example", "Acme", "test-1@nps.example.com");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -76,5 +76,11 @@ class SampleMailTest {
         String html = (String) ((Multipart) parsed.getContent()).getBodyPart(1).getContent();
         assertTrue(html.contains("Message de test"), html);
         assertTrue(html.contains("Bonjour Jeanne"));
+    }
+
+    /** The page's way: the language asked, else the contact's, then the survey's mail in it. */
+    private static InvitationMail sample(Survey survey, Language asked, Language contactLanguage, String recipient,
+            String firstName) {
+        return SampleMail.of(survey.letterIn(SampleMail.language(asked, contactLanguage)), recipient, firstName);
     }
 }

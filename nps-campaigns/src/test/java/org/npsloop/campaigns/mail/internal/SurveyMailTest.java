@@ -37,7 +37,7 @@ class SurveyMailTest {
         Survey survey = new Survey("Relationship", "Acme", NOW);
         survey.sender("Acme clients", "nps@acme.example", "1 rue de la Paix, 75002 Paris", NOW);
         InvitationToken token = InvitationToken.generate();
-        InvitationMail mail = InvitationMail.of(survey, "jeanne@exemple.fr", "Jeanne", Language.FR,
+        InvitationMail mail = InvitationMail.of(survey.letterIn(Language.FR), "jeanne@exemple.fr", "Jeanne",
                 "https://nps.example.com/", token.secret());
 
         MimeMessage parsed = roundTrip(InvitationMessages.build(session, renderer.render(mail), mail,
@@ -82,7 +82,7 @@ class SurveyMailTest {
         Survey survey = new Survey("XSS", "<b>Acme</b> & \"Co\"", NOW);
         // A quote is not allowed in an address any more (Survey.checkLogoUrl); an ampersand still needs escaping.
         survey.brand("#123456", "https://acme.example/logo.png?a=1&b=x", NOW);
-        InvitationMail mail = InvitationMail.of(survey, "a@b.fr", "<img src=x onerror=alert(1)>", Language.EN,
+        InvitationMail mail = InvitationMail.of(survey.letterIn(Language.EN), "a@b.fr", "<img src=x onerror=alert(1)>",
                 "https://nps.example.com/", InvitationToken.generate().secret());
         String html = renderer.render(mail).html();
         assertFalse(html.contains("<b>Acme</b>") || html.contains("<img src=x"), html);
@@ -94,7 +94,7 @@ class SurveyMailTest {
     @Test
     void aContactInAnotherLanguageGetsTheSurveyDefault() {
         Survey survey = new Survey("EN only", "Acme", NOW);
-        InvitationMail mail = InvitationMail.of(survey, "a@b.fr", null, null, "https://x.example/", InvitationToken.generate().secret());
+        InvitationMail mail = InvitationMail.of(survey.letterIn(null), "a@b.fr", null, "https://x.example/", InvitationToken.generate().secret());
         assertEquals(Language.EN, mail.language());
         assertTrue(renderer.render(mail).text().contains("How likely are you to recommend Acme"));
     }
@@ -102,9 +102,9 @@ class SurveyMailTest {
     @Test
     void aReminderSaysSoInItsSubjectInTheContactsLanguage() {
         Survey survey = new Survey("Both", "Acme", NOW);
-        InvitationMail french = InvitationMail.of(survey, "a@b.fr", null, Language.FR, "https://x.example/",
+        InvitationMail french = InvitationMail.of(survey.letterIn(Language.FR), "a@b.fr", null, "https://x.example/",
                 InvitationToken.generate().secret());
-        InvitationMail english = InvitationMail.of(survey, "a@b.fr", null, Language.EN, "https://x.example/",
+        InvitationMail english = InvitationMail.of(survey.letterIn(Language.EN), "a@b.fr", null, "https://x.example/",
                 InvitationToken.generate().secret());
         assertEquals("Rappel : Votre avis sur Acme", renderer.asReminder(renderer.render(french), Language.FR).subject());
         assertTrue(renderer.asReminder(renderer.render(english), Language.EN).subject().startsWith("Reminder: "));

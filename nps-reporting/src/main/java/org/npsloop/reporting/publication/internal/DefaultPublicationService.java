@@ -20,6 +20,8 @@ import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.publication.DefaultPeriod;
 import org.npsloop.domain.publication.PublicBrand;
 import org.npsloop.domain.publication.Publication;
+import org.npsloop.domain.publication.PublicationDraft;
+import org.npsloop.domain.publication.QuoteWording;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationStatus;
 import org.npsloop.domain.publication.PublicationVersion;
@@ -83,7 +85,7 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     @Override
-    public Detail create(Publication.Draft draft, String actor) {
+    public Detail create(PublicationDraft draft, String actor) {
         check(draft);
         Publication publication = new Publication(maskWordings(draft), actor, clock.instant());
         em.persist(publication);
@@ -92,7 +94,7 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     @Override
-    public Detail update(long id, Publication.Draft draft, String actor) {
+    public Detail update(long id, PublicationDraft draft, String actor) {
         Publication publication = existing(id);
         check(draft);
         publication.edit(maskWordings(draft), actor, clock.instant());
@@ -101,7 +103,7 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     @Override
-    public void checkPublishable(Publication.Draft draft) {
+    public void checkPublishable(PublicationDraft draft) {
         check(draft);
         long answers = reports.dashboard(filter(draft), draft.granularity() == null ? TrendGranularity.MONTH : draft.granularity())
                 .nps().responses();
@@ -187,19 +189,19 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     @Override
-    public List<QuoteCandidate> quoteCandidates(Publication.Draft draft, String text, int limit) {
-        return masked(quotes().candidates(scope.where(filter(draft)), text, limit), Publication.Draft::wordingOf, draft);
+    public List<QuoteCandidate> quoteCandidates(PublicationDraft draft, String text, int limit) {
+        return masked(quotes().candidates(scope.where(filter(draft)), text, limit), PublicationDraft::wordingOf, draft);
     }
 
     @Override
     public List<QuoteCandidate> chosenQuotes(long id) {
         Publication publication = existing(id);
-        return masked(quotes().chosen(publication.getQuoteIds()), Publication.Draft::wordingOf, publication.toDraft());
+        return masked(quotes().chosen(publication.getQuoteIds()), PublicationDraft::wordingOf, publication.toDraft());
     }
 
     /** The candidates with their comment and wording masked as they would be published. */
     private List<QuoteCandidate> masked(List<QuoteCandidate> candidates,
-            java.util.function.BiFunction<Publication.Draft, Long, String> wording, Publication.Draft draft) {
+            java.util.function.BiFunction<PublicationDraft, Long, String> wording, PublicationDraft draft) {
         List<Long> ids = new java.util.ArrayList<>();
         List<String> texts = new java.util.ArrayList<>();
         for (QuoteCandidate c : candidates) {
@@ -217,12 +219,12 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     /** The draft with its edited wordings masked: what is stored can never re-introduce an email, a phone or a name. */
-    private Publication.Draft maskWordings(Publication.Draft draft) {
-        List<Long> ids = draft.quoteWordings().stream().map(Publication.QuoteWording::responseId).toList();
-        List<String> masked = mask(ids, draft.quoteWordings().stream().map(Publication.QuoteWording::wording).toList(), true);
-        List<Publication.QuoteWording> wordings = new java.util.ArrayList<>();
+    private PublicationDraft maskWordings(PublicationDraft draft) {
+        List<Long> ids = draft.quoteWordings().stream().map(QuoteWording::responseId).toList();
+        List<String> masked = mask(ids, draft.quoteWordings().stream().map(QuoteWording::wording).toList(), true);
+        List<QuoteWording> wordings = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            wordings.add(new Publication.QuoteWording(ids.get(i), masked.get(i)));
+            wordings.add(new QuoteWording(ids.get(i), masked.get(i)));
         }
         return draft.withWordings(wordings);
     }
@@ -300,7 +302,7 @@ public class DefaultPublicationService implements PublicationService {
         List<PublicationContent.Theme> themes = sections.topThemes(filter, publication.getLanguage(), THEMES).stream()
                 .map(t -> new PublicationContent.Theme(t.label(), t.total())).toList();
         // The edited wording, else the comment, masked: the snapshot never holds what the public must not read.
-        Publication.Draft draft = publication.toDraft();
+        PublicationDraft draft = publication.toDraft();
         List<Long> ids = publication.getQuoteIds().stream().filter(id -> sources.get(id) != null && sources.get(id).quotable())
                 .toList();
         List<String> texts = ids.stream()
@@ -317,7 +319,7 @@ public class DefaultPublicationService implements PublicationService {
         }
     }
 
-    private void check(Publication.Draft draft) {
+    private void check(PublicationDraft draft) {
         Violations violations = new Violations();
         draft.check(violations);
         if (draft.campaignId() != null && !quotes().campaignExists(draft.campaignId())) {
@@ -329,13 +331,13 @@ public class DefaultPublicationService implements PublicationService {
     }
 
     /** The filter of a publication's scope: its period, campaign and journey moment; suspected bots left out. */
-    static ReportFilter filter(Publication.Draft draft) {
+    static ReportFilter filter(PublicationDraft draft) {
         return new ReportFilter(draft.from(), draft.to(), draft.campaignId(), draft.journeyMoment(), null, null, null, null,
                 null, false);
     }
 
     /** What the database says of each chosen response: its comment, consent and whether it is in the scope. */
-    private Map<Long, QuoteRules.Source> sources(Publication.Draft draft) {
+    private Map<Long, QuoteRules.Source> sources(PublicationDraft draft) {
         return quotes().sources(draft.quoteIds(), draft.from() == null || draft.to() == null ? null : scope.where(filter(draft)));
     }
 
