@@ -20,9 +20,12 @@ class AudienceApiIT extends OnSharedApplication {
         HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys", "{\"name\":\"CRM\",\"role\":\"MARKETER\"}");
         assertEquals(201, issued.statusCode(), issued.body());
         String secret = Json.string(Json.object(issued), "secret");
-        String id = Json.id(issued);
+        JsonObject key = Json.object(issued);
+        assertEquals(List.of("CRM", "MARKETER"), List.of(Json.string(key, "key.name"), Json.string(key, "key.role")), issued.body());
+        assertTrue(Json.bool(key, "key.isActive") && Json.string(key, "secret").startsWith(Json.string(key, "key.keyPrefix")), issued.body());
+        String id = Json.text(key, "key.id");
         assertEquals(List.of("CRM"), Json.where(Json.array(admin.get("api/api-keys").body()), "", "id", id).stream()
-                .map(key -> Json.string(key, "name")).toList(), "the key is listed by its name");
+                .map(listed -> Json.string(listed, "name")).toList(), "the key is listed by its name");
         assertFalse(admin.get("api/api-keys").body().contains(secret), "the secret is shown once only");
 
         WebClient crm = new WebClient(base).withHeader("Authorization", "Bearer " + secret);

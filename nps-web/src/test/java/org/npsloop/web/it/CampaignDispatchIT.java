@@ -143,7 +143,7 @@ class CampaignDispatchIT extends OnSharedApplication {
                 + survey + "}"));
         HttpResponse<String> schedule = api.sendJson("POST", "api/campaigns/" + draft + "/schedule", "");
         assertEquals(400, schedule.statusCode());
-        assertTrue(Json.string(Json.object(schedule), "message").contains("Choose a list or a segment first"), schedule.body());
+        assertEquals("Choose a list or a segment first", Json.refusal(schedule, "status"), schedule.body());
         assertEquals(404, api.get("api/campaigns/999999999/recipients").statusCode());
     }
 

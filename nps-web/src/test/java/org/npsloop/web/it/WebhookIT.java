@@ -72,7 +72,7 @@ class WebhookIT extends OnSharedApplication {
     /** The response row this test wrote, removed afterwards (see {@link #stop}). */
     private volatile Long response;
     /** The webhook's settings as this test found them, put back afterwards. */
-    private JsonObject found;
+    private Webhooks.Found found;
 
 
     @BeforeEach
@@ -105,25 +105,13 @@ class WebhookIT extends OnSharedApplication {
         receiver.start();
         admin = new WebClient(base);
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
-        found = Json.object(admin.get("api/webhook").body());
-        // Off first, so that switching it on below starts the scan from now: a webhook left on by another test
-        // would otherwise send this receiver everything changed since.
-        HttpResponse<String> off = admin.sendJson("PUT", "api/webhook", "{\"enabled\":false}");
-        assertEquals(200, off.statusCode(), off.body());
     }
 
     @AfterEach
     void stop() {
-        if (admin != null) {
-            // Off again, so that later tests on this database send nothing to a receiver that is gone; then the
-            // address and state as found (not the secret: this test regenerated it, and an old one is never shown).
-            admin.sendJson("PUT", "api/webhook", "{\"enabled\":false}");
-            if (found != null) {
-                String url = Json.has(found, "url") && !Json.isNull(found, "url") ? Json.string(found, "url") : "";
-                boolean enabled = Json.has(found, "enabled") && Json.bool(found, "enabled");
-                admin.sendJson("PUT", "api/webhook", jakarta.json.Json.createObjectBuilder().add("url", url)
-                        .add("enabled", enabled).build().toString());
-            }
+        if (found != null) {
+            // Off, so that later tests on this database send nothing to a receiver that is gone; then as found.
+            found.putBack();
         }
         if (receiver != null) {
             receiver.stop(0);
@@ -158,9 +146,9 @@ class WebhookIT extends OnSharedApplication {
         HttpResponse<String> unresolvable = admin.sendJson("PUT", "api/webhook",
                 "{\"url\":\"https://crm.example.invalid/hook\",\"enabled\":true}");
         assertTrue(Json.refusal(unresolvable, "url").contains("crm.example.invalid cannot be resolved"), unresolvable.body());
-        HttpResponse<String> enabled = admin.sendJson("PUT", "api/webhook",
-                "{\"url\":\"" + hook + "\",\"enabled\":true,\"regenerateSecret\":true}");
-        assertEquals(200, enabled.statusCode(), enabled.body());
+        // Switched off first, so that switching it on starts the scan from now (see Webhooks).
+        found = Webhooks.pointAt(admin, hook, true);
+        HttpResponse<String> enabled = found.enabled();
         JsonObject saved = Json.object(enabled);
         String secret = Json.string(saved, "secret");
         assertTrue(secret.startsWith("whsec_"), saved.toString());
