@@ -181,7 +181,7 @@ class AdminShellIT extends OnSharedApplication {
         String self = Json.text(Json.only(Json.array(users), "", "username", Deployments.adminUsername()), "id");
         HttpResponse<String> refused = admin.sendJson("PUT", "api/users/" + self + "/enabled", "{\"enabled\":false}");
         assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().contains("cannot disable your own account"), refused.body());
+        assertTrue(Json.says(refused, "cannot disable your own account"), refused.body());
 
         HttpResponse<String> badRole = admin.sendJson("PUT", "api/users/" + self + "/roles", "{\"roles\":[\"MARKETER\"]}");
         assertEquals(400, badRole.statusCode());
@@ -197,11 +197,11 @@ class AdminShellIT extends OnSharedApplication {
 
         HttpResponse<String> invalidName = admin.sendJson("POST", "api/users", "{\"username\":\"a b\",\"roles\":[\"ADMIN\"]}");
         assertEquals(400, invalidName.statusCode());
-        assertTrue(invalidName.body().contains("A user name has 2 to 64 characters"), invalidName.body());
+        assertTrue(Json.says(invalidName, "A user name has 2 to 64 characters"), invalidName.body());
 
         HttpResponse<String> noRole = admin.sendJson("POST", "api/users", "{\"username\":\"" + Deployments.unique("r") + "\"}");
         assertEquals(400, noRole.statusCode());
-        assertTrue(noRole.body().contains("at least one role"), noRole.body());
+        assertTrue(Json.says(noRole, "at least one role"), noRole.body());
 
         HttpResponse<String> missingFlag = admin.sendJson("PUT", "api/users/1/enabled", "{}");
         assertEquals(400, missingFlag.statusCode(), "an empty body must not disable anyone");
@@ -232,7 +232,10 @@ class AdminShellIT extends OnSharedApplication {
         HttpResponse<String> created = admin.sendJson("POST", "api/users",
                 "{\"username\":\"" + name + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + password + "\"}");
         assertEquals(201, created.statusCode(), created.body());
-        return Json.number(Json.object(created), "id");
+        JsonObject user = Json.object(created);
+        assertEquals(List.of(name, role), List.of(Json.string(user, "user.username"), Json.strings(user, "user.roles").get(0)), created.body());
+        assertTrue(Json.bool(user, "user.mustChangePassword"), "a password set by an administrator is temporary: " + created.body());
+        return Json.number(user, "user.id");
     }
 
     /** A user of the role who has signed in and replaced the temporary password. */

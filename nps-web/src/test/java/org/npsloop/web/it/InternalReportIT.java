@@ -226,7 +226,7 @@ class InternalReportIT {
         HttpResponse<String> user = admin.sendJson("POST", "api/users", "{\"username\":\"" + run + "\",\"displayName\":\"Exec "
                 + suffix + "\",\"email\":\"" + recipient + "\",\"roles\":[\"EXECUTIVE\"],\"password\":\"Temporary-pass-1\"}");
         assertEquals(201, user.statusCode(), user.body());
-        String userId = Json.id(user);
+        String userId = Json.text(Json.object(user), "user.id");
         HttpResponse<String> wrong = admin.sendJson("PUT", "api/reports/digest",
                 "{\"enabled\":true,\"weekday\":\"MONDAY\",\"hour\":25,\"recipients\":[987654321]}");
         assertEquals(400, wrong.statusCode(), wrong.body());

@@ -220,6 +220,19 @@ final class Json {
         return has(error, "errors") && !isNull(error, "errors") ? texts(error, "errors", "field") : List.of();
     }
 
+    /** Whether an API refusal says this: in its {@code message} or in the reason it gives for a field. */
+    static boolean says(HttpResponse<String> refusal, String text) {
+        JsonObject error = object(refusal);
+        List<String> reasons = new ArrayList<>();
+        if (has(error, "message") && !isNull(error, "message")) {
+            reasons.add(string(error, "message"));
+        }
+        if (has(error, "errors") && !isNull(error, "errors")) {
+            reasons.addAll(texts(error, "errors", "message"));
+        }
+        return reasons.stream().anyMatch(reason -> reason.contains(text));
+    }
+
     /** The reason an API refusal gives for this field; fails unless it names the field once. */
     static String refusal(HttpResponse<String> refusal, String field) {
         return string(only(object(refusal), "errors", "field", field), "message");
