@@ -64,6 +64,17 @@ class InternalReportIT {
     private String digestFound;
     private WebClient digestAdmin;
 
+    /** This run's contacts' address prefix: their answers, given under the test clock years ahead, are dated back afterwards. */
+    private String run;
+
+    @AfterEach
+    void dateTheAnswersBack() {
+        // Left dated years ahead, they would carry the webhook's scan position there (see Webhooks).
+        if (run != null) {
+            Webhooks.undateResponsesOf(run + "-");
+        }
+    }
+
     @AfterEach
     void putTheDigestBack() {
         if (digestFound != null) {
@@ -79,7 +90,7 @@ class InternalReportIT {
 
     @Test
     void reportPdfCsvAndTheWeeklyDigestShowTheKnownAnswers() throws Exception {
-        String run = Deployments.unique("report");
+        run = Deployments.unique("report");
         String suffix = run.substring(run.lastIndexOf('-') + 1);
         // A Monday of its own for this run, years ahead, so that the digest's week holds only our answers.
         LocalDate monday = LocalDate.of(2032, 1, 5).plusWeeks(Math.floorMod(System.nanoTime(), 2000));
