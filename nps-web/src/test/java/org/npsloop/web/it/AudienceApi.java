@@ -1,17 +1,12 @@
 package org.npsloop.web.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Shortcuts for tests that set data up through the API. */
 final class AudienceApi {
-
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-    private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
 
     private AudienceApi() {
     }
@@ -27,17 +22,12 @@ final class AudienceApi {
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
         HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
                 "{\"name\":\"" + Deployments.unique("test") + "\",\"role\":\"" + role + "\"}");
-        return new WebClient(base).withHeader("Authorization", "Bearer " + first(SECRET, issued.body()));
+        assertEquals(201, issued.statusCode(), issued.body());
+        return new WebClient(base).withHeader("Authorization", "Bearer " + Json.string(Json.object(issued), "secret"));
     }
 
-    /** The first "id" of a JSON response. */
+    /** The "id" of a JSON object answer (e.g. of what a POST created). */
     static String id(HttpResponse<String> response) {
-        return first(ID, response.body());
-    }
-
-    private static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        assertTrue(m.find(), "no " + pattern + " in " + text);
-        return m.group(1);
+        return Json.id(response);
     }
 }

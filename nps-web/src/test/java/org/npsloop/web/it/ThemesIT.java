@@ -1,8 +1,10 @@
 package org.npsloop.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -29,7 +28,6 @@ class ThemesIT extends OnSharedApplication {
     private static final long PRICE = 1;
     private static final long DELIVERY = 2;
     private static final long SUPPORT = 3;
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
 
@@ -48,13 +46,11 @@ class ThemesIT extends OnSharedApplication {
         HttpResponse<String> refused = api.sendJson("POST", "api/themes", "{\"labelEn\":\" \",\"labelFr\":\"Prix\","
                 + "\"keywordsEn\":[\"x\",\"X\"],\"keywordsFr\":[\"\"]}");
         assertEquals(400, refused.statusCode(), refused.body());
-        for (String field : new String[] {"labelEn", "labelFr", "keywordsEn", "keywordsFr"}) {
-            assertTrue(refused.body().contains("\"" + field + "\""), field + " in " + refused.body());
-        }
+        assertTrue(Json.refusedFields(refused).containsAll(List.of("labelEn", "labelFr", "keywordsEn", "keywordsFr")), refused.body());
         HttpResponse<String> created = api.sendJson("POST", "api/themes", "{\"labelEn\":\"Zorglub " + suffix + "\",\"labelFr\":"
                 + "\"Zorglub FR " + suffix + "\",\"keywordsEn\":[\"" + word + "\"],\"keywordsFr\":[]}");
         assertEquals(201, created.statusCode(), created.body());
-        long custom = Long.parseLong(first(ID, created.body()));
+        long custom = Json.number(Json.object(created), "id");
 
         // A campaign of this run and its answers, typed by a marketer.
         String survey = CampaignApi.survey(marketer, run);
@@ -76,9 +72,12 @@ class ThemesIT extends OnSharedApplication {
         Map<Long, String> expected = Map.of(DELIVERY, "0/1/2", PRICE, "0/1/1", SUPPORT, "1/0/0", custom, "0/0/1");
         assertEquals(expected, awaitCounts(api, scope, expected));
         String json = api.get(scope).body();
-        assertTrue(json.contains("\"commentedPromoters\":1") && json.contains("\"commentedPassives\":1")
-                && json.contains("\"commentedDetractors\":3") && json.contains("\"commented\":5"), json);
-        assertTrue(json.indexOf("\"themeId\":" + DELIVERY) < json.indexOf("\"themeId\":" + PRICE), "most mentioned first: " + json);
+        JsonObject report = Json.object(json);
+        assertEquals(List.of(1L, 1L, 3L, 5L), List.of(Json.number(report, "commentedPromoters"), Json.number(report, "commentedPassives"),
+                Json.number(report, "commentedDetractors"), Json.number(report, "commented")), json);
+        List<String> order = Json.texts(report, "themes", "themeId");
+        assertTrue(order.indexOf(String.valueOf(DELIVERY)) >= 0 && order.indexOf(String.valueOf(DELIVERY)) < order.indexOf(String.valueOf(PRICE)),
+                "most mentioned first: " + json);
         // The same report filter as the dashboard: a period (days included, report time zone).
         assertEquals(Map.of(DELIVERY, "0/1/1", PRICE, "0/1/1", SUPPORT, "1/0/0", custom, "0/0/1"),
                 counts(api.get(scope + "&from=2026-03-01&to=2026-03-19").body()));
@@ -104,13 +103,17 @@ class ThemesIT extends OnSharedApplication {
         assertEquals(List.of(r6, r3), ids(api.get("api/comments?campaign=" + campaign + "&theme=" + DELIVERY).body()));
         assertEquals(List.of(r3), ids(api.get("api/comments?campaign=" + campaign + "&q=D%C3%89LAIS").body()));
         String r4json = api.get("api/comments?campaign=" + campaign + "&category=PROMOTER").body();
-        assertTrue(r4json.contains("\"total\":1") && r4json.contains("\"manual\":true") && r4json.contains("\"manual\":false")
-                && !r4json.contains(email), r4json);
+        JsonObject promoters = Json.object(r4json);
+        assertEquals(1, Json.number(promoters, "total"), r4json);
+        assertEquals(r4, Json.number(promoters, "comments.0.responseId"), r4json);
+        assertTrue(Json.bool(Json.only(promoters, "comments.0.themes", "themeId", String.valueOf(custom)), "manual"), "put by hand: " + r4json);
+        assertFalse(Json.bool(Json.only(promoters, "comments.0.themes", "themeId", String.valueOf(SUPPORT)), "manual"), "by the rules: " + r4json);
+        assertFalse(r4json.contains(email), r4json);
 
         // Malformed parameters are named.
         HttpResponse<String> badDate = api.get("api/reports/themes?from=2026-13-01&campaign=abc");
         assertEquals(400, badDate.statusCode());
-        assertTrue(badDate.body().contains("\"from\"") && badDate.body().contains("\"campaign\""), badDate.body());
+        assertEquals(List.of("campaign", "from"), Json.refusedFields(badDate).stream().sorted().toList(), badDate.body());
         assertEquals(400, api.get("api/comments?category=happy").statusCode());
         assertEquals(400, api.get("api/reports/themes?from=2026-03-10&to=2026-03-01").statusCode());
         // Roles: an administrator alone is neither marketer nor executive.
@@ -168,7 +171,7 @@ class ThemesIT extends OnSharedApplication {
         String matching;
         do {
             matching = api.get("api/themes/matching").body();
-            if (matching.contains("\"running\":false")) {
+            if (!Json.bool(Json.object(matching), "running")) {
                 return;
             }
             Thread.sleep(500);
@@ -179,38 +182,16 @@ class ThemesIT extends OnSharedApplication {
     /** Themes mentioned at least once: id → promoters/passives/detractors. */
     static Map<Long, String> counts(String json) {
         Map<Long, String> counts = new LinkedHashMap<>();
-        int start = json.indexOf("\"themes\":[");
-        assertTrue(start >= 0, json);
-        String themes = json.substring(start, json.indexOf(']', start));
-        for (String theme : themes.split("\\}")) {
-            if (!theme.contains("\"themeId\"")) {
-                continue;
-            }
-            long total = number(theme, "total");
-            if (total > 0) {
-                counts.put(number(theme, "themeId"), number(theme, "promoters") + "/" + number(theme, "passives") + "/"
-                        + number(theme, "detractors"));
+        for (JsonObject theme : Json.objects(Json.object(json), "themes")) {
+            if (Json.number(theme, "total") > 0) {
+                counts.put(Json.number(theme, "themeId"), Json.number(theme, "promoters") + "/" + Json.number(theme, "passives") + "/"
+                        + Json.number(theme, "detractors"));
             }
         }
         return counts;
     }
 
-    private static long number(String json, String field) {
-        return Long.parseLong(first(Pattern.compile("\"" + field + "\":(\\d+)"), json));
-    }
-
     private static List<Long> ids(String json) {
-        List<Long> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("\"responseId\":(\\d+)").matcher(json);
-        while (m.find()) {
-            ids.add(Long.parseLong(m.group(1)));
-        }
-        return ids;
-    }
-
-    private static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        assertTrue(m.find(), "no " + pattern + " in " + text);
-        return m.group(1);
+        return Json.objects(Json.object(json), "comments").stream().map(c -> Json.number(c, "responseId")).toList();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -22,12 +23,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +36,33 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * that refuses the first delivery with a 500 receives both events, the first one after a retry, each
  * signed with the secret and carrying the right score and category. The retry delay is 1 s here
  * ({@code NPS_WEBHOOK_RETRY_INITIAL_SECONDS} in the failsafe configuration).
+ *
+ * <p>The webhook is installation-wide and the database is shared: other tests' responses (those changed within the
+ * scan's look-back) reach the receiver too. The receiver therefore refuses only the first delivery of this test's own
+ * response (recognised by the parsed {@code response.id}), every assertion looks at this test's events only, and the
+ * webhook's address and on/off state are put back as found.
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
 class WebhookIT extends OnSharedApplication {
 
-    private static final Pattern SECRET = Pattern.compile("\"secret\":\"(whsec_[^\"]+)\"");
-
     /** One request the receiver got. */
     record Received(String body, String eventId, String eventType, String attempt, String timestamp, String signature,
             int answered, Instant at) {
+
+        /** The parsed body. */
+        JsonObject event() {
+            return Json.object(body);
+        }
+
+        /** The id of the response the event is about, or null when it is about none or is not JSON. */
+        Long responseId() {
+            try {
+                JsonObject event = event();
+                return Json.has(event, "response.id") ? Json.number(event, "response.id") : null;
+            } catch (AssertionError notJson) {
+                return null;
+            }
+        }
     }
 
 
@@ -56,6 +71,8 @@ class WebhookIT extends OnSharedApplication {
     private WebClient admin;
     /** The response row this test wrote, removed afterwards (see {@link #stop}). */
     private volatile Long response;
+    /** The webhook's settings as this test found them, put back afterwards. */
+    private Webhooks.Found found;
 
 
     @BeforeEach
@@ -68,13 +85,18 @@ class WebhookIT extends OnSharedApplication {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             // The first delivery of this test's response is refused, every later one accepted. Other tests'
-            // responses on the shared database may reach the receiver too: they are simply accepted.
-            boolean ours = response != null && body.contains(ourResponse());
-            boolean first = received.stream().noneMatch(r -> r.body().contains(ourResponse()));
-            int status = ours && first ? 500 : 200;
+            // responses on the shared database may reach the receiver too (before or after ours): they are simply
+            // accepted. Synchronized: the check and the recording are one step even if deliveries came in parallel.
             var h = exchange.getRequestHeaders();
-            received.add(new Received(body, h.getFirst("X-NPS-Event-Id"), h.getFirst("X-NPS-Event"), h.getFirst("X-NPS-Delivery-Attempt"),
-                    h.getFirst("X-NPS-Timestamp"), h.getFirst("X-NPS-Signature"), status, Instant.now()));
+            int status;
+            synchronized (received) {
+                Received got = new Received(body, h.getFirst("X-NPS-Event-Id"), h.getFirst("X-NPS-Event"),
+                        h.getFirst("X-NPS-Delivery-Attempt"), h.getFirst("X-NPS-Timestamp"), h.getFirst("X-NPS-Signature"), 0, Instant.now());
+                boolean first = isOurs(got) && received.stream().noneMatch(this::isOurs);
+                status = first ? 500 : 200;
+                received.add(new Received(got.body(), got.eventId(), got.eventType(), got.attempt(), got.timestamp(), got.signature(),
+                        status, got.at()));
+            }
             byte[] answer = (status == 200 ? "ok" : "try again").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
@@ -87,9 +109,9 @@ class WebhookIT extends OnSharedApplication {
 
     @AfterEach
     void stop() {
-        if (admin != null) {
-            // Off again, so that later tests on this database send nothing to a receiver that is gone.
-            admin.sendJson("PUT", "api/webhook", "{\"enabled\":false}");
+        if (found != null) {
+            // Off, so that later tests on this database send nothing to a receiver that is gone; then as found.
+            found.putBack();
         }
         if (receiver != null) {
             receiver.stop(0);
@@ -119,18 +141,26 @@ class WebhookIT extends OnSharedApplication {
             "not an address"}) {
             HttpResponse<String> refused = admin.sendJson("PUT", "api/webhook", "{\"url\":\"" + bad + "\",\"enabled\":true}");
             assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
-            assertTrue(refused.body().contains("\"field\":\"url\""), refused.body());
+            assertEquals(List.of("url"), Json.refusedFields(refused), refused.body());
         }
-        assertTrue(admin.sendJson("PUT", "api/webhook", "{\"url\":\"https://crm.example.invalid/hook\",\"enabled\":true}").body()
-                .contains("crm.example.invalid cannot be resolved"));
-        HttpResponse<String> enabled = admin.sendJson("PUT", "api/webhook",
-                "{\"url\":\"" + hook + "\",\"enabled\":true,\"regenerateSecret\":true}");
-        assertEquals(200, enabled.statusCode(), enabled.body());
-        String secret = match(SECRET, enabled.body());
+        HttpResponse<String> unresolvable = admin.sendJson("PUT", "api/webhook",
+                "{\"url\":\"https://crm.example.invalid/hook\",\"enabled\":true}");
+        assertTrue(Json.refusal(unresolvable, "url").contains("crm.example.invalid cannot be resolved"), unresolvable.body());
+        // Switched off first, so that switching it on starts the scan from now (see Webhooks).
+        found = Webhooks.pointAt(admin, hook, true);
+        HttpResponse<String> enabled = found.enabled();
+        JsonObject saved = Json.object(enabled);
+        String secret = Json.string(saved, "secret");
+        assertTrue(secret.startsWith("whsec_"), saved.toString());
+        assertEquals(hook, Json.string(saved, "url"), saved.toString());
+        assertTrue(Json.bool(saved, "enabled"), saved.toString());
         String shown = admin.get("api/webhook").body();
-        assertTrue(shown.contains("\"enabled\":true") && shown.contains(hook), shown);
-        assertFalse(shown.contains(secret), "the secret is shown once only: " + shown);
-        assertTrue(shown.contains(secret.substring(secret.length() - 4)), "its last characters as a hint: " + shown);
+        JsonObject settings = Json.object(shown);
+        assertTrue(Json.bool(settings, "enabled"), shown);
+        assertEquals(hook, Json.string(settings, "url"), shown);
+        assertFalse(Json.has(settings, "secret") || shown.contains(secret), "the secret is shown once only: " + shown);
+        assertTrue(Json.string(settings, "secretHint").endsWith(secret.substring(secret.length() - 4)),
+                "its last characters as a hint: " + shown);
 
         // A campaign and a contact through the API, then a response written straight into the table.
         String email = run + "@exemple.fr";
@@ -154,8 +184,7 @@ class WebhookIT extends OnSharedApplication {
                 insert.executeUpdate();
             }
         }
-        String ours = ourResponse();
-        awaitReceived(r -> r.body().contains(ours), 1, Duration.ofSeconds(30));
+        awaitOurs(1, Duration.ofSeconds(30));
 
         // Changed while its first delivery waits for the retry: the change goes out after it, in order.
         try (Connection db = database(); PreparedStatement update = db.prepareStatement(
@@ -164,7 +193,7 @@ class WebhookIT extends OnSharedApplication {
             update.setLong(2, response);
             assertEquals(1, update.executeUpdate());
         }
-        List<Received> deliveries = awaitReceived(r -> r.body().contains(ours), 3, Duration.ofSeconds(60));
+        List<Received> deliveries = awaitOurs(3, Duration.ofSeconds(60));
         assertEquals(3, deliveries.size(), "created (500, then 200 on the retry), then updated: " + deliveries);
 
         Received refused = deliveries.get(0);
@@ -180,27 +209,38 @@ class WebhookIT extends OnSharedApplication {
         for (Received r : deliveries) {
             assertEquals("sha256=" + hmac(secret, r.timestamp() + "." + r.body()), r.signature(), "signature of " + r.body());
             assertTrue(Math.abs(Long.parseLong(r.timestamp()) - Instant.now().getEpochSecond()) < 300, r.timestamp());
-            assertTrue(r.body().contains("\"id\":\"" + r.eventId() + "\""), r.body());
-            assertTrue(r.body().contains("\"contactEmail\":\"" + email + "\"") && r.body().contains("\"campaignId\":" + campaign)
-                    && r.body().contains("\"contactId\":" + contact) && r.body().contains("\"channel\":\"PHONE\"")
-                    && r.body().contains("\"invitationId\":null") && r.body().contains("\"flagged\":false")
-                    && r.body().contains("\"contactConsent\":true"), r.body());
+            JsonObject event = r.event();
+            assertEquals(r.eventId(), Json.string(event, "id"), r.body());
+            assertEquals(r.eventType(), Json.string(event, "type"), r.body());
+            assertEquals(email, Json.string(event, "response.contactEmail"), r.body());
+            assertEquals(campaign, Json.number(event, "response.campaignId"), r.body());
+            assertEquals(contact, Json.number(event, "response.contactId"), r.body());
+            assertEquals("PHONE", Json.string(event, "response.channel"), r.body());
+            assertTrue(Json.isNull(event, "response.invitationId"), r.body());
+            assertFalse(Json.bool(event, "response.flagged"), r.body());
+            assertTrue(Json.bool(event, "response.contactConsent"), r.body());
         }
+        JsonObject created = retried.event();
         assertEquals("response.created", retried.eventType());
-        assertTrue(retried.body().contains("\"type\":\"response.created\"") && retried.body().contains("\"score\":9,")
-                && retried.body().contains("\"category\":\"promoter\"") && retried.body().contains("\"version\":1,")
-                && retried.body().contains("\"comment\":\"Tr\u00e8s bien \\\"vraiment\\\"\""), retried.body());
+        assertEquals(9, Json.number(created, "response.score"), retried.body());
+        assertEquals("promoter", Json.string(created, "response.category"), retried.body());
+        assertEquals(1, Json.number(created, "response.version"), retried.body());
+        assertEquals("Tr\u00e8s bien \"vraiment\"", Json.string(created, "response.comment"), retried.body());
+        JsonObject updated = changed.event();
         assertEquals("response.updated", changed.eventType());
-        assertTrue(changed.body().contains("\"type\":\"response.updated\"") && changed.body().contains("\"score\":4,")
-                && changed.body().contains("\"category\":\"detractor\"") && changed.body().contains("\"version\":2,"), changed.body());
+        assertEquals(4, Json.number(updated, "response.score"), changed.body());
+        assertEquals("detractor", Json.string(updated, "response.category"), changed.body());
+        assertEquals(2, Json.number(updated, "response.version"), changed.body());
+        assertEquals("Tr\u00e8s bien \"vraiment\"", Json.string(updated, "response.comment"), changed.body());
 
-        // The delivery log tells the same story.
-        String log = admin.get("api/webhook/deliveries?size=200").body();
-        assertTrue(log.contains("\"eventId\":\"" + retried.eventId() + "\""), log);
-        Matcher first = Pattern.compile("\\{[^{}]*\"eventId\":\"" + retried.eventId() + "\"[^{}]*\\}").matcher(log);
-        assertTrue(first.find(), log);
-        assertTrue(first.group().contains("\"status\":\"DELIVERED\"") && first.group().contains("\"attempts\":2")
-                && first.group().contains("\"lastStatus\":200"), first.group());
+        // The delivery log tells the same story (this test's two events only: the log holds every test's).
+        String log = admin.get("api/webhook/deliveries?size=1000").body();
+        JsonObject first = Json.only(Json.array(log), "", "eventId", retried.eventId());
+        assertEquals(List.of("DELIVERED", 2L, 200L, response, 1L), List.of(Json.string(first, "status"), Json.number(first, "attempts"),
+                Json.number(first, "lastStatus"), Json.number(first, "responseId"), Json.number(first, "responseVersion")), first.toString());
+        JsonObject second = Json.only(Json.array(log), "", "eventId", changed.eventId());
+        assertEquals(List.of("DELIVERED", 1L, 200L, response, 2L), List.of(Json.string(second, "status"), Json.number(second, "attempts"),
+                Json.number(second, "lastStatus"), Json.number(second, "responseId"), Json.number(second, "responseVersion")), second.toString());
         assertEquals(403, marketer.get("api/webhook/deliveries").statusCode());
 
         // The settings page shows the same: the address, the secret's hint only, the deliveries.
@@ -209,20 +249,23 @@ class WebhookIT extends OnSharedApplication {
                 && page.contains(retried.eventId()), page);
     }
 
-    private String ourResponse() {
-        return "\"response\":{\"id\":" + response + ",";
+    /** Whether a delivery is about this test's response (by the parsed {@code response.id}, not by its text). */
+    private boolean isOurs(Received delivery) {
+        Long ours = response;
+        return ours != null && ours.equals(delivery.responseId());
     }
 
-    private List<Received> awaitReceived(Predicate<Received> which, int count, Duration timeout) throws InterruptedException {
+    /** The deliveries about this test's response, once there are {@code count} or the time is up. */
+    private List<Received> awaitOurs(int count, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        List<Received> ours = received.stream().filter(which).toList();
+        List<Received> ours = received.stream().filter(this::isOurs).toList();
         while (ours.size() < count && System.nanoTime() < end) {
             Thread.sleep(100);
-            ours = received.stream().filter(which).toList();
+            ours = received.stream().filter(this::isOurs).toList();
         }
         // A moment more, to see that nothing is delivered twice.
         Thread.sleep(1500);
-        return received.stream().filter(which).toList();
+        return received.stream().filter(this::isOurs).toList();
     }
 
     private static Connection database() throws SQLException {
@@ -242,11 +285,5 @@ class WebhookIT extends OnSharedApplication {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String match(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        assertTrue(m.find(), "no " + pattern + " in " + text);
-        return m.group(1);
     }
 }
