@@ -88,19 +88,16 @@ public class WebhookWorker {
             if (endpoint.isEmpty() || !endpoint.get().enabled() || endpoint.get().url() == null || endpoint.get().secret() == null) {
                 return;
             }
-            scan(queue, endpoint.get());
+            scan(queue);
             deliver(queue);
         }
     }
 
-    private void scan(WebhookQueue queue, Endpoint endpoint) throws SQLException {
-        Instant scannedTo = endpoint.scannedTo() == null ? clock.instant() : endpoint.scannedTo();
+    private void scan(WebhookQueue queue) throws SQLException {
         for (int i = 0; i < SCANS_PER_ROUND; i++) {
-            int recorded = queue.scan(scannedTo, config.lag(), clock.instant(), SCAN_BATCH);
-            if (recorded < SCAN_BATCH) {
+            if (queue.scan(config.lag(), clock.instant(), SCAN_BATCH) < SCAN_BATCH) {
                 return;
             }
-            scannedTo = queue.endpoint().map(Endpoint::scannedTo).orElse(scannedTo);
         }
     }
 

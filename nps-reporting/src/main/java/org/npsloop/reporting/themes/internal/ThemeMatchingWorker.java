@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.schema.SchemaMigrator;
+import org.npsloop.platform.feed.ResponseFeed;
 import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
@@ -55,9 +56,6 @@ public class ThemeMatchingWorker {
     @Inject
     @ConfigProperty(name = "nps.themes.sweep-seconds", defaultValue = "60")
     private long sweepSeconds;
-
-    /** Ids other instances may still hold in the blocks they took (50 at a time), with room to spare. */
-    static final long FLOOR_MARGIN = 5_000;
 
     private final String worker = PeriodicWorker.instanceName("themes", 200);
     /** Responses above this id are looked at every round; null until the first full sweep. */
@@ -102,7 +100,7 @@ public class ThemeMatchingWorker {
      * New responses never matched: each round those above a floor (recent ids, cheap); every
      * {@code nps.themes.sweep-seconds} all of them (one anti-join over the response ids), since an instance
      * may write an id from a block of ids it took long ago. The floor stays below the ids other instances
-     * may still hold, by {@link #FLOOR_MARGIN}.
+     * may still hold, by {@link ResponseFeed#ID_MARGIN}.
      */
     private void sweepUnmatched(long end) throws java.sql.SQLException {
         long now = System.nanoTime();
@@ -113,7 +111,7 @@ public class ThemeMatchingWorker {
             after = steps.matchUnmatched(after, clock.instant(), BATCH);
         }
         if (full && after == null) {
-            floor = Math.max(0, top - FLOOR_MARGIN);
+            floor = ResponseFeed.recentIdFloor(top);
             lastSweep = now;
         }
     }
