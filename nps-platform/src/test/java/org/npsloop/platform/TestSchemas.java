@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Migrated PostgreSQL schemas for tests that run their H2 cases again on PostgreSQL (the test database
  * of the README), one schema per test. Aborts the test only when no PostgreSQL answers, which CI never
- * allows (.ci/run starts it).
+ * allows (.ci/run starts it). Shared with the other modules' tests through nps-platform's test jar.
  */
-public final class TestSchemas {
+public class TestSchemas {
 
     private static final String SERVER = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:5432/npsloop_test");
     private static final String USER = System.getProperty("it.db.user", "postgres");
     private static final String PASSWORD = System.getProperty("it.db.password", "postgres");
     private static final String SCHEMA_PARAMETER = "currentSchema=";
 
-    private TestSchemas() {
+    /** Only static methods; other modules' tests may extend it under a name of their own. */
+    protected TestSchemas() {
     }
 
     /** @return the JDBC URL of a new schema with every migration applied */
