@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,13 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npsloop.platform.MigratedDatabaseTest;
 import org.npsloop.platform.jdbc.Jdbc;
 
 /**
@@ -27,7 +25,7 @@ import org.npsloop.platform.jdbc.Jdbc;
  * test's own: a position row and a table of the versions it handled, unique like the webhook's
  * deliveries. H2 here, PostgreSQL in {@link ResponseFeedPostgreSqlTest}.
  */
-class ResponseFeedTest {
+class ResponseFeedTest extends MigratedDatabaseTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     static final Duration LAG = Duration.ofSeconds(30);
@@ -36,21 +34,8 @@ class ResponseFeedTest {
             "r.id, r.version", "", "NOT EXISTS (SELECT 1 FROM feed_handled h WHERE h.response_id = r.id "
                     + "AND h.response_version = r.version AND h.consumer = ?)");
 
-    String url;
-
-    String newDatabase() {
-        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
-        return fresh;
-    }
-
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
     @BeforeEach
     void database() throws SQLException {
-        url = newDatabase();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE feed_consumer (id INT PRIMARY KEY, scanned_to TIMESTAMP WITH TIME ZONE)");
             s.execute("CREATE TABLE feed_handled (consumer VARCHAR(20) NOT NULL, response_id BIGINT NOT NULL, "

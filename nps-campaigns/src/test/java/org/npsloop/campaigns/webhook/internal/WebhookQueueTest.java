@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,38 +20,23 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.webhook.internal.WebhookQueue.Claimed;
+import org.npsloop.platform.MigratedDatabaseTest;
 
 /**
  * Detection and the delivery queue against a real database with the real migrations (V7 included):
  * H2 here, PostgreSQL in {@link WebhookQueuePostgreSqlTest}.
  */
-class WebhookQueueTest {
+class WebhookQueueTest extends MigratedDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Duration LAG = Duration.ofSeconds(30);
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    String url;
-
-    /** A new, empty database (or schema) for one test; {@link #connect} opens connections to it. */
-    String newDatabase() {
-        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
-        return fresh;
-    }
-
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
     @BeforeEach
     void database() throws SQLException {
-        url = newDatabase();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO contact (id, email, language, status, created_at, updated_at, version) "
                     + "VALUES (1, 'zoe@exemple.fr', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
