@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The one thing plain JDBC writes need that H2 and PostgreSQL spell differently: the next value of a
- * sequence. Ids are taken in blocks of 50 exactly as EclipseLink does (value V stands for V-49..V),
+ * What plain JDBC needs that H2 and PostgreSQL spell differently: the next value of a sequence, ANALYZE,
+ * the day of a timestamp in a zone. Ids are taken in blocks of 50 exactly as EclipseLink does (value V stands for V-49..V),
  * so JDBC and JPA inserts never collide.
  */
 public enum SqlDialect {
@@ -43,6 +43,17 @@ public enum SqlDialect {
         return String.format(nextValue, sequence);
     }
 
+    /**
+     * The day ('yyyy-MM-dd', read back with getString) of a TIMESTAMP WITH TIME ZONE expression in a zone
+     * that is the statement's next parameter (a zone id). Both take the zone as a bound parameter of AT
+     * TIME ZONE; H2 casts to DATE in the session's zone, so it formats the converted timestamp instead.
+     */
+    public String dayInZone(String timestamp) {
+        return this == H2 ? "FORMATDATETIME(" + timestamp + " AT TIME ZONE ?, 'yyyy-MM-dd')"
+                : "CAST(" + timestamp + " AT TIME ZONE ? AS DATE)";
+    }
+
+    /** The database of a connection, from its product name. */
     public static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;

@@ -22,6 +22,7 @@ import org.npsloop.domain.segment.AttributeRef;
 import org.npsloop.domain.segment.SegmentRule;
 import org.npsloop.domain.segment.SegmentSqlTranslator;
 import org.npsloop.domain.segment.SqlCondition;
+import org.npsloop.platform.jdbc.Jdbc;
 
 /** Runs segment rules in the database: counts, samples, and row streams for exports and sending. */
 @ApplicationScoped
@@ -100,9 +101,7 @@ public class AudienceQueries implements AudienceConditions {
     <T> T query(String sql, List<Object> parameters, RowsReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            Jdbc.bind(statement, parameters);
             try (ResultSet rs = statement.executeQuery()) {
                 return reader.read(rs);
             }

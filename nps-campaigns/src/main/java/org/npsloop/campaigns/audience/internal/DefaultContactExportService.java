@@ -28,6 +28,7 @@ import org.npsloop.domain.segment.Segment;
 import org.npsloop.domain.segment.SegmentRule;
 import org.npsloop.domain.segment.SqlCondition;
 import org.npsloop.domain.text.SpreadsheetCsv;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.platform.jdbc.SqlValues;
 
 /** Streams the rows straight from the database to the writer: a million contacts never sit in memory. */
@@ -84,9 +85,7 @@ public class DefaultContactExportService implements ContactExportService {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(1000);
-            for (int i = 0; i < condition.parameters().size(); i++) {
-                statement.setObject(i + 1, condition.parameters().get(i));
-            }
+            Jdbc.bind(statement, condition.parameters());
             try (ResultSet rs = statement.executeQuery()) {
                 long current = -1;
                 String[] row = null;

@@ -8,17 +8,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * Deletes contact uploads that were previewed but never imported, once older than
  * {@code nps.upload.abandoned-after-minutes} (a day by default): they hold contacts' data and disk
  * space. Ticks on the container's scheduled executor like the other workers (one one-shot task per
- * round, see Dispatcher#scheduleNextTick). Uploads are kept per instance, so each instance sweeps
+ * round, see PeriodicWorker). Uploads are kept per instance, so each instance sweeps
  * its own folder and needs no coordination with the others.
  */
 @ApplicationScoped
@@ -36,11 +34,12 @@ public class UploadSweeper {
     @ConfigProperty(name = "nps.upload.abandoned-after-minutes", defaultValue = "1440")
     long abandonedAfterMinutes;
 
-    private volatile ScheduledFuture<?> ticking;
-    private volatile boolean stopped;
+    private PeriodicWorker loop;
 
+    /** No schema wait: the uploads are files of this instance. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        scheduleNextTick();
+        loop = PeriodicWorker.of("Sweeping abandoned uploads", scheduler, () -> interval(age()).toMillis(), this::tick, LOG);
+        loop.start();
     }
 
     /** A quarter of the age, between a minute and an hour: an upload outlives its age by at most that. */
@@ -54,35 +53,18 @@ public class UploadSweeper {
         return Duration.ofMinutes(Math.max(1, abandonedAfterMinutes));
     }
 
-    private void scheduleNextTick() {
-        if (!stopped) {
-            ticking = scheduler.schedule(() -> {
-                try {
-                    tick();
-                } finally {
-                    scheduleNextTick();
-                }
-            }, interval(age()).toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** One round: never throws, so that the schedule keeps running. */
+    /** One round (its failure is logged by the loop, which goes on). */
     void tick() {
-        try {
-            int deleted = imports.sweepAbandoned(age());
-            if (deleted > 0) {
-                LOG.info(() -> "Deleted " + deleted + " upload(s) previewed but not imported for " + age().toMinutes() + " min");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sweeping abandoned uploads failed; trying again next round", e);
+        int deleted = imports.sweepAbandoned(age());
+        if (deleted > 0) {
+            LOG.info(() -> "Deleted " + deleted + " upload(s) previewed but not imported for " + age().toMinutes() + " min");
         }
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (loop != null) {
+            loop.stop();
         }
     }
 }

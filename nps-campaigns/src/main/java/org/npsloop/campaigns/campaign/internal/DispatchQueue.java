@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
@@ -76,7 +76,7 @@ public final class DispatchQueue {
      * database time per claim with 100,000 invitations waiting.
      */
     private List<Long> candidates(Instant now, int max, int slice, int slices) throws SQLException {
-        OffsetDateTime at = utc(now);
+        OffsetDateTime at = Jdbc.utc(now);
         String due = "SELECT i.id, i.due_at FROM invitation i JOIN campaign k ON k.id = i.campaign_id "
                 + "WHERE k.status = 'SENDING' AND i.due_at <= ? AND "
                 + (slices > 1 ? "MOD(i.id, " + slices + ") = " + Math.floorMod(slice, slices) + " AND " : "");
@@ -105,13 +105,13 @@ public final class DispatchQueue {
     }
 
     private List<Long> win(List<Long> candidates, String worker, Instant now, Duration lease) throws SQLException {
-        OffsetDateTime at = utc(now);
+        OffsetDateTime at = Jdbc.utc(now);
         List<Long> won = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement("UPDATE invitation i SET status = 'CLAIMED', "
                 + "claimed_by = ?, lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE i.id = ? AND " + CLAIMABLE)) {
             for (long id : candidates) {
                 update.setString(1, worker);
-                update.setObject(2, utc(now.plus(lease)));
+                update.setObject(2, Jdbc.utc(now.plus(lease)));
                 update.setLong(3, id);
                 update.setObject(4, at);
                 update.setObject(5, at);
@@ -155,14 +155,14 @@ public final class DispatchQueue {
     public boolean markSent(long invitationId, String worker, Instant sentAt) throws SQLException {
         return update("UPDATE invitation SET status = 'SENT', sent_at = ?, token_secret = NULL, claimed_by = NULL, "
                 + "lease_until = NULL, last_error = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?",
-                utc(sentAt), invitationId, worker);
+                sentAt, invitationId, worker);
     }
 
     /** A temporary failure (SMTP 4xx, connection lost): back in the queue after the back-off. */
     public boolean retryLater(long invitationId, String worker, String error, Instant nextAttempt) throws SQLException {
         return update("UPDATE invitation SET status = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
                 + "lease_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?",
-                utc(nextAttempt), truncate(error), invitationId, worker);
+                nextAttempt, truncate(error), invitationId, worker);
     }
 
     /** Not sent after all (its campaign paused meanwhile): waiting again, as if never claimed. */
@@ -179,19 +179,10 @@ public final class DispatchQueue {
     }
 
     private boolean update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate() == 1;
-        }
+        return Jdbc.update(connection, sql, parameters) == 1;
     }
 
     private static String truncate(String error) {
         return error == null ? null : error.substring(0, Math.min(1000, error.length()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +24,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +46,7 @@ import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.domain.survey.Survey;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * The sending worker of this instance, ticking on the container's scheduled executor (no EJB timers:
@@ -94,17 +92,15 @@ public class Dispatcher {
     private SchemaMigrator migrator;
 
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
-    private final String worker = workerName();
+    private final String worker = PeriodicWorker.instanceName(null, 100);
     private MailTransport transport;
-    private volatile ScheduledFuture<?> ticking;
-    private volatile boolean stopped;
+    private PeriodicWorker loop;
     /** The sending threads beyond the scheduler's own (nps.dispatch.threads - 1); null with one thread. */
     private ExecutorService senders;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
     private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
     private Instant lastJourneyCheck;
-    private volatile boolean schemaReady;
     /** Sent and failed messages of each campaign during this drain, counted over all sending threads. */
     private final Outcomes outcomes = new Outcomes();
     /** Campaigns that paused themselves during this drain: their claimed rows are put back, not sent. */
@@ -116,55 +112,31 @@ public class Dispatcher {
             if (settings.threads() > 1) {
                 senders = Executors.newFixedThreadPool(settings.threads() - 1, threadFactory);
             }
-            scheduleNextTick();
+            loop = PeriodicWorker.of("Dispatch round", scheduler, settings::intervalMillis, this::tick, LOG)
+                    .waitingForSchema(migrator::pendingMigrations);
+            loop.start();
             LOG.info(() -> "Dispatcher " + worker + " sends through " + mailSetup.describeTransport() + " with "
                     + settings.threads() + " thread(s)");
         }
     }
 
-    /**
-     * One one-shot task per round, each scheduling the next, rather than scheduleWithFixedDelay: Payara
-     * runs every round of a periodic task in the same component invocation, so anything a round leaves
-     * in it (a closed container-managed EntityManager once made every later round fail with
-     * "databaseSession is null") would spill into all the rounds after it.
-     */
-    private void scheduleNextTick() {
-        if (!stopped) {
-            ticking = scheduler.schedule(() -> {
-                try {
-                    tick();
-                } finally {
-                    scheduleNextTick();
-                }
-            }, settings.intervalMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (loop != null) {
+            loop.stop();
         }
         if (senders != null) {
             senders.shutdown();
         }
     }
 
-    /** One round: never throws, so that the schedule keeps running. */
-    public void tick() {
-        if (!schemaReady()) {
-            return;
-        }
-        try {
-            startDueCampaigns();
-            planDueReminders();
-            triggerJourneys();
-            drain();
-            completeCampaigns();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Dispatch round failed; trying again next round", e);
-        }
+    /** One round (its failure is logged by the loop, which goes on). */
+    void tick() throws SQLException {
+        startDueCampaigns();
+        planDueReminders();
+        triggerJourneys();
+        drain();
+        completeCampaigns();
     }
 
     private void startDueCampaigns() throws SQLException {
@@ -186,18 +158,6 @@ public class Dispatcher {
                         + plan.excludedTotal() + " excluded " + plan.excluded());
             }
         }
-    }
-
-    /** Rounds wait until the application is deployed and its schema migrated (a first start creates it). */
-    private boolean schemaReady() {
-        if (!schemaReady) {
-            try {
-                schemaReady = migrator.pendingMigrations() == 0;
-            } catch (RuntimeException notYet) {
-                LOG.log(Level.FINE, "Schema not ready yet", notYet);
-            }
-        }
-        return schemaReady;
     }
 
     /** Reminders become due by the day: looking once a minute is plenty. */
@@ -430,17 +390,6 @@ public class Dispatcher {
             states.waitForNextWave(now);
             states.close(now);
         }
-    }
-
-    private static String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "instance";
-        }
-        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 100 ? name.substring(name.length() - 100) : name;
     }
 
     /** Per campaign: {sent, failed}, shared by the sending threads of one drain. */

@@ -8,11 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,6 +17,7 @@ import org.npsloop.campaigns.webhook.WebhookService;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.platform.jdbc.Jdbc;
 
 /** The webhook's settings and delivery log, in plain SQL within the caller's (JTA) transaction. */
 @ApplicationScoped
@@ -75,7 +73,6 @@ public class DefaultWebhookService implements WebhookService {
                 secret = newSecret;
             }
             Instant now = clock.instant();
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             // Enabling starts from now: what changed while the webhook was off is not sent afterwards.
             boolean restart = enabled && !wasEnabled;
             String sql = current == null
@@ -85,17 +82,9 @@ public class DefaultWebhookService implements WebhookService {
                             + (restart ? "?" : "COALESCE(CAST(? AS TIMESTAMP WITH TIME ZONE), scanned_to)") + ", updated_at = ?, updated_by = ?, "
                             + "version = version + 1 WHERE id = ?";
             try (PreparedStatement write = db.prepareStatement(sql)) {
-                setString(write, 1, url);
-                setString(write, 2, secret);
-                write.setBoolean(3, enabled);
-                if (restart || current == null) {
-                    write.setObject(4, at);
-                } else {
-                    write.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-                }
-                write.setObject(5, at);
-                setString(write, 6, changedBy);
-                write.setLong(7, WebhookQueue.ENDPOINT_ID);
+                // A NULL scan position keeps the stored one (COALESCE above).
+                Jdbc.bind(write, url, secret, enabled, restart || current == null ? now : null, now, changedBy,
+                        WebhookQueue.ENDPOINT_ID);
                 write.executeUpdate();
             }
             return new SavedWebhook(view(new Row(url, secret, enabled, now, changedBy)), newSecret);
@@ -116,7 +105,7 @@ public class DefaultWebhookService implements WebhookService {
                 int lastStatus = rs.getInt(8);
                 Integer status = rs.wasNull() ? null : lastStatus;
                 deliveries.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class), rs.getObject(5, Long.class),
-                        rs.getString(6), rs.getInt(7), status, WebhookSender.shown(rs.getString(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12)));
+                        rs.getString(6), rs.getInt(7), status, WebhookSender.shown(rs.getString(9)), Jdbc.instant(rs, 10), Jdbc.instant(rs, 11), Jdbc.instant(rs, 12)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -130,7 +119,7 @@ public class DefaultWebhookService implements WebhookService {
                 + "FROM webhook_endpoint WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             select.setLong(1, WebhookQueue.ENDPOINT_ID);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), instant(rs, 4), rs.getString(5)) : null;
+                return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), Jdbc.instant(rs, 4), rs.getString(5)) : null;
             }
         }
     }
@@ -139,18 +128,5 @@ public class DefaultWebhookService implements WebhookService {
         String hint = row.secret() == null ? null
                 : WebhookSignature.SECRET_PREFIX + "\u2026" + row.secret().substring(Math.max(0, row.secret().length() - 4));
         return new WebhookSettings(row.url(), row.enabled(), row.secret() != null, hint, row.updatedAt(), row.updatedBy());
-    }
-
-    private static void setString(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

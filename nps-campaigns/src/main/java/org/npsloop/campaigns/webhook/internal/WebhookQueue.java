@@ -6,15 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.webhook.internal.WebhookPayload.ResponseRow;
+import org.npsloop.platform.feed.ResponseFeed;
+import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * The webhook's database side, in plain SQL that H2 and PostgreSQL share, on an auto-committing
@@ -44,6 +44,14 @@ public final class WebhookQueue {
     static final long ENDPOINT_ID = 1;
     private static final String CLAIMABLE = "((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'CLAIMED' AND lease_until < ?))";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** New and changed responses without a delivery for their version; the position is the endpoint's scanned_to. */
+    private static final ResponseFeed FEED = new ResponseFeed(
+            new ResponseFeed.Position("webhook_endpoint", "scanned_to", "id = " + ENDPOINT_ID),
+            "r.id, r.version, r.score, r.comment_text, r.contact_consent, r.channel, r.flagged, r.campaign_id, "
+                    + "r.invitation_id, r.contact_id, c.email, r.responded_at, r.updated_at, "
+                    + "CASE WHEN EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.response_id = r.id) THEN 1 ELSE 0 END",
+            "LEFT JOIN contact c ON c.id = r.contact_id",
+            "NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.response_id = r.id AND d.response_version = r.version)");
 
     private final Connection connection;
 
@@ -57,7 +65,7 @@ public final class WebhookQueue {
             select.setLong(1, ENDPOINT_ID);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(new Endpoint(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)))) : Optional.empty();
+                        Jdbc.instant(rs, 4))) : Optional.empty();
             }
         }
     }
@@ -68,47 +76,22 @@ public final class WebhookQueue {
      *
      * @return how many events were recorded (fewer than found when another instance recorded some first)
      */
-    public int scan(Instant scannedTo, Duration lag, Instant now, int max) throws SQLException {
-        Instant from = scannedTo.minus(lag);
-        List<ResponseRow> rows = new ArrayList<>();
-        List<Boolean> seenBefore = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.version, r.score, r.comment_text, "
-                + "r.contact_consent, r.channel, r.flagged, r.campaign_id, r.invitation_id, r.contact_id, c.email, "
-                + "r.responded_at, r.updated_at, CASE WHEN EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.response_id = r.id) "
-                + "THEN 1 ELSE 0 END FROM response r LEFT JOIN contact c ON c.id = r.contact_id WHERE r.updated_at > ? "
-                + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.response_id = r.id AND d.response_version = r.version) "
-                + "ORDER BY r.updated_at, r.id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY")) {
-            select.setObject(1, utc(from));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ResponseRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getString(6), rs.getBoolean(7), nullableLong(rs, 8), nullableLong(rs, 9), nullableLong(rs, 10),
-                            rs.getString(11), instant(rs.getObject(12, OffsetDateTime.class)),
-                            instant(rs.getObject(13, OffsetDateTime.class))));
-                    seenBefore.add(rs.getInt(14) == 1);
-                }
-            }
-        }
+    public int scan(Duration lag, Instant now, int max) throws SQLException {
+        ResponseFeed.Batch<Changed> batch = FEED.next(connection, lag, now, max, WebhookQueue::changed);
+        List<Changed> rows = batch.rows();
         int recorded = 0;
-        Instant newest = scannedTo;
         if (!rows.isEmpty()) {
             Deque<Long> ids = SqlDialect.of(connection).allocateIds(connection, "webhook_delivery_seq", rows.size());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, event_id, "
                     + "event_type, response_id, response_version, payload, status, attempts, next_attempt_at, created_at, version) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 1)")) {
-                for (int i = 0; i < rows.size(); i++) {
-                    ResponseRow row = rows.get(i);
+                for (Changed changed : rows) {
+                    ResponseRow row = changed.row();
                     String eventId = UUID.randomUUID().toString();
                     // The first event a receiver gets for a response is "created", later ones "updated".
-                    String type = seenBefore.get(i) ? WebhookPayload.UPDATED : WebhookPayload.CREATED;
-                    insert.setLong(1, ids.pop());
-                    insert.setString(2, eventId);
-                    insert.setString(3, type);
-                    insert.setLong(4, row.id());
-                    insert.setLong(5, row.version());
-                    insert.setString(6, WebhookPayload.json(eventId, type, now, row));
-                    insert.setObject(7, utc(now));
-                    insert.setObject(8, utc(now));
+                    String type = changed.seenBefore() ? WebhookPayload.UPDATED : WebhookPayload.CREATED;
+                    Jdbc.bind(insert, ids.pop(), eventId, type, row.id(), row.version(),
+                            WebhookPayload.json(eventId, type, now, row), now, now);
                     try {
                         recorded += insert.executeUpdate();
                     } catch (SQLException e) {
@@ -117,21 +100,21 @@ public final class WebhookQueue {
                         }
                         // Another instance recorded this version a moment ago.
                     }
-                    if (row.updatedAt().isAfter(newest)) {
-                        newest = row.updatedAt();
-                    }
                 }
             }
         }
-        if (newest.isAfter(scannedTo)) {
-            moveScanPosition(newest);
-        }
+        FEED.advance(connection, batch, now);
         return recorded;
     }
 
-    private void moveScanPosition(Instant to) throws SQLException {
-        update("UPDATE webhook_endpoint SET scanned_to = ? WHERE id = ? AND (scanned_to IS NULL OR scanned_to < ?)",
-                utc(to), ENDPOINT_ID, utc(to));
+    /** A response version to record, and whether its response had an event before (then it is "updated"). */
+    private record Changed(ResponseRow row, boolean seenBefore) {
+    }
+
+    private static Changed changed(ResultSet rs) throws SQLException {
+        return new Changed(new ResponseRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                rs.getString(6), rs.getBoolean(7), Jdbc.nullableLong(rs, 8), Jdbc.nullableLong(rs, 9), Jdbc.nullableLong(rs, 10),
+                rs.getString(11), Jdbc.instant(rs, 12), Jdbc.instant(rs, 13)), rs.getInt(14) == 1);
     }
 
     /**
@@ -146,8 +129,7 @@ public final class WebhookQueue {
                     + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.response_id = d.response_id "
                     + "AND e.response_version < d.response_version AND e.status IN ('PENDING', 'CLAIMED')) "
                     + "ORDER BY d.next_attempt_at, d.id FETCH FIRST 5 ROWS ONLY")) {
-                select.setObject(1, utc(now));
-                select.setObject(2, utc(now));
+                Jdbc.bind(select, now, now);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(rs.getLong(1));
@@ -160,7 +142,7 @@ public final class WebhookQueue {
             for (long id : candidates) {
                 if (update("UPDATE webhook_delivery SET status = 'CLAIMED', claimed_by = ?, lease_until = ?, "
                         + "attempts = attempts + 1, version = version + 1 WHERE id = ? AND " + CLAIMABLE,
-                        worker, utc(now.plus(lease)), id, utc(now), utc(now))) {
+                        worker, now.plus(lease), id, now, now)) {
                     return details(id, worker);
                 }
             }
@@ -183,14 +165,14 @@ public final class WebhookQueue {
     public boolean markDelivered(long id, String worker, int httpStatus, Instant at) throws SQLException {
         return update("UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?, last_status = ?, last_error = NULL, "
                 + "claimed_by = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?",
-                utc(at), httpStatus, id, worker);
+                at, httpStatus, id, worker);
     }
 
     /** A failed attempt with attempts left: pending again from {@code nextAttempt}, the error kept. */
     public boolean retryLater(long id, String worker, Integer httpStatus, String error, Instant nextAttempt) throws SQLException {
         return update("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?, last_status = ?, last_error = ?, "
                 + "claimed_by = NULL, lease_until = NULL, version = version + 1 WHERE id = ? AND claimed_by = ?",
-                utc(nextAttempt), httpStatus, truncate(error), id, worker);
+                nextAttempt, httpStatus, truncate(error), id, worker);
     }
 
     /** The last attempt failed: given up, the last error kept. */
@@ -202,41 +184,16 @@ public final class WebhookQueue {
 
     /** Deletes finished deliveries created before {@code before}; pending ones stay whatever their age. */
     public int purge(Instant before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM webhook_delivery WHERE status IN ('DELIVERED', 'FAILED') AND created_at < ?")) {
-            delete.setObject(1, utc(before));
-            return delete.executeUpdate();
-        }
+        return Jdbc.update(connection, "DELETE FROM webhook_delivery WHERE status IN ('DELIVERED', 'FAILED') AND created_at < ?",
+                before);
     }
 
     private boolean update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    update.setNull(i + 1, java.sql.Types.INTEGER);
-                } else {
-                    update.setObject(i + 1, parameters[i]);
-                }
-            }
-            return update.executeUpdate() == 1;
-        }
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        return Jdbc.update(connection, sql, parameters) == 1;
     }
 
     private static String truncate(String error) {
         String text = error == null || error.isBlank() ? "unknown error" : error;
         return text.substring(0, Math.min(1000, text.length()));
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

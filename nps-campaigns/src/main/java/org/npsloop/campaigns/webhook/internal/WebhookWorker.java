@@ -7,23 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.webhook.internal.WebhookQueue.Claimed;
 import org.npsloop.campaigns.webhook.internal.WebhookQueue.Endpoint;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.schema.SchemaMigrator;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * This instance's webhook worker, ticking on the container's scheduled executor: each round records
@@ -59,52 +55,31 @@ public class WebhookWorker {
     @Inject
     private SchemaMigrator migrator;
 
-    private final String worker = workerName();
+    private final String worker = PeriodicWorker.instanceName("webhook", 200);
     private WebhookSender sender;
-    private volatile ScheduledFuture<?> ticking;
-    private volatile boolean stopped;
-    private volatile boolean schemaReady;
+    private PeriodicWorker loop;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private Instant lastPurge;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (config.worker()) {
             sender = new WebhookSender(outbound.guard(), new PinnedHttpPost(config.timeout()), clock);
-            scheduleNextTick();
+            loop = PeriodicWorker.of("Webhook round", scheduler, config::intervalMillis, this::tick, LOG)
+                    .waitingForSchema(migrator::pendingMigrations);
+            loop.start();
             LOG.info(() -> "Webhook worker " + worker + " started; retries " + config.backoff());
-        }
-    }
-
-    /**
-     * One one-shot task per round, each scheduling the next (see Dispatcher#scheduleNextTick: Payara
-     * runs every round of a periodic task in one component invocation, so whatever a round leaves in
-     * it would spill into all later rounds).
-     */
-    private void scheduleNextTick() {
-        if (!stopped) {
-            ticking = scheduler.schedule(() -> {
-                try {
-                    tick();
-                } finally {
-                    scheduleNextTick();
-                }
-            }, config.intervalMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (loop != null) {
+            loop.stop();
         }
     }
 
-    /** One round: never throws, so that the schedule keeps running. */
-    public void tick() {
-        if (!schemaReady()) {
-            return;
-        }
+    /** One round (its failure is logged by the loop, which goes on). */
+    void tick() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(true);
             WebhookQueue queue = new WebhookQueue(db);
@@ -113,27 +88,22 @@ public class WebhookWorker {
             if (endpoint.isEmpty() || !endpoint.get().enabled() || endpoint.get().url() == null || endpoint.get().secret() == null) {
                 return;
             }
-            scan(queue, endpoint.get());
+            scan(queue);
             deliver(queue);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Webhook round failed; trying again next round", e);
         }
     }
 
-    private void scan(WebhookQueue queue, Endpoint endpoint) throws SQLException {
-        Instant scannedTo = endpoint.scannedTo() == null ? clock.instant() : endpoint.scannedTo();
+    private void scan(WebhookQueue queue) throws SQLException {
         for (int i = 0; i < SCANS_PER_ROUND; i++) {
-            int recorded = queue.scan(scannedTo, config.lag(), clock.instant(), SCAN_BATCH);
-            if (recorded < SCAN_BATCH) {
+            if (queue.scan(config.lag(), clock.instant(), SCAN_BATCH) < SCAN_BATCH) {
                 return;
             }
-            scannedTo = queue.endpoint().map(Endpoint::scannedTo).orElse(scannedTo);
         }
     }
 
     /** Sends due deliveries one by one; the first failure ends the round, so a dead endpoint costs one timeout per round. */
     private void deliver(WebhookQueue queue) throws SQLException {
-        for (int i = 0; i < DELIVERIES_PER_ROUND && !stopped; i++) {
+        for (int i = 0; i < DELIVERIES_PER_ROUND && !loop.stopped(); i++) {
             // Read again for each delivery: an administrator may have changed the URL, the secret or disabled it.
             Optional<Endpoint> endpoint = queue.endpoint();
             if (endpoint.isEmpty() || !endpoint.get().enabled() || endpoint.get().url() == null || endpoint.get().secret() == null) {
@@ -174,28 +144,5 @@ public class WebhookWorker {
                 LOG.info(() -> "Webhook: " + purged + " finished deliveries older than " + config.retention().toDays() + " days deleted");
             }
         }
-    }
-
-    /** Rounds wait until the schema is migrated (a first start creates it). */
-    private boolean schemaReady() {
-        if (!schemaReady) {
-            try {
-                schemaReady = migrator.pendingMigrations() == 0;
-            } catch (RuntimeException notYet) {
-                LOG.log(Level.FINE, "Schema not ready yet", notYet);
-            }
-        }
-        return schemaReady;
-    }
-
-    private static String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "instance";
-        }
-        String name = host + "-webhook-" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,45 +16,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.campaign.InvitationKind;
 import org.npsloop.domain.campaign.InvitationToken;
 import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.segment.SqlCondition;
+import org.npsloop.platform.MigratedDatabaseTest;
 
 /**
  * Planning and claiming against a real database with the real migrations: H2 here, PostgreSQL in
  * {@link DispatchPlanningPostgreSqlTest}. The same SQL must work on both.
  */
-class DispatchPlanningTest {
+class DispatchPlanningTest extends MigratedDatabaseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final SqlCondition EVERYONE = new SqlCondition("1 = 1", List.of());
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    String url;
-
-    /** A new, empty database (or schema) for one test; {@link #connect} opens connections to it. */
-    String newDatabase() {
-        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
-        return fresh;
-    }
-
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
     @BeforeEach
     void database() throws SQLException {
-        url = newDatabase();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             for (int campaign : new int[] {10, 20}) {

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,38 +20,23 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.webhook.internal.WebhookQueue.Claimed;
+import org.npsloop.platform.MigratedDatabaseTest;
 
 /**
  * Detection and the delivery queue against a real database with the real migrations (V7 included):
  * H2 here, PostgreSQL in {@link WebhookQueuePostgreSqlTest}.
  */
-class WebhookQueueTest {
+class WebhookQueueTest extends MigratedDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Duration LAG = Duration.ofSeconds(30);
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    String url;
-
-    /** A new, empty database (or schema) for one test; {@link #connect} opens connections to it. */
-    String newDatabase() {
-        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
-        return fresh;
-    }
-
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
     @BeforeEach
     void database() throws SQLException {
-        url = newDatabase();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO contact (id, email, language, status, created_at, updated_at, version) "
                     + "VALUES (1, 'zoe@exemple.fr', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
@@ -84,15 +68,15 @@ class WebhookQueueTest {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             WebhookQueue queue = new WebhookQueue(c);
             response(s, 100, 9, 1, T0.plusSeconds(10));
-            assertEquals(1, queue.scan(queue.endpoint().orElseThrow().scannedTo(), LAG, T0.plusSeconds(11), 200));
+            assertEquals(1, queue.scan(LAG, T0.plusSeconds(11), 200));
             assertEquals(T0.plusSeconds(10), queue.endpoint().orElseThrow().scannedTo());
-            assertEquals(0, queue.scan(T0.plusSeconds(10), LAG, T0.plusSeconds(12), 200), "nothing new: nothing recorded twice");
+            assertEquals(0, queue.scan(LAG, T0.plusSeconds(12), 200), "nothing new: nothing recorded twice");
 
             // Committed late: its updated_at is before the scan position, but within the lag.
             response(s, 101, 3, 1, T0.plusSeconds(5));
             // Changed: a new version of the first response.
             response(s, 100, 6, 2, T0.plusSeconds(20));
-            assertEquals(2, queue.scan(T0.plusSeconds(10), LAG, T0.plusSeconds(21), 200));
+            assertEquals(2, queue.scan(LAG, T0.plusSeconds(21), 200));
             assertEquals(3, count(c, "SELECT COUNT(*) FROM webhook_delivery"));
             assertEquals("response.updated", string(c, "SELECT event_type FROM webhook_delivery WHERE response_id = 100 AND response_version = 2"));
             assertEquals("response.created", string(c, "SELECT event_type FROM webhook_delivery WHERE response_id = 101"));
@@ -109,7 +93,7 @@ class WebhookQueueTest {
 
             // Older than the lag behind the scan position: missed, by design (and documented).
             response(s, 102, 10, 1, T0.minusSeconds(60));
-            assertEquals(0, queue.scan(T0.plusSeconds(20), LAG, T0.plusSeconds(22), 200));
+            assertEquals(0, queue.scan(LAG, T0.plusSeconds(22), 200));
         }
     }
 
@@ -118,9 +102,9 @@ class WebhookQueueTest {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             WebhookQueue queue = new WebhookQueue(c);
             response(s, 100, 9, 1, T0.plusSeconds(1));
-            queue.scan(T0, LAG, T0.plusSeconds(2), 200);
+            queue.scan(LAG, T0.plusSeconds(2), 200);
             response(s, 100, 10, 2, T0.plusSeconds(3));
-            queue.scan(T0.plusSeconds(1), LAG, T0.plusSeconds(4), 200);
+            queue.scan(LAG, T0.plusSeconds(4), 200);
 
             Instant now = T0.plusSeconds(5);
             Claimed first = queue.claim("a", now, LEASE).orElseThrow();
@@ -168,7 +152,7 @@ class WebhookQueueTest {
             for (int i = 0; i < 4; i++) {
                 scans.add(pool.submit(() -> {
                     try (Connection c = connect()) {
-                        return new WebhookQueue(c).scan(T0, LAG, T0.plusSeconds(5), 200);
+                        return new WebhookQueue(c).scan(LAG, T0.plusSeconds(5), 200);
                     }
                 }));
             }

@@ -28,6 +28,8 @@ import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.ReportFilter;
@@ -102,10 +104,7 @@ public class DefaultReportService implements ReportService {
     /** Counts per day (in the report zone) and score. */
     private static TreeMap<LocalDate, long[]> dailyCounts(Connection connection, ResponseScope.Where where, ZoneId zone)
             throws SQLException {
-        // The zone is a bound parameter of AT TIME ZONE on both; H2 casts to DATE in the session's zone, so
-        // it formats the converted timestamp instead.
-        boolean h2 = connection.getMetaData().getDatabaseProductName().startsWith("H2");
-        String day = h2 ? "FORMATDATETIME(r.responded_at AT TIME ZONE ?, 'yyyy-MM-dd')" : "CAST(r.responded_at AT TIME ZONE ? AS DATE)";
+        String day = SqlDialect.of(connection).dayInZone("r.responded_at");
         String sql = "SELECT d, s, COUNT(*) FROM (SELECT " + day + " AS d, r.score AS s"
                 + ResponseScope.FROM + where.sql() + ") t GROUP BY d, s";
         List<Object> parameters = new ArrayList<>();
@@ -292,9 +291,7 @@ public class DefaultReportService implements ReportService {
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        Jdbc.bind(statement, parameters);
         return statement;
     }
 

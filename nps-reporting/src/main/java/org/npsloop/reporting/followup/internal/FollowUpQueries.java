@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.npsloop.domain.followup.FollowUpRules;
 import org.npsloop.domain.followup.FollowUpStatus;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.reporting.followup.FollowUpService.Assignee;
 import org.npsloop.reporting.followup.FollowUpService.Page;
 import org.npsloop.reporting.followup.FollowUpService.Query;
@@ -127,9 +128,7 @@ final class FollowUpQueries {
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        Jdbc.bind(statement, parameters);
         return statement;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import org.npsloop.domain.followup.FollowUp;
 import org.npsloop.domain.response.Response;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.platform.feed.ResponseFeed;
 import org.npsloop.reporting.scope.ResponseScope;
 
 /**
@@ -28,8 +29,6 @@ public class FollowUpSync {
 
     /** Follow-ups created per transaction at most, so that one stays short. */
     static final int BATCH = 200;
-    /** Ids are handed out in blocks of 50 per instance: a recent scan looks this far below the newest. */
-    static final long ID_WINDOW = 5000;
     /** A recent scan also looks at responses changed (a new score) this recently; more than the worker's interval. */
     static final long CHANGED_MINUTES = 10;
 
@@ -46,8 +45,9 @@ public class FollowUpSync {
     private Clock clock;
 
     /**
-     * A recent scan looks only at the newest responses (the last {@value #ID_WINDOW} ids) and the ones
-     * changed in the last {@value #CHANGED_MINUTES} minutes: cheap on millions of responses. A full scan
+     * A recent scan looks only at the newest responses (ids above {@link ResponseFeed#recentIdFloor}, which
+     * leaves room for the id blocks other instances hold) and the ones changed in the last
+     * {@value #CHANGED_MINUTES} minutes: cheap on millions of responses. A full scan
      * looks at all of them (the worker does one at start and every hour: it catches a response written
      * with an id from an old block, and a change of {@code nps.follow-up.passives}).
      *
@@ -63,7 +63,7 @@ public class FollowUpSync {
                 + " AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.response_id = r.id)").setParameter(1, highest);
         if (!full) {
             Long newest = em.createQuery("SELECT MAX(r.id) FROM Response r", Long.class).getSingleResult();
-            query.setParameter(2, newest == null ? 0L : newest - ID_WINDOW).setParameter(3,
+            query.setParameter(2, ResponseFeed.recentIdFloor(newest == null ? 0 : newest)).setParameter(3,
                     clock.instant().minus(CHANGED_MINUTES, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
         }
         List<?> missing = query.setMaxResults(BATCH).getResultList();

@@ -10,11 +10,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npsloop.domain.schema.SchemaMigrator;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * Turns new detractor responses into follow-ups every few seconds ({@code nps.follow-up.interval-ms}),
@@ -41,51 +40,34 @@ public class FollowUpWorker {
     @Inject
     private Clock clock;
 
-    private volatile ScheduledFuture<?> ticking;
-    private volatile boolean stopped;
-    private volatile boolean schemaReady;
+    private PeriodicWorker loop;
     private static final Duration FULL_SCAN_EVERY = Duration.ofHours(1);
     /** When this instance last looked at every response; null: not yet. */
     private Instant lastFullScan;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (settings.worker()) {
-            scheduleNextTick();
+            loop = PeriodicWorker.of("Follow-up round", scheduler, settings::intervalMillis, this::tick, LOG)
+                    .waitingForSchema(migrator::pendingMigrations);
+            loop.start();
             LOG.info(() -> "Follow-up worker started; passives " + (settings.passives() ? "included" : "left out")
                     + ", due after " + settings.dueDays() + " days");
         }
     }
 
-    /** One one-shot task per round, each scheduling the next (see WebhookWorker: nothing spills between rounds). */
-    private void scheduleNextTick() {
-        if (!stopped) {
-            ticking = scheduler.schedule(() -> {
-                try {
-                    tick();
-                } finally {
-                    scheduleNextTick();
-                }
-            }, settings.intervalMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (loop != null) {
+            loop.stop();
         }
     }
 
-    /** One round: never throws, so that the schedule keeps running. */
+    /** One round; its usual failure (a lost race with another instance) is logged here, quietly. */
     void tick() {
-        if (!schemaReady()) {
-            return;
-        }
         try {
             Instant now = clock.instant();
             boolean full = lastFullScan == null || !lastFullScan.isAfter(now.minus(FULL_SCAN_EVERY));
-            for (int i = 0; i < 10 && !stopped; i++) {
+            for (int i = 0; i < 10 && !loop.stopped(); i++) {
                 int created = sync.createMissing(full);
                 if (created > 0) {
                     LOG.fine(() -> created + " follow-ups created");
@@ -102,16 +84,5 @@ public class FollowUpWorker {
             LOG.info(() -> "Follow-up round failed, trying again next round: " + e);
             LOG.log(Level.FINE, "Follow-up round failure", e);
         }
-    }
-
-    private boolean schemaReady() {
-        if (!schemaReady) {
-            try {
-                schemaReady = migrator.pendingMigrations() == 0;
-            } catch (RuntimeException notYet) {
-                LOG.log(Level.FINE, "Schema not ready yet", notYet);
-            }
-        }
-        return schemaReady;
     }
 }

@@ -16,6 +16,7 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.reporting.followup.ResponseInbox;
 
 /**
@@ -157,9 +158,7 @@ public class JdbcResponseInbox implements ResponseInbox {
 
     private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        Jdbc.bind(statement, parameters);
         return statement;
     }
 

@@ -20,6 +20,7 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.publication.QuoteMasker;
 import org.npsloop.domain.publication.QuoteRules;
 import org.npsloop.domain.text.LikePattern;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.reporting.publication.PublicationService.QuoteCandidate;
 import org.npsloop.reporting.scope.ResponseScope;
 
@@ -174,9 +175,7 @@ final class QuoteQueries {
 
     private void query(String sql, List<Object> parameters, RowReader reader) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            Jdbc.bind(statement, parameters);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

@@ -23,6 +23,7 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.schema.Database;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.report.InternalReport;
@@ -110,9 +111,7 @@ public class DefaultInternalReportService implements InternalReportService {
                 parameters.add(VERBATIMS_PER_CATEGORY);
                 List<InternalReport.Verbatim> list = new ArrayList<>();
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < parameters.size(); i++) {
-                        statement.setObject(i + 1, parameters.get(i));
-                    }
+                    Jdbc.bind(statement, parameters);
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
                             long contactId = rs.getLong(5);

@@ -22,6 +22,7 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.SpreadsheetCsv;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ResponseExportService;
 import org.npsloop.reporting.scope.ResponseScope;
@@ -57,9 +58,7 @@ public class DefaultResponseExportService implements ResponseExportService {
                 PreparedStatement statement = connection.prepareStatement(
                         SELECT + where.sql() + " ORDER BY r.responded_at DESC, r.id DESC")) {
             statement.setFetchSize(500);
-            for (int i = 0; i < where.parameters().size(); i++) {
-                statement.setObject(i + 1, where.parameters().get(i));
-            }
+            Jdbc.bind(statement, where.parameters());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long contactId = rs.getLong(9);

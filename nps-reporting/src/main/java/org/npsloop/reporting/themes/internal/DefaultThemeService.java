@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,8 @@ import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.theme.Keyword;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.themes.ThemeService;
 import org.npsloop.reporting.scope.ResponseScope;
@@ -135,7 +138,7 @@ public class DefaultThemeService implements ThemeService {
             ThemeDraft valid = validate(db, draft, null);
             long id = nextId(db);
             execute(db, "INSERT INTO theme (id, label_en, label_fr, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, 1)",
-                    id, valid.labelEn(), valid.labelFr(), ThemeMatchingStore.utc(clock.instant()), by);
+                    id, valid.labelEn(), valid.labelFr(), clock.instant(), by);
             insertKeywords(db, id, valid);
             new ThemeMatchingStore(db).rulesChanged();
             return load(db, id).get(0);
@@ -152,7 +155,7 @@ public class DefaultThemeService implements ThemeService {
             }
             ThemeDraft valid = validate(db, draft, id);
             execute(db, "UPDATE theme SET label_en = ?, label_fr = ?, updated_at = ?, updated_by = ?, version = version + 1 "
-                    + "WHERE id = ?", valid.labelEn(), valid.labelFr(), ThemeMatchingStore.utc(clock.instant()), by, id);
+                    + "WHERE id = ?", valid.labelEn(), valid.labelFr(), clock.instant(), by, id);
             execute(db, "DELETE FROM theme_keyword WHERE theme_id = ?", id);
             insertKeywords(db, id, valid);
             new ThemeMatchingStore(db).rulesChanged();
@@ -323,7 +326,7 @@ public class DefaultThemeService implements ThemeService {
             List<Comment> comments = new ArrayList<>();
             for (Object[] row : rows) {
                 int score = (Integer) row[2];
-                comments.add(new Comment((Long) row[0], (java.time.Instant) row[1], score, NpsCategory.of(score), (String) row[3],
+                comments.add(new Comment((Long) row[0], (Instant) row[1], score, NpsCategory.of(score), (String) row[3],
                         (Boolean) row[4], (String) row[5], themes.getOrDefault((Long) row[0], List.of())));
             }
             return new CommentPage(comments, total);
@@ -339,7 +342,7 @@ public class DefaultThemeService implements ThemeService {
         }
         try (PreparedStatement select = prepare(db, "SELECT rt.response_id, t.id, t.label_en, t.label_fr, rt.source "
                 + "FROM response_theme rt JOIN theme t ON t.id = rt.theme_id WHERE " + ASSIGNED + " AND rt.response_id IN ("
-                + ThemeMatchingStore.placeholders(responseIds.size()) + ") ORDER BY LOWER(t.label_en), t.id", responseIds);
+                + SqlDialect.placeholders(responseIds.size()) + ") ORDER BY LOWER(t.label_en), t.id", responseIds);
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 themes.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
@@ -363,7 +366,7 @@ public class DefaultThemeService implements ThemeService {
         try (Connection db = dataSource.getConnection()) {
             requireExists(db, "response", responseId, "notFound.response");
             requireExists(db, "theme", themeId, "notFound.theme");
-            OffsetDateTime now = ThemeMatchingStore.utc(clock.instant());
+            Instant now = clock.instant();
             if (execute(db, "UPDATE response_theme SET source = ?, assigned_at = ?, assigned_by = ? WHERE response_id = ? "
                     + "AND theme_id = ?", source, now, by, responseId, themeId) == 0) {
                 execute(db, "INSERT INTO response_theme (response_id, theme_id, source, assigned_at, assigned_by) "
@@ -398,23 +401,16 @@ public class DefaultThemeService implements ThemeService {
 
     /** A fresh theme id: the first of a block of 50, as the sequence is allocated everywhere. */
     private static long nextId(Connection db) throws SQLException {
-        boolean postgres = db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        try (PreparedStatement next = db.prepareStatement(postgres ? "SELECT nextval('theme_seq')" : "SELECT NEXT VALUE FOR theme_seq");
-                ResultSet rs = next.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) - 49;
-        }
+        return SqlDialect.of(db).allocateIds(db, "theme_seq", 1).pop();
     }
 
     private static int execute(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(db, sql, java.util.Arrays.asList(parameters))) {
-            return statement.executeUpdate();
-        }
+        return Jdbc.update(db, sql, parameters);
     }
 
     private static PreparedStatement prepare(Connection db, String sql, List<?> parameters) throws SQLException {
         PreparedStatement statement = db.prepareStatement(sql);
-        ThemeMatchingStore.bind(statement, parameters);
+        Jdbc.bind(statement, parameters);
         return statement;
     }
 

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.npsloop.domain.theme.ThemeMatcher;
+import org.npsloop.platform.feed.ResponseFeed;
+import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * The SQL of the background theme matching, shared by H2 and PostgreSQL, on a connection whose
@@ -44,6 +45,11 @@ final class ThemeMatchingStore {
     record Row(long id, long version, String comment, Instant updatedAt) {
     }
 
+    /** Responses changed and not matched in their current version with the current rules (a parameter). */
+    private static final ResponseFeed FEED = new ResponseFeed(new ResponseFeed.Position("theme_matching", "scanned_to", "id = 1"),
+            "r.id, r.version, r.comment_text, r.updated_at", "LEFT JOIN theme_match m ON m.response_id = r.id",
+            "m.response_id IS NULL OR m.response_version <> r.version OR m.rules_version <> ?");
+
     private final Connection connection;
 
     ThemeMatchingStore(Connection connection) {
@@ -59,7 +65,7 @@ final class ThemeMatchingStore {
             }
             long after = rs.getLong(4);
             Long afterId = rs.wasNull() ? null : after;
-            return new State(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)), rs.getLong(3), afterId,
+            return new State(rs.getLong(1), Jdbc.instant(rs, 2), rs.getLong(3), afterId,
                     rs.getLong(5), rs.getLong(6));
         }
     }
@@ -69,8 +75,8 @@ final class ThemeMatchingStore {
         // A lease ending later than a full lease from now was taken by a clock that ran ahead of ours (an
         // instance whose clock was wrong, then set right): it would block every other instance until then.
         return update("UPDATE theme_matching SET claimed_by = ?, lease_until = ? WHERE id = 1 AND (claimed_by IS NULL "
-                + "OR claimed_by = ? OR lease_until < ? OR lease_until > ?)", worker, utc(now.plus(lease)), worker, utc(now),
-                utc(now.plus(lease))) == 1;
+                + "OR claimed_by = ? OR lease_until < ? OR lease_until > ?)", worker, now.plus(lease), worker, now,
+                now.plus(lease)) == 1;
     }
 
     /** The rules changed: every response is to be matched again. */
@@ -103,27 +109,10 @@ final class ThemeMatchingStore {
     int matchChanged(Duration lag, Instant now, int max) throws SQLException {
         State state = state();
         ThemeMatcher matcher = ThemeMatcher.of(rules());
-        // A position ahead of the clock (written by a clock that ran ahead) would skip every change until then.
-        Instant scannedTo = state.scannedTo() == null || state.scannedTo().isAfter(now) ? now : state.scannedTo();
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT r.id, r.version, r.comment_text, r.updated_at "
-                + "FROM response r LEFT JOIN theme_match m ON m.response_id = r.id WHERE r.updated_at > ? "
-                + "AND (m.response_id IS NULL OR m.response_version <> r.version OR m.rules_version <> ?) "
-                + "ORDER BY r.updated_at, r.id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY")) {
-            select.setObject(1, utc(scannedTo.minus(lag)));
-            select.setLong(2, state.rulesVersion());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class))));
-                }
-            }
-        }
-        match(rows, matcher, state.rulesVersion(), now);
-        Instant newest = rows.stream().map(Row::updatedAt).max(Instant::compareTo).orElse(scannedTo);
-        if (state.scannedTo() == null || state.scannedTo().isAfter(now) || newest.isAfter(state.scannedTo())) {
-            update("UPDATE theme_matching SET scanned_to = ? WHERE id = 1", utc(newest.isAfter(scannedTo) ? newest : scannedTo));
-        }
-        return rows.size();
+        ResponseFeed.Batch<Row> batch = FEED.next(connection, lag, now, max, ThemeMatchingStore::row, state.rulesVersion());
+        match(batch.rows(), matcher, state.rulesVersion(), now);
+        FEED.advance(connection, batch, now);
+        return batch.rows().size();
     }
 
     /**
@@ -143,12 +132,16 @@ final class ThemeMatchingStore {
             select.setLong(1, afterId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class))));
+                    rows.add(row(rs));
                 }
             }
         }
         match(rows, matcher, state.rulesVersion(), now);
         return rows.size() < Math.max(1, max) ? null : rows.get(rows.size() - 1).id();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), Jdbc.instant(rs, 4));
     }
 
     /** The highest response id, 0 when there is none. */
@@ -184,7 +177,7 @@ final class ThemeMatchingStore {
             // Responses changed from now on are the scan's; the ones before are this pass's.
             Instant scannedTo = state.scannedTo() == null ? now : state.scannedTo();
             update("UPDATE theme_matching SET rematch_version = ?, rematch_after_id = 0, rematch_done = 0, rematch_total = ?, "
-                    + "scanned_to = ? WHERE id = 1", state.rulesVersion(), total, utc(scannedTo));
+                    + "scanned_to = ? WHERE id = 1", state.rulesVersion(), total, scannedTo);
             after = 0;
             done = 0;
         } else {
@@ -198,7 +191,7 @@ final class ThemeMatchingStore {
             select.setLong(1, after);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class))));
+                    rows.add(row(rs));
                 }
             }
         }
@@ -221,8 +214,8 @@ final class ThemeMatchingStore {
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, Map<Long, String>> existing = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT response_id, theme_id, source FROM response_theme "
-                + "WHERE response_id IN (" + placeholders(ids.size()) + ")")) {
-            bind(select, ids);
+                + "WHERE response_id IN (" + SqlDialect.placeholders(ids.size()) + ")")) {
+            Jdbc.bind(select, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     existing.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
@@ -250,7 +243,7 @@ final class ThemeMatchingStore {
                     if (!current.containsKey(theme)) {
                         insert.setLong(1, row.id());
                         insert.setLong(2, theme);
-                        insert.setObject(3, utc(now));
+                        Jdbc.set(insert, 3, now);
                         insert.addBatch();
                         inserts++;
                     }
@@ -264,8 +257,8 @@ final class ThemeMatchingStore {
             }
         }
         try (PreparedStatement forget = connection.prepareStatement("DELETE FROM theme_match WHERE response_id IN ("
-                + placeholders(ids.size()) + ")")) {
-            bind(forget, ids);
+                + SqlDialect.placeholders(ids.size()) + ")")) {
+            Jdbc.bind(forget, ids);
             forget.executeUpdate();
         }
         try (PreparedStatement done = connection.prepareStatement(
@@ -281,27 +274,6 @@ final class ThemeMatchingStore {
     }
 
     private int update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, java.util.Arrays.asList(parameters));
-            return statement.executeUpdate();
-        }
-    }
-
-    static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+        return Jdbc.update(connection, sql, parameters);
     }
 }

@@ -7,16 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.domain.schema.SchemaMigrator;
+import org.npsloop.platform.feed.ResponseFeed;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * Keeps the AUTO theme assignments current on the container's scheduled executor: each round matches
@@ -59,66 +57,42 @@ public class ThemeMatchingWorker {
     @ConfigProperty(name = "nps.themes.sweep-seconds", defaultValue = "60")
     private long sweepSeconds;
 
-    /** Ids other instances may still hold in the blocks they took (50 at a time), with room to spare. */
-    static final long FLOOR_MARGIN = 5_000;
-
-    private final String worker = workerName();
+    private final String worker = PeriodicWorker.instanceName("themes", 200);
     /** Responses above this id are looked at every round; null until the first full sweep. */
     private volatile Long floor;
     private volatile long lastSweep;
-    private volatile ScheduledFuture<?> ticking;
-    private volatile boolean stopped;
-    private volatile boolean schemaReady;
+    private PeriodicWorker loop;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (enabled) {
-            scheduleNextTick();
+            loop = PeriodicWorker.of("Theme matching round", scheduler, () -> Math.max(100, intervalMillis), this::tick, LOG)
+                    .waitingForSchema(migrator::pendingMigrations);
+            loop.start();
             LOG.info(() -> "Theme matching worker " + worker + " started");
-        }
-    }
-
-    /** One one-shot task per round, each scheduling the next (as the webhook worker and dispatcher do). */
-    private void scheduleNextTick() {
-        if (!stopped) {
-            ticking = scheduler.schedule(() -> {
-                try {
-                    tick();
-                } finally {
-                    scheduleNextTick();
-                }
-            }, Math.max(100, intervalMillis), TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (loop != null) {
+            loop.stop();
         }
     }
 
-    /** One round; never throws, so that the schedule keeps running. */
-    void tick() {
-        if (!schemaReady()) {
+    /** One round (its failure is logged by the loop, which goes on). */
+    void tick() throws java.sql.SQLException {
+        Duration lease = Duration.ofMillis(Math.max(intervalMillis, 1000) * 3).plus(ROUND).plusSeconds(30);
+        if (!steps.claim(worker, clock.instant(), lease)) {
             return;
         }
-        try {
-            Duration lease = Duration.ofMillis(Math.max(intervalMillis, 1000) * 3).plus(ROUND).plusSeconds(30);
-            if (!steps.claim(worker, clock.instant(), lease)) {
-                return;
-            }
-            long end = System.nanoTime() + ROUND.toNanos();
-            while (!stopped && steps.matchChanged(Duration.ofSeconds(lagSeconds), clock.instant(), BATCH) == BATCH
-                    && System.nanoTime() < end) {
-                // more changed responses than one batch: go on
-            }
-            sweepUnmatched(end);
-            while (!stopped && System.nanoTime() < end && steps.rematchStep(clock.instant(), BATCH) > 0) {
-                // the full re-match goes on in slices
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Theme matching round failed; trying again next round", e);
+        long end = System.nanoTime() + ROUND.toNanos();
+        while (!loop.stopped() && steps.matchChanged(Duration.ofSeconds(lagSeconds), clock.instant(), BATCH) == BATCH
+                && System.nanoTime() < end) {
+            // more changed responses than one batch: go on
+        }
+        sweepUnmatched(end);
+        while (!loop.stopped() && System.nanoTime() < end && steps.rematchStep(clock.instant(), BATCH) > 0) {
+            // the full re-match goes on in slices
         }
     }
 
@@ -126,41 +100,19 @@ public class ThemeMatchingWorker {
      * New responses never matched: each round those above a floor (recent ids, cheap); every
      * {@code nps.themes.sweep-seconds} all of them (one anti-join over the response ids), since an instance
      * may write an id from a block of ids it took long ago. The floor stays below the ids other instances
-     * may still hold, by {@link #FLOOR_MARGIN}.
+     * may still hold, by {@link ResponseFeed#ID_MARGIN}.
      */
     private void sweepUnmatched(long end) throws java.sql.SQLException {
         long now = System.nanoTime();
         boolean full = floor == null || now - lastSweep >= TimeUnit.SECONDS.toNanos(Math.max(1, sweepSeconds));
         long top = full ? steps.maxResponseId() : 0;
         Long after = full ? Long.valueOf(0) : floor;
-        while (after != null && !stopped && System.nanoTime() < end) {
+        while (after != null && !loop.stopped() && System.nanoTime() < end) {
             after = steps.matchUnmatched(after, clock.instant(), BATCH);
         }
         if (full && after == null) {
-            floor = Math.max(0, top - FLOOR_MARGIN);
+            floor = ResponseFeed.recentIdFloor(top);
             lastSweep = now;
         }
-    }
-
-    private boolean schemaReady() {
-        if (!schemaReady) {
-            try {
-                schemaReady = migrator.pendingMigrations() == 0;
-            } catch (RuntimeException notYet) {
-                LOG.log(Level.FINE, "Schema not ready yet", notYet);
-            }
-        }
-        return schemaReady;
-    }
-
-    private static String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "instance";
-        }
-        String name = host + "-themes-" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

@@ -1,0 +1,10 @@
+package org.npsloop.platform.feed;
+
+/** The same cases on PostgreSQL, each in a schema of its own (see {@link org.npsloop.platform.TestSchemas}). */
+class ResponseFeedPostgreSqlTest extends ResponseFeedTest {
+
+    @Override
+    protected boolean onPostgreSql() {
+        return true;
+    }
+}
