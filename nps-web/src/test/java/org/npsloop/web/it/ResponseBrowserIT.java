@@ -55,6 +55,7 @@ class ResponseBrowserIT extends BrowserTestBase {
         By row = By.xpath("//tbody[@id='inbox:table_data']/tr[contains(., '" + comment + "')]");
         Browser.waitFor(browser, ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='inbox:table_data']/tr"), 1));
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(row));
+        Browser.settle(browser); // the table the last search drew (keys typed slowly can send more than one)
         WebElement found = browser.findElement(row);
         WebElement channel = found.findElement(By.cssSelector(".channel-PHONE"));
         assertEquals("Phone", channel.getText());
