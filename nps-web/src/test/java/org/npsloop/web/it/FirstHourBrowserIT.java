@@ -83,6 +83,16 @@ class FirstHourBrowserIT extends BrowserTestBase {
         return name;
     }
 
+    /** One MARKETER API key for the class's set-up calls: issuing one costs an administrator's sign-in (a PBKDF2 hash). */
+    private static WebClient marketer;
+
+    WebClient marketer() {
+        if (marketer == null) {
+            marketer = AudienceApi.marketer(base);
+        }
+        return marketer;
+    }
+
     /** Sets the window's width (1280 or 1920 px in these tests). */
     void width(int pixels) {
         browser.manage().window().setSize(new Dimension(pixels, 1000));
@@ -94,10 +104,9 @@ class FirstHourBrowserIT extends BrowserTestBase {
     private record Made(String suffix, String email, String comment, String contactId, String surveyId, String surveyName,
             String campaignId, String campaignName, String publicationId, String publicationTitle) {
 
-        static Made now(java.net.URL base) {
+        static Made now(java.net.URL base, WebClient marketer) {
             String run = Deployments.unique("fh1");
             String suffix = run.substring(run.indexOf('-') + 1);
-            WebClient marketer = AudienceApi.marketer(base);
             String email = run + "@exemple.fr";
             String contactId = AudienceApi.id(marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + email
                     + "\",\"firstName\":\"Zo\u00e9\",\"lastName\":\"L" + suffix + "\",\"language\":\"FR\"}"));
@@ -165,7 +174,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Tag("layout")
     @Order(101)
     void theLanguageSwitchKeepsEveryDetailPageAndItsParameters() {
-        Made made = Made.now(base);
+        Made made = Made.now(base, marketer());
         signInAs("en", "MARKETER", "EXECUTIVE");
         width(1280);
         LayoutPage layout = new LayoutPage(browser);
@@ -210,7 +219,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Tag("layout")
     @Order(102)
     void theSignInPageSwitchesLanguageAndStillLeadsToThePageAskedFor() {
-        Made made = Made.now(base);
+        Made made = Made.now(base, marketer());
         signInAs("en", "MARKETER");
         String username = browser.findElement(By.cssSelector("#account .app-username")).getAttribute("textContent").strip();
         browser.manage().deleteAllCookies();
@@ -314,7 +323,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         signInAsNewUserIn("en", "MARKETER");
         DatesPage page = new DatesPage(browser, base);
         page.chooseOwnZone("en", "America/New_York", "Dates and times are now shown in America/New_York.");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String run = Deployments.unique("dates-en");
         String email = run + "@example.com";
         String contactId = DatesPage.contact(api, email);
@@ -365,7 +374,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         signInAsNewUserIn("fr", "MARKETER");
         DatesPage page = new DatesPage(browser, base);
         page.chooseOwnZone("fr", "America/New_York", "Les dates et heures s\u2019affichent d\u00e9sormais dans le fuseau America/New_York.");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String run = Deployments.unique("dates-fr");
         String email = run + "@exemple.fr";
         String contactId = DatesPage.contact(api, email);
@@ -466,7 +475,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     void theCampaignFormIsInLabelledSectionsEachLabelNextToItsField(String lang) {
         signInAs(lang, "MARKETER");
         width(1280);
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String name = Deployments.unique("form");
         String list = CampaignApi.listOf(api, name, List.of(name + "@exemple.fr"));
         openCampaign(lang, draftCampaign(api, name, list, ""));
@@ -499,7 +508,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     void aCampaignFormErrorShowsOnceOnItsFieldAndKeepsWhatWasTyped(String lang) {
         signInAs(lang, "MARKETER");
         width(1280);
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String name = Deployments.unique("form-error");
         String list = CampaignApi.listOf(api, name, List.of(name + "@exemple.fr"));
         openCampaign(lang, draftCampaign(api, name, list, ""));
@@ -536,7 +545,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     void theCampaignHeaderTurnsDoneAndItsRateAndNpsFollowTheAnswersWithoutAReload(String lang) throws Exception {
         signInAs(lang, "MARKETER");
         width(1280);
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String name = Deployments.unique("live");
         String list = CampaignApi.listOf(api, name, List.of(name + "-1@exemple.fr", name + "-2@exemple.fr"));
         String campaign = draftCampaign(api, name, list, ",\"sendAt\":\"" + Instant.now().plusSeconds(6) + "\"");
@@ -586,7 +595,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     void aJourneyCampaignsAudienceCheckSaysHowManyBecomeDueEachDay(String lang) {
         signInAs(lang, "MARKETER");
         width(1280);
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String name = Deployments.unique("journey");
         List<String> people = List.of(name + "-a@exemple.fr", name + "-b@exemple.fr", name + "-c@exemple.fr");
         String list = CampaignApi.listOf(api, name, people);
@@ -713,7 +722,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         String suffix = run.substring(run.indexOf('-') + 1);
         String email = "first-hour.a-rather-long-mailbox-name-" + suffix + "@customer-service.subsidiary.exemple.fr";
         String comment = "D\u00e9but " + suffix + " " + "le conseiller a \u00e9t\u00e9 tr\u00e8s aimable mais ".repeat(12) + "fin.";
-        WebClient marketer = AudienceApi.marketer(base);
+        WebClient marketer = marketer();
         assertEquals(201, marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\",\"firstName\":\"Marie-"
                 + suffix + "\",\"lastName\":\"Delacroix-Fontaine\"}").statusCode());
         assertEquals(201, marketer.sendJson("POST", "api/responses", "{\"email\":\"" + email + "\",\"score\":4,\"comment\":\""
@@ -756,7 +765,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         String suffix = run.substring(run.indexOf('-') + 1);
         String email = run + "@exemple.fr";
         String lastName = "P" + suffix;
-        assertEquals(201, AudienceApi.marketer(base).sendJson("POST", "api/contacts", "{\"email\":\"" + email
+        assertEquals(201, marketer().sendJson("POST", "api/contacts", "{\"email\":\"" + email
                 + "\",\"firstName\":\"Paul\",\"lastName\":\"" + lastName + "\"}").statusCode());
         signInAs("fr", "MARKETER");
         for (int pixels : new int[] {1280, 1920}) {
@@ -815,7 +824,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(701)
     void theFirstStepsTickThemselvesOffAndLeadWhereEachIsTaken(String lang, String title, String done) {
         String run = Deployments.unique("hour7");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String email = run + "@exemple.fr";
         String list = CampaignApi.listOf(api, run, List.of(email));
         String survey = CampaignApi.survey(api, run);
@@ -861,7 +870,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(703)
     void theHomeCharts(String lang, String role, String trendTitle, String answersTitle, String answersPage) {
         String run = Deployments.unique("charts7");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String email = run + "@exemple.fr";
         assertEquals(201, api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}").statusCode());
         MarketerPages.answer(api, email, 10);
@@ -906,7 +915,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         String plan = "plan_" + suffix;
         String seats = "seats_" + suffix;
         String renewal = "renewal_" + suffix;
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         HttpResponse<String> created = api.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "@exemple.fr\",\"firstName\":\"Lou\","
                 + "\"language\":\"EN\",\"attributes\":{\"" + plan + "\":\"Pro\",\"" + seats + "\":12,\"" + renewal + "\":\"2027-01-31\"}}");
         assertEquals(201, created.statusCode(), created.body());
@@ -960,7 +969,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(708)
     void listsAndSegmentsShowHowManyContactsTheyHold(String lang, String segmentHeader, String listHeader) {
         String run = Deployments.unique("counts7");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String list = CampaignApi.listOf(api, run, List.of(run + "-a@exemple.fr", run + "-b@exemple.fr", run + "-c@exemple.fr"));
         HttpResponse<String> segment = api.sendJson("POST", "api/segments", "{\"name\":\"" + run + "\",\"rule\":"
                 + "{\"type\":\"list\",\"listId\":" + list + ",\"member\":true}}");
@@ -1015,7 +1024,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         signInAs(lang, "MARKETER");
         width(1280);
         String run = Deployments.unique("imp8-" + lang);
-        String attribute = existingDateAttribute(AudienceApi.marketer(base), run);
+        String attribute = existingDateAttribute(marketer(), run);
         StringBuilder csv = new StringBuilder("email;pr\u00e9nom;" + attribute + "\n");
         csv.append(run).append("-1@exemple.fr;Ana;2025-03-01\n").append(run).append("-2@exemple.fr;Lou;12\n");
         for (int i = 3; i <= goodLines + 1; i++) {
@@ -1052,7 +1061,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         for (int i = 0; i < 20_000; i++) {
             csv.append(run).append('-').append(i).append("@exemple.fr;Nom ").append(i).append('\n');
         }
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         HttpResponse<String> started = api.send("POST", "api/imports?fileName=" + run + ".csv", "text/csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(202, started.statusCode(), started.body());
@@ -1082,7 +1091,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
         assertEquals(200, sample.statusCode(), sample.body());
         byte[] bytes = sample.body().getBytes(StandardCharsets.UTF_8);
 
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         HttpResponse<String> started = api.send("POST", "api/imports?fileName=sample-" + lang + ".csv", "text/csv", bytes);
         assertEquals(202, started.statusCode(), started.body());
         String status = "";
@@ -1108,7 +1117,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Tag("publication")
     @Order(900)
     void aNewPublicationOpensOnTheLatestPeriodWithAnswers() {
-        PublicationScope.withAnswers(base, Deployments.unique("pub-period"), 1, "#0B5CAD");
+        PublicationScope.withAnswers(marketer(), Deployments.unique("pub-period"), 1, "#0B5CAD");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         for (String lang : List.of("fr", "en")) {
             signInAs(lang, "EXECUTIVE");
@@ -1135,8 +1144,8 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(901)
     void publishIsCheckedBeforeItIsAsked() {
         String run = Deployments.unique("pub-check");
-        PublicationScope empty = PublicationScope.withAnswers(base, run + "-empty", 0, "#0B5CAD");
-        PublicationScope five = PublicationScope.withAnswers(base, run + "-five", 5, "#0B5CAD");
+        PublicationScope empty = PublicationScope.withAnswers(marketer(), run + "-empty", 0, "#0B5CAD");
+        PublicationScope five = PublicationScope.withAnswers(marketer(), run + "-five", 5, "#0B5CAD");
         signInAs("fr", "EXECUTIVE");
         width(1920);
         browser.get(base + "publications/edit.xhtml?lang=fr");
@@ -1175,7 +1184,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(902)
     void thePublishedLinkIsAbsoluteCopiesAndWearsTheSurveysBrand() {
         String run = Deployments.unique("pub-link");
-        PublicationScope scope = PublicationScope.withAnswers(base, run, 5, "#7A1F5C");
+        PublicationScope scope = PublicationScope.withAnswers(marketer(), run, 5, "#7A1F5C");
         for (String lang : List.of("en", "fr")) {
             signInAs(lang, "EXECUTIVE");
             width(lang.equals("en") ? 1920 : 1280);
@@ -1264,7 +1273,7 @@ class FirstHourBrowserIT extends BrowserTestBase {
     @Order(1001)
     void theInboxMarksASuspectedAnswerAndSaysWhyInTheUsersLanguage() {
         String run = Deployments.unique("scan-inbox");
-        WebClient api = AudienceApi.marketer(base);
+        WebClient api = marketer();
         String email = run + "@exemple.fr";
         assertEquals(201, api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\"}").statusCode());
         HttpResponse<String> entered = api.sendJson("POST", "api/responses", "{\"email\":\"" + email + "\",\"score\":10,\"comment\":\""
