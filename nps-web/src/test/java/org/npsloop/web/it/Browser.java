@@ -140,8 +140,9 @@ final class Browser {
     /** Waits (an element redrawn meanwhile is found again), and on timeout shows where the browser is and what it sees. */
     static void waitFor(WebDriver browser, ExpectedCondition<?> condition) {
         try {
-            // An element redrawn by Ajax between finding and reading it is simply read again.
-            new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
+            // An element redrawn by Ajax between finding and reading it is simply read again. 30 s: on a 2-core machine
+            // running other builds too, a page or an Ajax answer has been seen to take over 20 s.
+            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
         }
