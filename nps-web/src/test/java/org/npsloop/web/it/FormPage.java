@@ -38,7 +38,8 @@ final class FormPage {
 
     /** The error messages shown anywhere on the page: field messages, message lists and growl notices. */
     static List<WebElement> errorsShown(WebDriver browser) {
-        return browser.findElements(By.cssSelector(".ui-message-error, .ui-messages-error, .ui-growl-item-container"))
+        // Found without the implicit wait: "none" is an answer these checks expect, and the page is drawn by then.
+        return Browser.findNow(browser, By.cssSelector(".ui-message-error, .ui-messages-error, .ui-growl-item-container"))
                 .stream().filter(WebElement::isDisplayed).toList();
     }
 

@@ -52,16 +52,9 @@ final class MarketerPages {
         return messages.isEmpty() ? "" : text(messages.get(0));
     }
 
-    /** Chooses an item of a PrimeFaces select menu by its label. */
+    /** Chooses an item of a PrimeFaces select menu by its label ({@link Browser#choose}). */
     static void choose(WebDriver browser, String menuId, String label) {
-        browser.findElement(By.id(menuId)).click();
-        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
-        Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(item));
-        browser.findElement(item).click();
-        // The overlay can still be sliding in: make sure the choice took, through the select the form submits.
-        if (!label.equals(text(browser.findElement(By.id(menuId + "_label"))))) {
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(menuId + "_input"))).selectByVisibleText(label);
-        }
+        Browser.choose(browser, menuId, label);
     }
 
     static String text(WebElement element) {

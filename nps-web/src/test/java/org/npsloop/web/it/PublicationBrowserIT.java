@@ -57,18 +57,18 @@ class PublicationBrowserIT extends BrowserTestBase {
         browser.findElement(By.cssSelector("label[for='publication:language:0']")).click(); // EN
         type(By.id("publication:from_input"), "2026-04-01");
         type(By.id("publication:to_input"), "2026-04-30");
-        browser.findElement(By.id("publication:campaign")).click();
-        By campaignItem = By.xpath("//*[@id='publication:campaign_items']//li[@data-label='" + RUN + "']");
-        Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(campaignItem));
-        browser.findElement(campaignItem).click();
-        browser.findElement(By.id("publication:refresh")).click();
+        Browser.choose(browser, "publication:campaign", RUN);
+        Browser.click(browser, By.id("publication:refresh"));
 
         // Live figures of the scope: 3 promoters, 1 passive, 1 detractor of 5 = +40; only consented comments listed.
         Browser.waitFor(browser, ExpectedConditions.textToBe(By.id("liveNps"), "+40"));
         By candidate = By.xpath("//tbody[@id='publication:candidates_data']/tr[contains(., '" + quote + "')]");
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(candidate));
-        assertFalse(browser.findElement(By.id("publication:candidates")).getText().contains(hidden));
-        browser.findElement(candidate).findElement(By.tagName("button")).click();
+        // The campaign's choice and "Refresh" are two Ajax requests: the first answer already shows the figures and the
+        // list, which the second draws again. Read and click what the last one drew.
+        Browser.settle(browser);
+        assertFalse(Browser.text(browser, By.id("publication:candidates")).contains(hidden));
+        Browser.click(browser, By.xpath("//tbody[@id='publication:candidates_data']/tr[contains(., '" + quote + "')]//button"));
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("publication:chosen"), quote));
         // The published wording can be edited; an email typed into it is masked when saved (and published).
         WebElement wording = browser.findElement(By.id("publication:chosen:0:wording"));
@@ -101,27 +101,23 @@ class PublicationBrowserIT extends BrowserTestBase {
         assertTrue(publicUrl.matches(".*/p/april-[a-z0-9]+-[A-Za-z0-9_-]{22}"), publicUrl);
         assertTrue(browser.findElement(By.id("history")).getText().contains("Published"));
 
-        ChromeDriver visitor = Browser.start();
-        try {
-            visitor.get(publicUrl);
-            assertEquals(title, visitor.findElement(By.id("title")).getText());
-            assertFalse(visitor.getCurrentUrl().contains("login"), "no login asked");
-            assertEquals("+40", visitor.findElement(By.id("nps")).getText());
-            String text = visitor.findElement(By.tagName("main")).getText();
-            assertTrue(text.contains(published) && !text.contains(quote) && text.contains("Onboarding is clear " + suffix) && text.contains("We keep the welcome call"),
-                    text);
-            assertFalse(text.contains(hidden) || text.contains(email) || text.contains("Q" + suffix) || text.contains("Ines"), text);
-            assertTrue(visitor.findElement(By.cssSelector("svg.trend")).isDisplayed());
-            // A phone screen: nothing wider than the viewport.
-            visitor.manage().window().setSize(new Dimension(360, 800));
-            long overflow = (Long) visitor.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertEquals(0, overflow, "no horizontal scrolling at 360 px");
-            visitor.findElement(By.id("all-publications")).click();
-            WebElement listed = visitor.findElement(By.linkText(title));
-            assertTrue(listed.getAttribute("href").equals(publicUrl), listed.getAttribute("href"));
-        } finally {
-            visitor.quit();
-        }
+        ChromeDriver visitor = visitor();
+        visitor.get(publicUrl);
+        assertEquals(title, visitor.findElement(By.id("title")).getText());
+        assertFalse(visitor.getCurrentUrl().contains("login"), "no login asked");
+        assertEquals("+40", visitor.findElement(By.id("nps")).getText());
+        String text = visitor.findElement(By.tagName("main")).getText();
+        assertTrue(text.contains(published) && !text.contains(quote) && text.contains("Onboarding is clear " + suffix) && text.contains("We keep the welcome call"),
+                text);
+        assertFalse(text.contains(hidden) || text.contains(email) || text.contains("Q" + suffix) || text.contains("Ines"), text);
+        assertTrue(visitor.findElement(By.cssSelector("svg.trend")).isDisplayed());
+        // A phone screen: nothing wider than the viewport.
+        visitor.manage().window().setSize(new Dimension(360, 800));
+        long overflow = (Long) visitor.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow, "no horizontal scrolling at 360 px");
+        visitor.findElement(By.id("all-publications")).click();
+        WebElement listed = visitor.findElement(By.linkText(title));
+        assertTrue(listed.getAttribute("href").equals(publicUrl), listed.getAttribute("href"));
     }
 
     /** Sets a date picker's text field (the picker prefills it; typing would append). */

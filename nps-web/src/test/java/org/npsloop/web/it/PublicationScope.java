@@ -2,7 +2,6 @@ package org.npsloop.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +29,8 @@ final class PublicationScope {
         this.campaignId = campaignId;
     }
 
-    /** A campaign with {@code answers} answers given a minute ago (scores 10, 9, 6, 8, 10...), its survey in colour. */
-    static PublicationScope withAnswers(URL base, String run, int answers, String colour) {
-        WebClient api = AudienceApi.marketer(base);
+    /** A campaign with {@code answers} answers given a minute ago (scores 10, 9, 6, 8, 10...), its survey in colour; made by {@code api}, a MARKETER's client. */
+    static PublicationScope withAnswers(WebClient api, String run, int answers, String colour) {
         String brand = "Brand " + run;
         HttpResponse<String> survey = api.sendJson("POST", "api/surveys", "{\"name\":\"" + run + "\",\"brandName\":\"" + brand + "\"}");
         assertEquals(201, survey.statusCode(), survey.body());

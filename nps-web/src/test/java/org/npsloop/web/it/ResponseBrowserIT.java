@@ -51,10 +51,12 @@ class ResponseBrowserIT extends BrowserTestBase {
         Browser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(By.id("entry:save")));
 
         // Narrow the inbox to this run by its search box, then read the row.
+        Browser.settle(browser);
         browser.findElement(By.id("inbox:text")).sendKeys(suffix);
         By row = By.xpath("//tbody[@id='inbox:table_data']/tr[contains(., '" + comment + "')]");
         Browser.waitFor(browser, ExpectedConditions.numberOfElementsToBe(By.xpath("//tbody[@id='inbox:table_data']/tr"), 1));
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(row));
+        Browser.settle(browser); // the table the last search drew (keys typed slowly can send more than one)
         WebElement found = browser.findElement(row);
         WebElement channel = found.findElement(By.cssSelector(".channel-PHONE"));
         assertEquals("Phone", channel.getText());

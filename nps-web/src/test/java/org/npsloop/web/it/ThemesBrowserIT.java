@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -76,7 +75,8 @@ class ThemesBrowserIT extends BrowserTestBase {
         By chips = By.cssSelector("[id='comments:table_data'] tr .theme-chip");
         assertEquals(List.of("Delivery"), texts(chips));
         click(By.cssSelector("[id='comments:table_data'] tr .theme-chip .theme-remove"));
-        waitFor(ExpectedConditions.numberOfElementsToBe(chips, 0));
+        // Counted without the implicit wait, which a search finding nothing would spend in full.
+        waitFor(driver -> Browser.findNow(driver, chips).isEmpty());
         choose("comments:table:0:add", "Browser " + suffix);
         waitFor(ExpectedConditions.numberOfElementsToBe(chips, 1));
         assertEquals(List.of("Browser " + suffix), texts(chips));
@@ -107,8 +107,7 @@ class ThemesBrowserIT extends BrowserTestBase {
     }
 
     private static void waitForAjax() {
-        waitFor(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+        waitFor(Browser.ajaxIdle());
     }
 
     private static <T> T waitFor(ExpectedCondition<T> condition) {
