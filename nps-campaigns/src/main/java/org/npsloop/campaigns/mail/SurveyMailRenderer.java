@@ -3,7 +3,6 @@ package org.npsloop.campaigns.mail;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.survey.SurveyTexts;
+import org.npsloop.platform.templates.FreemarkerConfigurations;
 
 /**
  * Renders survey emails from the FreeMarker templates in {@code /mail}: {@code invitation.ftlh}
@@ -40,12 +40,7 @@ public final class SurveyMailRenderer {
     private final Map<Language, Map<String, String>> labels = new ConcurrentHashMap<>();
 
     public SurveyMailRenderer() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassForTemplateLoading(SurveyMailRenderer.class, "/mail");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker = FreemarkerConfigurations.classpath(SurveyMailRenderer.class, "/mail");
     }
 
     public Content render(InvitationMail mail) {

@@ -36,7 +36,7 @@ public final class FollowUpRules {
 
     /** 0 for detractors 5-6, 1 for detractors 0-4, 2 for passives (and, should a score change, promoters). */
     public static int priorityGroup(int score) {
-        if (score >= 7) {
+        if (score > NpsCategory.DETRACTOR.max()) {
             return 2;
         }
         return score >= 5 ? 0 : 1;

@@ -6,17 +6,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.npsloop.campaigns.audience.SegmentService;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
-import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.ReportFilter;
-import org.npsloop.reporting.followup.ResponseInbox;
+import org.npsloop.reporting.dashboard.ReportService;
 import org.npsloop.reporting.themes.ThemeService;
 import org.npsloop.reporting.themes.ThemeService.AssignedTheme;
 import org.npsloop.reporting.themes.ThemeService.Comment;
@@ -30,6 +27,7 @@ import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.npsloop.web.ui.ReportDays;
 import org.npsloop.web.ui.UiTexts;
 
 /**
@@ -46,24 +44,16 @@ public class CommentsReport implements Serializable {
     private ThemeService themes;
 
     @Inject
-    private ResponseInbox inbox;
+    private ReportService reports;
 
     @Inject
-    private SegmentService segments;
+    private ReportDays days;
 
     @Inject
     private CurrentUser currentUser;
 
-    private LocalDate from;
-    private LocalDate to;
-    private Long campaignId;
-    private String journeyMoment;
-    private Long segmentId;
-    private String attribute;
-    private String attributeValue;
-    private Language language;
-    private ResponseChannel channel;
-    private boolean includeFlagged;
+    /** The report filters, as on the dashboard; by default every answer, as this page always showed. */
+    private final ReportFilterForm filter = new ReportFilterForm();
 
     private NpsCategory category;
     private Long themeId;
@@ -73,9 +63,11 @@ public class CommentsReport implements Serializable {
 
     private transient ThemeCounts counts;
     private transient List<Theme> allThemes;
-    private transient List<ResponseInbox.CampaignOption> campaigns;
-    private transient List<String> journeyMoments;
-    private transient List<SegmentService.SegmentView> segmentList;
+    private transient ReportService.FilterOptions options;
+
+    {
+        filter.setPeriod(ReportFilterForm.ALL);
+    }
 
     private final LazyDataModel<Comment> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -113,15 +105,38 @@ public class CommentsReport implements Serializable {
         }
     };
 
-    /** The report filter, or null (with messages) when it does not hold together. */
+    /** The filters of the URL: refused ones are named on their fields (once, when the page opens). */
+    public void load() {
+        try {
+            filter.toFilter(days.today());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> Messages.addError("filters:" + ReportPages.component(error.field()), UiTexts.text(error)));
+        }
+    }
+
+    /** Applies the filters: a redirect to the URL that carries them. */
+    public String apply() {
+        return "/reports/comments?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** The report filter, or null when it does not hold together ({@link #load} said why). */
     ReportFilter filter() {
         try {
-            return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language, channel,
-                    includeFlagged);
+            return filter.toFilter(days.today());
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
             return null;
         }
+    }
+
+    public ReportFilterForm getFilter() {
+        return filter;
+    }
+
+    public ReportService.FilterOptions getOptions() {
+        if (options == null) {
+            options = reports.options();
+        }
+        return options;
     }
 
     public ThemeCounts getCounts() {
@@ -225,115 +240,6 @@ public class CommentsReport implements Serializable {
 
     public NpsCategory[] getCategories() {
         return new NpsCategory[] {NpsCategory.PROMOTER, NpsCategory.PASSIVE, NpsCategory.DETRACTOR};
-    }
-
-    public ResponseChannel[] getChannels() {
-        return ResponseChannel.values();
-    }
-
-    public Language[] getLanguages() {
-        return Language.values();
-    }
-
-    public List<ResponseInbox.CampaignOption> getCampaigns() {
-        if (campaigns == null) {
-            campaigns = inbox.campaigns();
-        }
-        return campaigns;
-    }
-
-    public List<String> getJourneyMoments() {
-        if (journeyMoments == null) {
-            journeyMoments = inbox.journeyMoments();
-        }
-        return journeyMoments;
-    }
-
-    public List<SegmentService.SegmentView> getSegments() {
-        if (segmentList == null) {
-            segmentList = segments.list();
-        }
-        return segmentList;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
-    }
-
-    public Long getCampaignId() {
-        return campaignId;
-    }
-
-    public void setCampaignId(Long campaignId) {
-        this.campaignId = campaignId;
-    }
-
-    public String getJourneyMoment() {
-        return journeyMoment;
-    }
-
-    public void setJourneyMoment(String journeyMoment) {
-        this.journeyMoment = journeyMoment;
-    }
-
-    public Long getSegmentId() {
-        return segmentId;
-    }
-
-    public void setSegmentId(Long segmentId) {
-        this.segmentId = segmentId;
-    }
-
-    public String getAttribute() {
-        return attribute;
-    }
-
-    public void setAttribute(String attribute) {
-        this.attribute = attribute;
-    }
-
-    public String getAttributeValue() {
-        return attributeValue;
-    }
-
-    public void setAttributeValue(String attributeValue) {
-        this.attributeValue = attributeValue;
-    }
-
-    public Language getLanguageFilter() {
-        return language;
-    }
-
-    public void setLanguageFilter(Language language) {
-        this.language = language;
-    }
-
-    public ResponseChannel getChannel() {
-        return channel;
-    }
-
-    public void setChannel(ResponseChannel channel) {
-        this.channel = channel;
-    }
-
-    public boolean isIncludeFlagged() {
-        return includeFlagged;
-    }
-
-    public void setIncludeFlagged(boolean includeFlagged) {
-        this.includeFlagged = includeFlagged;
     }
 
     public NpsCategory getCategory() {

@@ -14,9 +14,12 @@ import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.reporting.ReportFilter;
 
 /**
- * The filters of the reports pages as they travel in the URL (view parameters), so that a view can be
- * shared: a quick period (last 30 or 90 days, last 12 months, everything) or custom days, and the
- * optional campaign, journey moment, segment, attribute = value, language, channel and bots toggle.
+ * The filters of every page that filters answers (dashboard, breakdowns, comments, responses inbox) as they
+ * travel in the URL (view parameters, {@code WEB-INF/includes/report-params.xhtml}), so that a view can be
+ * shared: a quick period (last 30 or 90 days, last 12 months, everything) or custom days, and the optional
+ * campaign, journey moment, segment, attribute = value, language, channel and the suspected-bots toggle.
+ * Each page's bean holds one. The names are the REST API's: the bots toggle is {@code includeFlagged}
+ * everywhere (URL, property, label {@code reports.includeFlagged}).
  */
 public class ReportFilterForm implements Serializable {
 
@@ -39,7 +42,7 @@ public class ReportFilterForm implements Serializable {
     private String value;
     private String language;
     private String channel;
-    private boolean flagged;
+    private boolean includeFlagged;
 
     public List<String> getPeriods() {
         return List.of(LAST_30_DAYS, LAST_90_DAYS, LAST_12_MONTHS, ALL, CUSTOM);
@@ -67,7 +70,7 @@ public class ReportFilterForm implements Serializable {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ReportFilter(since, until, campaign, moment, segment, attribute, value, lang, chan, flagged);
+        return new ReportFilter(since, until, campaign, moment, segment, attribute, value, lang, chan, includeFlagged);
     }
 
     /** The parameters of this form as the REST API takes them (the same names as the page's URL). */
@@ -186,11 +189,23 @@ public class ReportFilterForm implements Serializable {
         this.channel = channel;
     }
 
-    public boolean isFlagged() {
-        return flagged;
+    public boolean isIncludeFlagged() {
+        return includeFlagged;
     }
 
-    public void setFlagged(boolean flagged) {
-        this.flagged = flagged;
+    public void setIncludeFlagged(boolean includeFlagged) {
+        this.includeFlagged = includeFlagged;
+    }
+
+    /** Never written: links and bookmarks made before the toggle had one name may still say {@code hideFlagged}. */
+    public Boolean getHideFlagged() {
+        return null;
+    }
+
+    /** The inbox's former parameter ({@code hideFlagged=true} is {@code includeFlagged=false}). */
+    public void setHideFlagged(Boolean hideFlagged) {
+        if (hideFlagged != null) {
+            this.includeFlagged = !hideFlagged;
+        }
     }
 }

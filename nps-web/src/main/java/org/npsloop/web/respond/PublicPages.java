@@ -3,7 +3,6 @@ package org.npsloop.web.respond;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +24,7 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.survey.Survey;
+import org.npsloop.platform.templates.FreemarkerConfigurations;
 
 /**
  * Renders the public pages from the auto-escaped FreeMarker templates in {@code /respond}, with the
@@ -41,11 +41,7 @@ public class PublicPages {
     private final Map<Language, Map<String, String>> labels = new EnumMap<>(Language.class);
 
     public PublicPages() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassForTemplateLoading(PublicPages.class, "/respond");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
+        freemarker = FreemarkerConfigurations.classpath(PublicPages.class, "/respond");
         for (Language language : Language.values()) {
             labels.put(language, load(language));
         }

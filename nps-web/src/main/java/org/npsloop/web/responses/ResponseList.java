@@ -18,6 +18,7 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.BotSuspicion;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.reporting.followup.ResponseInbox;
+import org.npsloop.web.reports.ReportFilterForm;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -38,16 +39,20 @@ public class ResponseList implements Serializable {
     @Inject
     private UserTime userTime;
 
-    private LocalDate from;
-    private LocalDate to;
+    /**
+     * The filters the inbox shares with the reports (days, campaign, moment, channel, suspected bots; their names
+     * in the URL too). Unlike the reports, the inbox shows suspected bots until told not to: it is where they are checked.
+     */
+    private final ReportFilterForm filter = new ReportFilterForm();
     private NpsCategory category;
-    private ResponseChannel channel;
-    private Long campaignId;
-    private String journeyMoment;
     /** "with", "without" or empty for any. */
     private String comments;
-    private boolean hideFlagged;
     private String text;
+
+    {
+        filter.setPeriod(ReportFilterForm.CUSTOM);
+        filter.setIncludeFlagged(true);
+    }
 
     private transient List<ResponseInbox.CampaignOption> campaigns;
     private transient List<String> journeyMoments;
@@ -80,11 +85,26 @@ public class ResponseList implements Serializable {
     /** Days are read in the user's zone, as they see the times in the list; "to" includes its day. */
     ResponseInbox.Query query(int first, int size) {
         ZoneId zone = userTime.getZone();
+        LocalDate from = filter.getFrom();
+        LocalDate to = filter.getTo();
         Boolean hasComment = "with".equals(comments) ? Boolean.TRUE : "without".equals(comments) ? Boolean.FALSE : null;
         return new ResponseInbox.Query(from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), category, channel, campaignId,
-                journeyMoment, hasComment, hideFlagged ? ResponseInbox.Flagged.HIDE : ResponseInbox.Flagged.SHOW, text,
-                first, size);
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), category, channel(), filter.getCampaign(),
+                filter.getMoment(), hasComment, filter.isIncludeFlagged() ? ResponseInbox.Flagged.SHOW : ResponseInbox.Flagged.HIDE,
+                text, first, size);
+    }
+
+    /** The channel of the URL or the menu; an unknown one (a mistyped address) filters nothing. */
+    private ResponseChannel channel() {
+        String channel = filter.getChannel();
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        try {
+            return ResponseChannel.valueOf(channel.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A filter changed: back to the first page. */
@@ -101,26 +121,26 @@ public class ResponseList implements Serializable {
      */
     public void exportCsv(String separator) throws IOException {
         StringBuilder q = new StringBuilder("separator=").append(URLEncoder.encode(separator, StandardCharsets.UTF_8));
-        if (from != null) {
-            q.append("&from=").append(from);
+        if (filter.getFrom() != null) {
+            q.append("&from=").append(filter.getFrom());
         }
-        if (to != null) {
-            q.append("&to=").append(to);
+        if (filter.getTo() != null) {
+            q.append("&to=").append(filter.getTo());
         }
         if (category != null) {
             q.append("&category=").append(category.name());
         }
-        if (channel != null) {
-            q.append("&channel=").append(channel.name());
+        if (channel() != null) {
+            q.append("&channel=").append(channel().name());
         }
-        if (campaignId != null) {
-            q.append("&campaign=").append(campaignId);
+        if (filter.getCampaign() != null) {
+            q.append("&campaign=").append(filter.getCampaign());
         }
-        if (journeyMoment != null && !journeyMoment.isBlank()) {
-            q.append("&moment=").append(URLEncoder.encode(journeyMoment, StandardCharsets.UTF_8));
+        if (filter.getMoment() != null && !filter.getMoment().isBlank()) {
+            q.append("&moment=").append(URLEncoder.encode(filter.getMoment(), StandardCharsets.UTF_8));
         }
-        // The inbox shows suspected bots unless hidden; the export follows it.
-        q.append("&includeFlagged=").append(!hideFlagged);
+        // The export follows the inbox's toggle (shown by default here).
+        q.append("&includeFlagged=").append(filter.isIncludeFlagged());
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.redirect(external.getRequestContextPath() + "/api/responses/export.csv?" + q);
     }
@@ -152,20 +172,8 @@ public class ResponseList implements Serializable {
         return journeyMoments;
     }
 
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
+    public ReportFilterForm getFilter() {
+        return filter;
     }
 
     public NpsCategory getCategory() {
@@ -174,30 +182,6 @@ public class ResponseList implements Serializable {
 
     public void setCategory(NpsCategory category) {
         this.category = category;
-    }
-
-    public ResponseChannel getChannel() {
-        return channel;
-    }
-
-    public void setChannel(ResponseChannel channel) {
-        this.channel = channel;
-    }
-
-    public Long getCampaignId() {
-        return campaignId;
-    }
-
-    public void setCampaignId(Long campaignId) {
-        this.campaignId = campaignId;
-    }
-
-    public String getJourneyMoment() {
-        return journeyMoment;
-    }
-
-    public void setJourneyMoment(String journeyMoment) {
-        this.journeyMoment = journeyMoment;
     }
 
     public String getComments() {
@@ -211,14 +195,6 @@ public class ResponseList implements Serializable {
     /** Why an answer is suspected to be a mail scanner's, in the page's language. */
     public String flagReason(ResponseInbox.Row row) {
         return row.flagReason() == null ? null : UiTexts.text(BotSuspicion.explain(row.flagReason()));
-    }
-
-    public boolean isHideFlagged() {
-        return hideFlagged;
-    }
-
-    public void setHideFlagged(boolean hideFlagged) {
-        this.hideFlagged = hideFlagged;
     }
 
     public String getText() {

@@ -196,9 +196,9 @@ class FirstHourBrowserIT extends BrowserTestBase {
 
         // The inbox filtered by its address, then by a filter changed on the page (an Ajax postback).
         switchesBothWays(layout, "responses/index.xhtml?lang=en&q=" + made.suffix(), layout::mainText, made.comment());
-        browser.findElement(By.id("inbox:hideFlagged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
-        Browser.waitFor(browser, ExpectedConditions.attributeContains(By.id("lang-fr"), "href", "hideFlagged=true"));
-        switchesBothWaysFromHere(layout, layout::mainText, made.comment(), Map.of("hideFlagged", "true"));
+        browser.findElement(By.id("inbox:includeFlagged")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        Browser.waitFor(browser, ExpectedConditions.attributeContains(By.id("lang-fr"), "href", "includeFlagged=false"));
+        switchesBothWaysFromHere(layout, layout::mainText, made.comment(), Map.of("includeFlagged", "false"));
         assertEquals(made.suffix(), layout.parameters().get("q"));
 
         // Follow-ups: filtered, then one opened on the page (Ajax): both kept.

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.npsloop.domain.audience.AttributeDefinition;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.NpsChange;
 import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.Score;
@@ -120,9 +121,7 @@ public class DefaultReportService implements ReportService {
     }
 
     private static NpsResult categoryCounts(Connection connection, ResponseScope.Where where) throws SQLException {
-        String sql = "SELECT COALESCE(SUM(CASE WHEN r.score >= 9 THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN r.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN r.score <= 6 THEN 1 ELSE 0 END), 0)" + ResponseScope.FROM + where.sql();
+        String sql = "SELECT " + NpsCategory.countsSql("r.score") + ResponseScope.FROM + where.sql();
         try (PreparedStatement statement = prepare(connection, sql, where.parameters()); ResultSet rs = statement.executeQuery()) {
             rs.next();
             return NpsResult.ofCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
@@ -220,9 +219,8 @@ public class DefaultReportService implements ReportService {
             default -> throw new IllegalStateException("Unknown dimension " + dimension);
         }
         parameters.addAll(where.parameters());
-        String sql = "SELECT " + key + ", " + label + ","
-                + " SUM(CASE WHEN r.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN r.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.score <= 6 THEN 1 ELSE 0 END)" + from + where.sql() + " GROUP BY " + key;
+        String sql = "SELECT " + key + ", " + label + ", " + NpsCategory.countsSql("r.score") + from + where.sql()
+                + " GROUP BY " + key;
         List<Breakdown.Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {

@@ -3,7 +3,6 @@ package org.npsloop.reporting.followup.internal;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.notification.NotificationMail;
+import org.npsloop.platform.templates.FreemarkerConfigurations;
 
 /**
  * The mail telling someone a follow-up is theirs, from {@code /followup/assigned.ftlh} (HTML,
@@ -48,12 +48,7 @@ public final class AssignmentMail {
     private final Template text;
 
     public AssignmentMail() {
-        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassForTemplateLoading(AssignmentMail.class, "/followup");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setNumberFormat("computer");
+        Configuration freemarker = FreemarkerConfigurations.classpath(AssignmentMail.class, "/followup");
         try {
             html = freemarker.getTemplate("assigned.ftlh");
             text = freemarker.getTemplate("assigned.ftl");

@@ -36,7 +36,7 @@ final class FollowUpQueries {
     /** Open first; overdue first; 5-6, then 0-4, then passives; earliest due; higher score; oldest. One parameter: today. */
     static final String ORDER = " ORDER BY CASE WHEN f.status = 'RESOLVED' THEN 1 ELSE 0 END,"
             + " CASE WHEN f.status <> 'RESOLVED' AND f.due_on < ? THEN 0 ELSE 1 END,"
-            + " CASE WHEN r.score >= 7 THEN 2 WHEN r.score >= 5 THEN 0 ELSE 1 END,"
+            + " CASE WHEN r.score > " + NpsCategory.DETRACTOR.max() + " THEN 2 WHEN r.score >= 5 THEN 0 ELSE 1 END,"
             + " f.due_on, r.score DESC, f.id";
 
     private final DataSource dataSource;

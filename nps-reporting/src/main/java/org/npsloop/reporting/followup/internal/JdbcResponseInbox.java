@@ -57,12 +57,7 @@ public class JdbcResponseInbox implements ResponseInbox {
             parameters.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
         }
         if (q.category() != null) {
-            switch (q.category()) {
-                case PROMOTER -> sql.append(" AND r.score >= 9");
-                case PASSIVE -> sql.append(" AND r.score BETWEEN 7 AND 8");
-                case DETRACTOR -> sql.append(" AND r.score <= 6");
-                default -> throw new IllegalStateException();
-            }
+            sql.append(" AND ").append(q.category().sqlCondition("r.score"));
         }
         if (q.channel() != null) {
             sql.append(" AND r.channel = ?");

@@ -3,7 +3,6 @@ package org.npsloop.reporting.report.internal;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +29,7 @@ import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.report.InternalReport;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
+import org.npsloop.platform.templates.FreemarkerConfigurations;
 
 /**
  * Turns an {@link InternalReport} (and the digest) into documents with the FreeMarker templates under
@@ -45,12 +45,7 @@ public final class ReportRenderer {
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public ReportRenderer() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setClassForTemplateLoading(ReportRenderer.class, "/report");
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker = FreemarkerConfigurations.classpath(ReportRenderer.class, "/report");
     }
 
     /** The comment as quoted: email addresses replaced by "[email]". */

@@ -49,8 +49,7 @@ public class DefaultThemeService implements ThemeService {
     static final int MAX_KEYWORDS = 200;
     /** The assignments that count: rules' and people's, not the ones a person removed. */
     private static final String ASSIGNED = "rt.source IN ('AUTO', 'MANUAL')";
-    private static final String CATEGORY_SUMS = "SUM(CASE WHEN r.score >= 9 THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN r.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), SUM(CASE WHEN r.score <= 6 THEN 1 ELSE 0 END)";
+    private static final String CATEGORY_SUMS = NpsCategory.countsSql("r.score");
 
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
@@ -289,11 +288,7 @@ public class DefaultThemeService implements ThemeService {
     public CommentPage comments(CommentQuery query) {
         ResponseScope.Where scoped = where(query.filter()).and("r.comment_text IS NOT NULL", List.of());
         if (query.category() != null) {
-            scoped = scoped.and(switch (query.category()) {
-                case PROMOTER -> "r.score >= 9";
-                case PASSIVE -> "r.score BETWEEN 7 AND 8";
-                case DETRACTOR -> "r.score <= 6";
-            }, List.of());
+            scoped = scoped.and(query.category().sqlCondition("r.score"), List.of());
         }
         if (query.themeId() != null) {
             scoped = scoped.and("EXISTS (SELECT 1 FROM response_theme rt WHERE rt.response_id = r.id AND rt.theme_id = ? AND "
