@@ -2,10 +2,6 @@ package org.npsloop.campaigns.mail;
 
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +31,6 @@ public final class SurveyMailRenderer {
 
     private final Configuration freemarker;
     /** Compiled once and shared (a Template is thread-safe), rather than asked of the template cache per message. */
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
     /** The labels of each language, read once: building them for every message showed in profiles. */
     private final Map<Language, Map<String, String>> labels = new ConcurrentHashMap<>();
 
@@ -86,7 +81,8 @@ public final class SurveyMailRenderer {
         if (dummyLinks) {
             model.put("testNotice", labelsOfLanguage.get("testNotice"));
         }
-        return new Content(subject, process("invitation.ftlh", model), process("invitation.ftl", model));
+        return new Content(subject, FreemarkerConfigurations.render(freemarker, "invitation.ftlh", model),
+                FreemarkerConfigurations.render(freemarker, "invitation.ftl", model));
     }
 
     private static Map<String, String> labels(Language language) {
@@ -97,20 +93,4 @@ public final class SurveyMailRenderer {
         return Map.copyOf(labels);
     }
 
-    private String process(String name, Map<String, Object> model) {
-        try {
-            Template template = templates.get(name);
-            if (template == null) {
-                template = freemarker.getTemplate(name);
-                templates.put(name, template);
-            }
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("Mail template " + name + " failed: " + e.getMessage(), e);
-        }
-    }
 }

@@ -2,7 +2,12 @@ package org.npsloop.platform.templates;
 
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -46,5 +51,29 @@ public final class FreemarkerConfigurations {
         // One template per name: languages come from the model's labels, never from invitation_fr.ftlh.
         freemarker.setLocalizedLookup(false);
         return freemarker;
+    }
+
+    /**
+     * The template, found through the configuration's own cache, rendered to a string.
+     *
+     * @throws IllegalStateException naming the template, when rendering fails (a missing variable...)
+     */
+    public static String render(Configuration freemarker, String name, Object model) {
+        try {
+            return render(freemarker.getTemplate(name), model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws IllegalStateException naming the template, when rendering fails */
+    public static String render(Template template, Object model) {
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException | IOException e) {
+            throw new IllegalStateException("Template " + template.getName() + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
     }
 }

@@ -50,6 +50,15 @@ class FreemarkerConfigurationsTest {
     }
 
     @Test
+    void renderGivesTheTextOrAFailureNamingTheTemplate() {
+        assertEquals("<script>alert('x')</script> & co",
+                FreemarkerConfigurations.render(freemarker, "plain.ftl", Map.of("comment", "<script>alert('x')</script> & co")));
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> FreemarkerConfigurations.render(freemarker, "missing.ftl", Map.of()));
+        assertTrue(failed.getMessage().startsWith("Template missing.ftl failed: "), failed.getMessage());
+    }
+
+    @Test
     void numbersDoNotDependOnTheServersLocale() throws Exception {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.FRANCE);

@@ -2,9 +2,7 @@ package org.npsloop.reporting.followup.internal;
 
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -74,16 +72,7 @@ public final class AssignmentMail {
         if (facts.comment() != null) {
             model.put("comment", facts.comment());
         }
-        return new NotificationMail(facts.to(), subject, process(html, model), process(text, model));
+        return new NotificationMail(facts.to(), subject, FreemarkerConfigurations.render(html, model), FreemarkerConfigurations.render(text, model));
     }
 
-    private static String process(Template template, Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        try {
-            template.process(model, out);
-        } catch (TemplateException | IOException e) {
-            throw new IllegalStateException("Follow-up mail rendering failed: " + e.getMessage(), e);
-        }
-        return out.toString();
-    }
 }

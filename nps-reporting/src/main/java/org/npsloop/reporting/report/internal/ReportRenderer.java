@@ -1,11 +1,6 @@
 package org.npsloop.reporting.report.internal;
 
 import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
@@ -42,7 +36,6 @@ public final class ReportRenderer {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
 
     private final Configuration freemarker;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public ReportRenderer() {
         freemarker = FreemarkerConfigurations.classpath(ReportRenderer.class, "/report");
@@ -54,11 +47,11 @@ public final class ReportRenderer {
     }
 
     public String html(InternalReport report) {
-        return render("internal.ftlh", model(report));
+        return FreemarkerConfigurations.render(freemarker, "internal.ftlh", model(report));
     }
 
     public String htmlBody(InternalReport report) {
-        return render("internal-embedded.ftlh", model(report));
+        return FreemarkerConfigurations.render(freemarker, "internal-embedded.ftlh", model(report));
     }
 
     /** A digest mail: subject, HTML and text. */
@@ -85,7 +78,8 @@ public final class ReportRenderer {
         model.put("link", reportLink);
         String subject = l.get("digestSubject") + " — " + model.get("period");
         model.put("subject", subject);
-        return new DigestContent(subject, render("digest.ftlh", model), render("digest.ftl", model));
+        return new DigestContent(subject, FreemarkerConfigurations.render(freemarker, "digest.ftlh", model),
+                FreemarkerConfigurations.render(freemarker, "digest.ftl", model));
     }
 
     Map<String, Object> model(InternalReport report) {
@@ -275,20 +269,4 @@ public final class ReportRenderer {
         return labels;
     }
 
-    private String render(String name, Map<String, Object> model) {
-        try {
-            Template template = templates.get(name);
-            if (template == null) {
-                template = freemarker.getTemplate(name);
-                templates.put(name, template);
-            }
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("Report template " + name + " failed: " + e.getMessage(), e);
-        }
-    }
 }
