@@ -1,14 +1,12 @@
 package org.npsloop.campaigns.campaign.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.campaign.CampaignStatus.Transition;
+import org.npsloop.platform.jdbc.Jdbc;
 
 /**
  * The dispatch's moves of campaigns between statuses, the only {@code UPDATE campaign SET status} of the
@@ -81,7 +79,7 @@ final class CampaignStates {
      * @return false when another caller claimed them first or the campaign no longer sends
      */
     boolean claimJourneyEvents(long campaignId, Instant since, Instant until) throws SQLException {
-        return execute("UPDATE campaign SET triggered_until = ?, version = version + 1 WHERE id = ? AND status = '"
+        return Jdbc.update(connection, "UPDATE campaign SET triggered_until = ?, version = version + 1 WHERE id = ? AND status = '"
                 + CampaignStatus.SENDING + "' AND triggered_until = ?", until, campaignId, since) == 1;
     }
 
@@ -94,17 +92,8 @@ final class CampaignStates {
 
     /** Parameters: those of {@code set}, then {@code updated_at}, then those of {@code where}. */
     private int update(Transition transition, String set, String where, Object... parameters) throws SQLException {
-        return execute("UPDATE campaign SET status = '" + transition.to() + "', " + set + "updated_at = ?, "
+        return Jdbc.update(connection, "UPDATE campaign SET status = '" + transition.to() + "', " + set + "updated_at = ?, "
                 + "version = version + 1 WHERE " + fromStatuses(transition) + " AND " + where, parameters);
     }
 
-    private int execute(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                update.setObject(i + 1, value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
-            }
-            return update.executeUpdate();
-        }
-    }
 }
