@@ -144,6 +144,11 @@ public class Response {
         this.updatedAt = now;
     }
 
+    /** Something attached to the answer changed (an additional answer): what the change feed watches moves on. */
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     public String getComment() {
         return comment;
     }

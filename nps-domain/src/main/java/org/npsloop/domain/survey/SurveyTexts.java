@@ -2,6 +2,7 @@ package org.npsloop.domain.survey;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.npsloop.domain.nps.NpsCategory;
 import java.util.Objects;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.i18n.InvalidValueException;
@@ -27,6 +28,16 @@ public class SurveyTexts {
     @Column(name = "consent_question", length = 500)
     private String consentQuestion;
 
+    /** The "why" question for detractors, passives and promoters; null: {@link #followUp} for them too. */
+    @Column(name = "follow_up_detractor", length = 500)
+    private String followUpDetractor;
+
+    @Column(name = "follow_up_passive", length = 500)
+    private String followUpPassive;
+
+    @Column(name = "follow_up_promoter", length = 500)
+    private String followUpPromoter;
+
     protected SurveyTexts() {
         // for JPA
     }
@@ -36,6 +47,30 @@ public class SurveyTexts {
         this.question = checkQuestion(question);
         this.followUp = checkFollowUp(followUp);
         this.consentQuestion = checkConsentQuestion(consentQuestion);
+    }
+
+    /** With a "why" question per category; a blank one falls back to {@code followUp}. */
+    public SurveyTexts(String subject, String question, String followUp, String consentQuestion,
+            String followUpDetractor, String followUpPassive, String followUpPromoter) {
+        this(subject, question, followUp, consentQuestion);
+        this.followUpDetractor = checkOptional(followUpDetractor, "survey.followUpDetractor");
+        this.followUpPassive = checkOptional(followUpPassive, "survey.followUpPassive");
+        this.followUpPromoter = checkOptional(followUpPromoter, "survey.followUpPromoter");
+    }
+
+    /** An optional text: blank is none. */
+    public static String checkOptional(String text, String what) {
+        return text == null || text.isBlank() ? null : required(text, what, 500);
+    }
+
+    /** The "why" question a respondent of this category reads (null category: no score yet, the general one). */
+    public String followUpFor(NpsCategory category) {
+        String specific = category == null ? null : switch (category) {
+            case DETRACTOR -> followUpDetractor;
+            case PASSIVE -> followUpPassive;
+            case PROMOTER -> followUpPromoter;
+        };
+        return specific != null ? specific : followUp;
     }
 
     public static String checkSubject(String subject) {
@@ -100,5 +135,17 @@ public class SurveyTexts {
 
     public String getConsentQuestion() {
         return consentQuestion;
+    }
+
+    public String getFollowUpDetractor() {
+        return followUpDetractor;
+    }
+
+    public String getFollowUpPassive() {
+        return followUpPassive;
+    }
+
+    public String getFollowUpPromoter() {
+        return followUpPromoter;
     }
 }
