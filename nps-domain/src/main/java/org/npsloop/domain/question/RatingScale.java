@@ -1,5 +1,7 @@
 package org.npsloop.domain.question;
 
+import org.npsloop.domain.nps.KeyDriver;
+
 /** The scale of a touchpoint rating. */
 public enum RatingScale {
     ONE_TO_FIVE(1, 5),
@@ -25,16 +27,13 @@ public enum RatingScale {
         return rating >= min && rating <= max;
     }
 
-    /**
-     * A "high" rating for the key-driver view: the top of the scale, 4-5 of 1-5 and 8-10 of 0-10 (the top 40% and
-     * 27%), so that "rated it high" means satisfied on either scale; the rest is "low".
-     */
+    /** A "high" rating for the key-driver view, as {@link KeyDriver#isHigh} defines it; the rest is "low". */
     public boolean isHigh(int rating) {
-        return this == ONE_TO_FIVE ? rating >= 4 : rating >= 8;
+        return KeyDriver.isHigh(rating, max);
     }
 
     /** The lowest rating counted high, for SQL ({@code rating >= highFrom}). */
     public int highFrom() {
-        return this == ONE_TO_FIVE ? 4 : 8;
+        return KeyDriver.highFrom(max);
     }
 }
