@@ -20,8 +20,17 @@ public interface SurveyService {
             String postalAddress, Integer linkLifetimeDays) {
     }
 
-    /** What a survey says in one language; {@code {company}} stands for the brand name. */
-    record Texts(String subject, String question, String followUp, String consentQuestion) {
+    /**
+     * What a survey says in one language; {@code {company}} stands for the brand name. The "why" question may be
+     * worded per category ({@code followUpDetractor}...): blank or null falls back to {@code followUp}.
+     */
+    record Texts(String subject, String question, String followUp, String consentQuestion, String followUpDetractor,
+            String followUpPassive, String followUpPromoter) {
+
+        /** The same "why" question for every category. */
+        public Texts(String subject, String question, String followUp, String consentQuestion) {
+            this(subject, question, followUp, consentQuestion, null, null, null);
+        }
     }
 
     /** Everything about a survey, texts by language code ("EN", "FR"). */

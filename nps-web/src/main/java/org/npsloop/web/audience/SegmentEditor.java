@@ -11,7 +11,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -274,7 +273,7 @@ public class SegmentEditor implements Serializable {
     }
 
     private static String text(String key, Object... args) {
-        return new MessageFormat(Faces.getResourceBundle("msg").getString(key), Faces.getLocale()).format(args);
+        return UiTexts.page(key, args);
     }
 
     public List<SegmentView> getSaved() {

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -240,7 +239,7 @@ public class SurveyEditor implements Serializable {
     }
 
     private static String text(String key, Object... args) {
-        return new MessageFormat(Faces.getResourceBundle("msg").getString(key), Faces.getLocale()).format(args);
+        return UiTexts.page(key, args);
     }
 
     public Language[] getLanguages() {
@@ -391,6 +390,9 @@ public class SurveyEditor implements Serializable {
         private String question;
         private String followUp;
         private String consentQuestion;
+        private String followUpDetractor;
+        private String followUpPassive;
+        private String followUpPromoter;
 
         TextsForm(Language language, Texts texts) {
             this.language = language;
@@ -398,10 +400,38 @@ public class SurveyEditor implements Serializable {
             this.question = texts.question();
             this.followUp = texts.followUp();
             this.consentQuestion = texts.consentQuestion();
+            this.followUpDetractor = texts.followUpDetractor();
+            this.followUpPassive = texts.followUpPassive();
+            this.followUpPromoter = texts.followUpPromoter();
         }
 
         Texts toTexts() {
-            return new Texts(orEmpty(subject), orEmpty(question), orEmpty(followUp), orEmpty(consentQuestion));
+            return new Texts(orEmpty(subject), orEmpty(question), orEmpty(followUp), orEmpty(consentQuestion),
+                    orEmpty(followUpDetractor), orEmpty(followUpPassive), orEmpty(followUpPromoter));
+        }
+
+        public String getFollowUpDetractor() {
+            return followUpDetractor;
+        }
+
+        public void setFollowUpDetractor(String followUpDetractor) {
+            this.followUpDetractor = followUpDetractor;
+        }
+
+        public String getFollowUpPassive() {
+            return followUpPassive;
+        }
+
+        public void setFollowUpPassive(String followUpPassive) {
+            this.followUpPassive = followUpPassive;
+        }
+
+        public String getFollowUpPromoter() {
+            return followUpPromoter;
+        }
+
+        public void setFollowUpPromoter(String followUpPromoter) {
+            this.followUpPromoter = followUpPromoter;
         }
 
         public Language getLanguage() {

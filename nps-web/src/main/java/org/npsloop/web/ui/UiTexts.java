@@ -42,4 +42,10 @@ public final class UiTexts {
     public static String text(RuntimeException refusal) {
         return text(Refusal.reasonOf(refusal));
     }
+
+    /** A text of the pages' own bundle ({@code msg}) in the page's language, its {0}... replaced. */
+    public static String page(String key, Object... arguments) {
+        return new java.text.MessageFormat(org.omnifaces.util.Faces.getResourceBundle("msg").getString(key), locale())
+                .format(arguments);
+    }
 }

@@ -229,7 +229,8 @@ public class DefaultSurveyService implements SurveyService {
         for (Language language : Language.values()) {
             if (s.getLanguages().contains(language)) {
                 SurveyTexts t = s.textsFor(language);
-                texts.put(language.name(), new Texts(t.getSubject(), t.getQuestion(), t.getFollowUp(), t.getConsentQuestion()));
+                texts.put(language.name(), new Texts(t.getSubject(), t.getQuestion(), t.getFollowUp(), t.getConsentQuestion(),
+                        t.getFollowUpDetractor(), t.getFollowUpPassive(), t.getFollowUpPromoter()));
             }
         }
         return new SurveyDetail(s.getId(), s.getName(), s.getBrandName(), s.getDefaultLanguage(), s.getBrandColour(),

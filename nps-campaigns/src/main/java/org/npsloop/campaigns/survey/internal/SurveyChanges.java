@@ -80,8 +80,19 @@ final class SurveyChanges {
                 : violations.check(prefix + "followUp", () -> SurveyTexts.checkFollowUp(given.followUp()));
         String consent = given.consentQuestion() == null ? current.getConsentQuestion()
                 : violations.check(prefix + "consentQuestion", () -> SurveyTexts.checkConsentQuestion(given.consentQuestion()));
+        String detractors = optional(current.getFollowUpDetractor(), given.followUpDetractor(), prefix + "followUpDetractor",
+                "survey.followUpDetractor", violations);
+        String passives = optional(current.getFollowUpPassive(), given.followUpPassive(), prefix + "followUpPassive",
+                "survey.followUpPassive", violations);
+        String promoters = optional(current.getFollowUpPromoter(), given.followUpPromoter(), prefix + "followUpPromoter",
+                "survey.followUpPromoter", violations);
         return subject == null || question == null || followUp == null ? null
-                : new SurveyTexts(subject, question, followUp, consent);
+                : new SurveyTexts(subject, question, followUp, consent, detractors, passives, promoters);
+    }
+
+    /** An optional text: null keeps the current one, blank clears it. */
+    private static String optional(String current, String given, String field, String what, Violations violations) {
+        return given == null ? current : violations.check(field, () -> SurveyTexts.checkOptional(given, what));
     }
 
     /** Stripped, null when empty; refused beyond {@code max} characters with the message {@code key}. */
