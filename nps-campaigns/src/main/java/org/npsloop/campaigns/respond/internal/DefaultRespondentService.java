@@ -9,8 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.campaigns.respond.RespondentService;
 import org.npsloop.campaigns.audience.SuppressionService;
 import org.npsloop.domain.audience.Contact;
@@ -36,7 +40,9 @@ import org.npsloop.domain.validation.InvalidInputException;
 /**
  * One short transaction per request. The invitation row is locked (SELECT ... FOR UPDATE) while a
  * click or an answer is written, so that the eleven links a scanner opens at once, or two answers
- * sent together, follow one another instead of failing on the unique response per invitation.
+ * sent together, follow one another instead of failing on the unique response per invitation. The answers to
+ * the additional questions come in a second call ({@link #answerQuestions}), hence a second transaction: a
+ * refused one rolls back alone, the score stays stored.
  */
 @ApplicationScoped
 @Transactional
@@ -50,6 +56,9 @@ public class DefaultRespondentService implements RespondentService {
 
     @Inject
     private SuppressionService suppressions;
+
+    @Inject
+    private QuestionAnswers questionAnswers;
 
     @Inject
     @ConfigProperty(name = "nps.respond.bot-seconds", defaultValue = "5")
@@ -121,6 +130,7 @@ public class DefaultRespondentService implements RespondentService {
         // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
         Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
         boolean changed;
+        NpsCategory before = response == null ? null : response.getCategory();
         if (response == null) {
             response = Response.toInvitation(invitation, score, now);
             response.answer(score, text, consent, quote, now);
@@ -136,6 +146,31 @@ public class DefaultRespondentService implements RespondentService {
                 first.answered(now);
             }
             em.persist(ResponseChange.of(response));
+        }
+        if (before != null && before != response.getCategory()) {
+            questionAnswers.dropInapplicable(response, now);
+        }
+        return page(invitation, status, response, null);
+    }
+
+    @Override
+    public AnswerPage answerQuestions(String token, Map<Long, List<String>> given, Optional<PageInteraction> interaction) {
+        Invitation invitation = find(token, true);
+        if (invitation == null) {
+            return unknown();
+        }
+        Instant now = clock.instant();
+        LinkStatus status = status(invitation, now);
+        if (status != LinkStatus.OPEN) {
+            return gone(invitation, status);
+        }
+        if (invitation.getReminder() != 0) {
+            lockFirstInvitation(invitation);
+        }
+        Response response = responseTo(invitation);
+        if (response != null && response.yieldsTo(BotSuspicion.ofAnswer(invitation.getSentAt(), now,
+                Duration.ofSeconds(botSeconds), interaction))) {
+            questionAnswers.store(response, given, false, now, AskedQuestion::fieldOf);
         }
         return page(invitation, status, response, null);
     }
@@ -227,20 +262,25 @@ public class DefaultRespondentService implements RespondentService {
                 null, null, null, null, null, null, false, null, null, false, false);
     }
 
-    private static AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
+    private AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
         Survey survey = invitation.getCampaign().getSurvey();
         Language language = language(invitation);
         SurveyTexts texts = survey.textsFor(language);
         String brand = survey.getBrandName();
         Integer score = clicked != null ? clicked : response == null ? null : response.getScore().value();
         boolean promoter = response != null && response.getCategory() == NpsCategory.PROMOTER;
+        Map<NpsCategory, String> followUps = new EnumMap<>(NpsCategory.class);
+        for (NpsCategory category : NpsCategory.values()) {
+            followUps.put(category, SurveyTexts.withCompany(texts.followUpFor(category), brand));
+        }
         return new AnswerPage(status, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
                 invitation.getContact().getFirstName(), SurveyTexts.withCompany(texts.getQuestion(), brand),
-                SurveyTexts.withCompany(texts.getFollowUp(), brand),
+                score == null ? SurveyTexts.withCompany(texts.getFollowUp(), brand) : followUps.get(NpsCategory.of(score)),
                 texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
                 score, response == null ? null : response.getComment(), response != null && response.isContactConsent(),
                 response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null,
                 survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()),
-                response != null && response.isFlagged());
+                response != null && response.isFlagged(), followUps,
+                questionAnswers.pageForEveryCategory(survey, response, language));
     }
 }
