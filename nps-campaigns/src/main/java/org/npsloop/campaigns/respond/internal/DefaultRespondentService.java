@@ -69,19 +69,16 @@ public class DefaultRespondentService implements RespondentService {
         if (score != null) {
             new Score(score);
         }
-        Invitation invitation = find(token, true);
-        if (invitation == null) {
-            return unknown();
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
         }
-        Instant now = clock.instant();
-        LinkStatus status = status(invitation, now);
-        if (status != LinkStatus.OPEN) {
-            return gone(invitation, status);
-        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
         if (score != null) {
             invitation.scoreLinkOpened(score, now, Duration.ofSeconds(botSeconds));
         }
-        return page(invitation, status, responseTo(invitation), score);
+        return page(invitation, responseTo(invitation), score);
     }
 
     @Override
@@ -91,7 +88,7 @@ public class DefaultRespondentService implements RespondentService {
             return unknown();
         }
         LinkStatus status = status(invitation, clock.instant());
-        return status == LinkStatus.OPEN ? page(invitation, status, responseTo(invitation), null) : gone(invitation, status);
+        return status == LinkStatus.OPEN ? page(invitation, responseTo(invitation), null) : gone(invitation, status);
     }
 
     @Override
@@ -110,22 +107,19 @@ public class DefaultRespondentService implements RespondentService {
         Score score = new Score(scoreValue);
         // Checked before any lock or write: a refused comment leaves everything as it was.
         String text = comment(comment);
-        Invitation invitation = find(token, true);
-        if (invitation == null) {
-            return unknown();
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
         }
-        Instant now = clock.instant();
-        LinkStatus status = status(invitation, now);
-        if (status != LinkStatus.OPEN) {
-            return gone(invitation, status);
-        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
         // Answers through the first mail and its reminders are one recipient's: they queue on the first
         // invitation's row, so that two of them never both insert a response.
         Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
         Response response = responseTo(invitation);
         Optional<String> suspicion = BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), interaction);
         if (response != null && !response.yieldsTo(suspicion)) {
-            return page(invitation, status, response, null);
+            return page(invitation, response, null);
         }
         // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
         Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
@@ -150,29 +144,28 @@ public class DefaultRespondentService implements RespondentService {
         if (before != null && before != response.getCategory()) {
             questionAnswers.dropInapplicable(response, now);
         }
-        return page(invitation, status, response, null);
+        return page(invitation, response, null);
     }
 
     @Override
     public AnswerPage answerQuestions(String token, Map<Long, List<String>> given, Optional<PageInteraction> interaction) {
-        Invitation invitation = find(token, true);
-        if (invitation == null) {
-            return unknown();
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
         }
-        Instant now = clock.instant();
-        LinkStatus status = status(invitation, now);
-        if (status != LinkStatus.OPEN) {
-            return gone(invitation, status);
-        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
+        // In turn with any sending through another mail of the wave, as the answer itself.
         if (invitation.getReminder() != 0) {
             lockFirstInvitation(invitation);
         }
         Response response = responseTo(invitation);
+        // The score's rule: a suspected scanner's sending never overwrites what a person answered.
         if (response != null && response.yieldsTo(BotSuspicion.ofAnswer(invitation.getSentAt(), now,
                 Duration.ofSeconds(botSeconds), interaction))) {
             questionAnswers.store(response, given, false, now, AskedQuestion::fieldOf);
         }
-        return page(invitation, status, response, null);
+        return page(invitation, response, null);
     }
 
     private static String comment(String comment) {
@@ -210,6 +203,20 @@ public class DefaultRespondentService implements RespondentService {
         Survey survey = invitation.getCampaign().getSurvey();
         return new UnsubscribePage(LinkStatus.OPEN, language(invitation), survey.getBrandName(), survey.getBrandColour(),
                 survey.getLogoUrl(), unsubscribed);
+    }
+
+    /** A link's invitation, locked, when it takes answers now; else the page saying why not (unknown, expired, closed). */
+    private OpenLink openLink(String token) {
+        Invitation invitation = find(token, true);
+        if (invitation == null) {
+            return new OpenLink(null, null, unknown());
+        }
+        Instant now = clock.instant();
+        LinkStatus status = status(invitation, now);
+        return new OpenLink(invitation, now, status == LinkStatus.OPEN ? null : gone(invitation, status));
+    }
+
+    private record OpenLink(Invitation invitation, Instant now, AnswerPage refusal) {
     }
 
     private Invitation find(String token, boolean lock) {
@@ -262,7 +269,8 @@ public class DefaultRespondentService implements RespondentService {
                 null, null, null, null, null, null, false, null, null, false, false);
     }
 
-    private AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
+    /** The page of an open link. */
+    private AnswerPage page(Invitation invitation, Response response, Integer clicked) {
         Survey survey = invitation.getCampaign().getSurvey();
         Language language = language(invitation);
         SurveyTexts texts = survey.textsFor(language);
@@ -273,7 +281,7 @@ public class DefaultRespondentService implements RespondentService {
         for (NpsCategory category : NpsCategory.values()) {
             followUps.put(category, SurveyTexts.withCompany(texts.followUpFor(category), brand));
         }
-        return new AnswerPage(status, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
+        return new AnswerPage(LinkStatus.OPEN, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
                 invitation.getContact().getFirstName(), SurveyTexts.withCompany(texts.getQuestion(), brand),
                 score == null ? SurveyTexts.withCompany(texts.getFollowUp(), brand) : followUps.get(NpsCategory.of(score)),
                 texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
