@@ -1,7 +1,10 @@
 package org.npsloop.campaigns.respond;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.LinkStatus;
 import org.npsloop.domain.response.PageInteraction;
 
@@ -19,6 +22,7 @@ public interface RespondentService {
      * A respondent's page. For an {@link LinkStatus#UNKNOWN} token every field but {@code status} is
      * null; for an expired or closed one, only the language and brand are set.
      *
+     * @param followUp the "why" question of the category of {@code score} (the survey's one without a score)
      * @param score the score to show selected: the clicked one, else the one given, else null
      * @param givenScore the score stored (the latest answer), or null when none is
      * @param reviewUrl the survey's review or referral link, for promoters who answered; else null
@@ -26,23 +30,37 @@ public interface RespondentService {
      * @param quoteConsent the stored answer to it (false when none)
      * @param suspected the stored answer is flagged as a suspected bot's: a click on its score sends it again, so
      *        that the person's own sending clears the flag (never shown on the page)
+     * @param followUps the "why" question of each category, for the page's script to follow the score chosen
+     * @param questions every additional question still asked, whatever the category (each says its audience), with
+     *        the stored answers: the page shows those of the chosen score
      */
     record AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
             String firstName, String question, String followUp, String consentQuestion,
             Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl,
-            boolean asksQuoteConsent, boolean quoteConsent, boolean suspected) {
+            boolean asksQuoteConsent, boolean quoteConsent, boolean suspected,
+            Map<NpsCategory, String> followUps, List<AskedQuestion> questions) {
 
-        /** A page whose stored answer, if any, is not suspected. */
+        public AnswerPage {
+            followUps = followUps == null ? Map.of() : Map.copyOf(followUps);
+            questions = questions == null ? List.of() : List.copyOf(questions);
+        }
+
+        /** A page whose stored answer, if any, is not suspected, with one "why" question and no additional question. */
         public AnswerPage(LinkStatus status, Language language, String brandName, String colour, String logoUrl,
                 String firstName, String question, String followUp, String consentQuestion,
                 Integer score, String comment, boolean consent, Integer givenScore, String reviewUrl,
                 boolean asksQuoteConsent, boolean quoteConsent) {
             this(status, language, brandName, colour, logoUrl, firstName, question, followUp, consentQuestion, score, comment,
-                    consent, givenScore, reviewUrl, asksQuoteConsent, quoteConsent, false);
+                    consent, givenScore, reviewUrl, asksQuoteConsent, quoteConsent, false, Map.of(), List.of());
         }
 
         public boolean answered() {
             return givenScore != null;
+        }
+
+        /** The category of the stored score, or null before any answer. */
+        public NpsCategory givenCategory() {
+            return givenScore == null ? null : NpsCategory.of(givenScore);
         }
     }
 
@@ -66,7 +84,8 @@ public interface RespondentService {
      * The respondent's answer (a POST): stored when the link is open, replacing the previous one; each
      * change writes a {@code response_change} row, an unchanged answer writes nothing. An answer is flagged
      * as a suspected bot's only by what happened at it ({@link org.npsloop.domain.response.BotSuspicion#ofAnswer}):
-     * the clicks of a scanner before it do not count against the person.
+     * the clicks of a scanner before it do not count against the person. A score of another category clears the
+     * answers to the additional questions that category is not asked (each clearing in the history).
      *
      * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
      * @throws org.npsloop.domain.validation.InvalidInputException naming {@code comment} when it breaks
@@ -87,6 +106,19 @@ public interface RespondentService {
      */
     AnswerPage answer(String token, int score, String comment, boolean consent, boolean quoteConsent,
             Optional<PageInteraction> interaction);
+
+    /**
+     * The answers to the additional questions, sent with the answer but stored after it, in a transaction of their
+     * own, so that they never delay or block the score: all or none. A question the stored score is not asked is
+     * ignored (a field the page hid); a question left out is not touched. Nothing is stored when the link is no
+     * longer open, when there is no answer yet, or when the sending is a suspected scanner's and the stored answer a
+     * person's (as {@link #answer(String, int, String, boolean, boolean, Optional)} drops it).
+     *
+     * @param given the values by question id, as typed (several for a multiple choice; none to clear)
+     * @throws org.npsloop.domain.validation.InvalidInputException naming each refused answer's field
+     *         ({@link AskedQuestion#fieldOf}); none is stored
+     */
+    AnswerPage answerQuestions(String token, Map<Long, List<String>> given, Optional<PageInteraction> interaction);
 
     /** The unsubscribe confirmation page: stores nothing. */
     UnsubscribePage unsubscribePage(String token);

@@ -13,15 +13,23 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
+import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.campaigns.respond.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
+import org.npsloop.domain.question.AnswerValue;
+import org.npsloop.domain.question.QuestionKind;
 import org.npsloop.domain.response.CommentText;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.platform.templates.FreemarkerConfigurations;
@@ -56,7 +64,7 @@ public class PublicPages {
     Map<String, Object> model(Language language, String brandName, String colour, String logoUrl) {
         Map<String, Object> model = new HashMap<>();
         String brand = colour == null ? Survey.DEFAULT_COLOUR : colour;
-        model.put("lang", language.name().toLowerCase(java.util.Locale.ROOT));
+        model.put("lang", language.name().toLowerCase(Locale.ROOT));
         model.put("t", labels.get(language));
         model.put("commentLimit", label(language, "comment.limit"));
         model.put("brand", brand);
@@ -73,14 +81,92 @@ public class PublicPages {
 
     /** The model of the answer page: the link's page, the form's action (the token), the scale and the comment limit. */
     Map<String, Object> answerModel(AnswerPage page, String action, boolean thanks, boolean autoSend) {
+        return answerModel(page, action, thanks, autoSend, Map.of(), Map.of());
+    }
+
+    /**
+     * The same, with the additional questions as typed when they were refused.
+     *
+     * @param typed the values sent, by field ({@code q<id>}); a question not in it shows its stored answer
+     * @param errors why each refused answer was refused, by field, in the page's language
+     */
+    Map<String, Object> answerModel(AnswerPage page, String action, boolean thanks, boolean autoSend,
+            Map<String, List<String>> typed, Map<String, String> errors) {
         Map<String, Object> model = model(page.language(), page.brandName(), page.colour(), page.logoUrl());
         model.put("page", page);
         model.put("action", action);
+        // The thank-you page is /r/<token>/thanks, the form posts to /r/<token>.
+        model.put("formAction", thanks ? "../" + action : action);
         model.put("thanks", thanks);
         model.put("autoSend", autoSend);
         model.put("scores", IntStream.rangeClosed(Score.MIN, Score.MAX).boxed().toList());
+        model.put("categories", IntStream.rangeClosed(Score.MIN, Score.MAX).mapToObj(s -> NpsCategory.of(s).name()).toList());
         model.put("maxComment", CommentText.MAX_LENGTH);
+        model.put("maxAnswer", AnswerValue.MAX_TEXT);
+        Map<String, String> why = new LinkedHashMap<>();
+        for (NpsCategory category : NpsCategory.values()) {
+            if (page.followUps().containsKey(category)) {
+                why.put(category.name().toLowerCase(Locale.ROOT), page.followUps().get(category));
+            }
+        }
+        model.put("whyByCategory", why);
+        List<QuestionView> questions = page.questions().stream().map(q -> {
+            // Before the score is stored, the page's script shows them: without it the page stays as short as ever.
+            boolean shown = thanks && q.audience().appliesTo(page.givenCategory());
+            return QuestionView.of(q, shown, typed.getOrDefault(q.field(), valuesOf(q.answer())), errors.get(q.field()),
+                    q.scale() == null ? null : label(page.language(), "questions.low", q.scale().min()),
+                    q.scale() == null ? null : label(page.language(), "questions.high", q.scale().max()));
+        }).toList();
+        model.put("questions", questions);
+        model.put("anyQuestionShown", questions.stream().anyMatch(QuestionView::shown));
         return model;
+    }
+
+    /**
+     * An additional question as the answer page renders it.
+     *
+     * @param category the NPS category it is asked of, empty for everyone (what the page's script compares)
+     * @param shown visible when the page opens; the others are hidden and disabled, so that they are not sent
+     * @param values the values its inputs hold (the stored answer, or what was typed)
+     * @param error why the answer sent was refused, else null
+     * @param describedBy the ids of the texts that describe it (scale ends, error), else null
+     */
+    public record QuestionView(AskedQuestion question, String kind, String category, boolean shown, List<String> values,
+            List<Integer> ratings, String low, String high, String error, String describedBy) {
+
+        static QuestionView of(AskedQuestion q, boolean shown, List<String> values, String error, String low, String high) {
+            NpsCategory category = q.audience().category();
+            List<Integer> ratings = q.scale() == null ? List.of()
+                    : IntStream.rangeClosed(q.scale().min(), q.scale().max()).boxed().toList();
+            List<String> describedBy = new ArrayList<>();
+            if (error != null) {
+                describedBy.add(q.field() + "-error");
+            }
+            if (q.scale() != null) {
+                describedBy.add(q.field() + "-ends");
+            }
+            return new QuestionView(q, q.kind().name(), category == null ? "" : category.name(), shown, values, ratings,
+                    low, high, error, describedBy.isEmpty() ? null : String.join(" ", describedBy));
+        }
+
+        /** Ratings, single choices and yes/no are one group of radio buttons. */
+        public boolean radioGroup() {
+            return question.kind() != QuestionKind.MULTIPLE_CHOICE && question.kind() != QuestionKind.SHORT_TEXT;
+        }
+    }
+
+    /** A stored answer as its form fields hold it: the rating, the codes chosen, yes or no, the text. */
+    static List<String> valuesOf(AnswerValue answer) {
+        if (answer.rating() != null) {
+            return List.of(answer.rating().toString());
+        }
+        if (answer.yesNo() != null) {
+            return List.of(answer.yesNo() ? "yes" : "no");
+        }
+        if (answer.text() != null) {
+            return List.of(answer.text());
+        }
+        return answer.choices();
     }
 
     /** The labels of the public pages in this language (MessageFormat patterns where they count something). */
@@ -90,8 +176,13 @@ public class PublicPages {
 
     /** One label of the public pages, with {0} replaced by the comment limit written the language's way (2,000 or 2 000). */
     String label(Language language, String key) {
+        return label(language, key, CommentText.MAX_LENGTH);
+    }
+
+    /** One label of the public pages, with {0} replaced by this number written the language's way. */
+    String label(Language language, String key, long number) {
         return labels.get(language).get(key).replace("{0}",
-                java.text.NumberFormat.getIntegerInstance(language.locale()).format(CommentText.MAX_LENGTH));
+                java.text.NumberFormat.getIntegerInstance(language.locale()).format(number));
     }
 
     void render(HttpServletResponse response, int status, String template, Map<String, Object> model) throws IOException {
@@ -135,7 +226,7 @@ public class PublicPages {
     }
 
     private static Map<String, String> load(Language language) {
-        String name = "/respond/pages_" + language.name().toLowerCase(java.util.Locale.ROOT) + ".properties";
+        String name = "/respond/pages_" + language.name().toLowerCase(Locale.ROOT) + ".properties";
         try (Reader in = new InputStreamReader(PublicPages.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
             Properties properties = new Properties();
             properties.load(in);

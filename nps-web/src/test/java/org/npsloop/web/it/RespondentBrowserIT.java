@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -35,16 +34,26 @@ class RespondentBrowserIT extends BrowserTestBase {
 
     private static final String RUN = Deployments.unique("respbrowser");
     private static List<MimeMessage> received;
+    /** The survey's additional questions: one for detractors, one for promoters, both optional. */
+    private static long improve;
+    private static long value;
 
     private List<String> linksOf(String who) throws InterruptedException {
         if (received == null) {
             WebClient api = AudienceApi.marketer(base);
             String survey = CampaignApi.survey(api, RUN);
-            String list = CampaignApi.listOf(api, RUN, List.of(RUN + "-js@exemple.fr", RUN + "-nojs@exemple.fr", RUN + "-bot@exemple.fr"));
+            long id = Long.parseLong(survey);
+            improve = Respondents.question(id, 1, "SINGLE_CHOICE", "DETRACTORS", false, "What should we improve first?", null, null,
+                    "Price", "Delay");
+            value = Respondents.question(id, 2, "SHORT_TEXT", "PROMOTERS", false, "What do you value most?", null, null);
+            Respondents.update("UPDATE survey_text SET follow_up_detractor = 'What went wrong?', follow_up_promoter = 'What did you like?'"
+                    + " WHERE survey_id = ?", id);
+            String list = CampaignApi.listOf(api, RUN, List.of(RUN + "-js@exemple.fr", RUN + "-nojs@exemple.fr", RUN + "-bot@exemple.fr",
+                    RUN + "-more@exemple.fr"));
             String campaign = CampaignApi.sendNow(api, RUN, survey, list);
             CampaignApi.awaitStatus(api, campaign, "DONE", Duration.ofSeconds(30));
             received = Mailbox.to(SMTP, RUN);
-            assertEquals(3, received.size());
+            assertEquals(4, received.size());
         }
         MimeMessage message = received.stream().filter(m -> Mailbox.recipient(m).startsWith(RUN + "-" + who + "@"))
                 .findFirst().orElseThrow();
@@ -67,7 +76,7 @@ class RespondentBrowserIT extends BrowserTestBase {
 
         // By keyboard: from 7, the arrow key moves to 8; then a comment, and the button. Past the bot window of
         // sending, this touched sending counts, whatever the first one was.
-        pastTheBotWindow(token);
+        Respondents.pastTheBotWindow(token);
         browser.executeScript("document.getElementById('score-7').focus();");
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
         assertTrue(browser.findElement(By.id("score-8")).isSelected());
@@ -92,16 +101,27 @@ class RespondentBrowserIT extends BrowserTestBase {
             noScript.get(base + link);
             assertTrue(noScript.findElement(By.id("score-3")).isSelected());
             assertTrue(noScript.getPageSource().contains("Send my answer"));
+            assertFalse(noScript.findElement(By.id("q" + improve + "-set")).isDisplayed(), "the page as short as ever");
             Thread.sleep(2500); // longer than the automatic send would wait
             assertFalse(noScript.getCurrentUrl().contains("/thanks"));
             assertNull(Respondents.response(token), "a page without script stores nothing by itself");
-            pastTheBotWindow(token);
+            Respondents.pastTheBotWindow(token);
             noScript.findElement(By.id("send")).click();
             Browser.waitFor(noScript, ExpectedConditions.urlContains("/thanks"));
             assertTrue(noScript.findElement(By.id("recorded")).getText().contains("3 out of 10"));
             Map<String, Object> answer = Respondents.response(token);
             assertEquals(3, ((Number) answer.get("score")).intValue());
             assertEquals(Boolean.FALSE, answer.get("flagged"), "the button, a person's act: " + answer.get("flag_reason"));
+
+            // The score stored, the thank-you page asks what a detractor is asked, and sends it.
+            assertTrue(noScript.findElement(By.id("q" + improve + "-set")).isDisplayed());
+            assertFalse(noScript.findElement(By.id("q" + value + "-set")).isDisplayed());
+            noScript.findElement(By.cssSelector("label[for='q" + improve + "-1']")).click();
+            WebElement send = noScript.findElement(By.id("send"));
+            assertEquals("Send my answers", send.getText());
+            send.click();
+            Browser.waitFor(noScript, ExpectedConditions.stalenessOf(send));
+            assertEquals(Map.of(improve, "C2"), Respondents.answers(token));
         } finally {
             noScript.quit();
         }
@@ -112,7 +132,7 @@ class RespondentBrowserIT extends BrowserTestBase {
     void aScriptSendingThePageUntouchedAtOnceIsFlaggedUntilThePersonSendsIt() throws Exception {
         String link = linksOf("bot").get(2);
         String token = link.substring(2, link.indexOf('?'));
-        pastTheBotWindow(token);
+        Respondents.pastTheBotWindow(token);
         browser.get(base + link);
         // What a scanner that runs the page's script does: submit the form at once, nothing touched.
         browser.executeScript("document.getElementById('answer').submit();");
@@ -130,12 +150,36 @@ class RespondentBrowserIT extends BrowserTestBase {
         assertEquals(2, ((Number) confirmed.get("score")).intValue());
     }
 
-    /** Waits until the invitation was sent more than the bot window (5 s) ago: an answer sooner is flagged by that alone. */
-    private static void pastTheBotWindow(String token) throws InterruptedException {
-        Instant sent = (Instant) Respondents.invitation(token).get("sent_at");
-        long wait = Duration.between(Instant.now(), sent.plusSeconds(6)).toMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
+    @Test
+    @Order(4)
+    void withJavaScriptChoosingAScoreShowsItsQuestionsAndWhyOnTheSamePageAndSendsThem() throws Exception {
+        String link = linksOf("more").get(0);
+        String token = link.substring(2, link.indexOf('?'));
+        Respondents.pastTheBotWindow(token);
+        browser.manage().window().setSize(new Dimension(360, 740));
+        try {
+            browser.get(base + "r/" + token); // the link without a score: nothing is sent by itself
+            WebElement improveSet = browser.findElement(By.id("q" + improve + "-set"));
+            WebElement valueSet = browser.findElement(By.id("q" + value + "-set"));
+            assertFalse(improveSet.isDisplayed() || valueSet.isDisplayed(), "no score, no question of a category");
+
+            browser.findElement(By.xpath("//input[@id='score-9']/..")).click();
+            assertTrue(valueSet.isDisplayed() && !improveSet.isDisplayed());
+            assertEquals("What did you like?", browser.findElement(By.id("why")).getText());
+            browser.findElement(By.id("q" + value)).sendKeys("Not sent: a 9 no more");
+
+            browser.findElement(By.xpath("//input[@id='score-2']/..")).click();
+            assertTrue(improveSet.isDisplayed() && !valueSet.isDisplayed(), "the questions follow the score");
+            assertEquals("What went wrong?", browser.findElement(By.id("why")).getText());
+            browser.findElement(By.cssSelector("label[for='q" + improve + "-0']")).click();
+            Object overflow = browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 360 px");
+            browser.findElement(By.id("send")).click();
+            Browser.waitFor(browser, ExpectedConditions.urlContains("/thanks"));
+            assertEquals(2, ((Number) Respondents.response(token).get("score")).intValue());
+            assertEquals(Map.of(improve, "C1"), Respondents.answers(token), "the hidden question's text was not sent");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
         }
     }
 }

@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,54 @@ final class Respondents {
     static Map<String, Object> invitation(String token) {
         return rows("SELECT sent_at, first_opened_at, last_opened_at, last_opened_score, bot_suspicion, answered_at FROM invitation "
                 + "WHERE token_hash = ?", InvitationToken.hashOf(token)).get(0);
+    }
+
+    /** Waits until the invitation was sent more than the bot window (5 s) ago: an answer sooner is flagged by that alone. */
+    static void pastTheBotWindow(String token) throws InterruptedException {
+        Instant sent = (Instant) invitation(token).get("sent_at");
+        long wait = Duration.between(Instant.now(), sent.plusSeconds(6)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    /**
+     * Adds an additional question to a survey straight in the database (as the editor would), its texts in English and
+     * French ("FR: " + text); choices get the codes C1, C2... Returns its id, taken from the sequence that JPA draws
+     * from, so that it never collides with a question the application creates.
+     */
+    static long question(long surveyId, int position, String kind, String audience, boolean required, String text,
+            String scale, Long touchpointId, String... choices) {
+        long id = ((Number) rows("SELECT nextval('survey_question_seq') AS id").get(0).get("id")).longValue();
+        update("INSERT INTO survey_question (id, survey_id, position, kind, rating_scale, touchpoint_id, required, audience,"
+                + " text_en, text_fr, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                id, surveyId, position, kind, scale, touchpointId, required, audience, text, "FR: " + text);
+        for (int i = 0; i < choices.length; i++) {
+            update("INSERT INTO survey_question_choice (question_id, position, code, label_en, label_fr) VALUES (?, ?, ?, ?, ?)",
+                    id, i, "C" + (i + 1), choices[i], "FR: " + choices[i]);
+        }
+        return id;
+    }
+
+    /** The stored answers to the additional questions of the response of this token, written out as in their history. */
+    static Map<Long, String> answers(String token) {
+        Map<Long, String> answers = new java.util.TreeMap<>();
+        for (Map<String, Object> row : rows("SELECT a.question_id, a.rating, a.text_value, a.yes_no,"
+                + " (SELECT string_agg(c.choice_code, '|' ORDER BY c.choice_code) FROM response_answer_choice c WHERE c.answer_id = a.id) AS choices"
+                + " FROM response_answer a JOIN response r ON r.id = a.response_id JOIN invitation i ON i.id = r.invitation_id"
+                + " WHERE i.token_hash = ?", InvitationToken.hashOf(token))) {
+            Object value = row.get("rating") != null ? row.get("rating") : row.get("choices") != null ? row.get("choices")
+                    : row.get("yes_no") != null ? ((Boolean) row.get("yes_no") ? "yes" : "no") : row.get("text_value");
+            answers.put(((Number) row.get("question_id")).longValue(), value == null ? null : value.toString());
+        }
+        return answers;
+    }
+
+    /** The history of the additional answers of the response of this token, oldest first: "question id=value". */
+    static List<String> answerChanges(String token) {
+        return rows("SELECT c.question_id, c.value_text FROM response_answer_change c JOIN response r ON r.id = c.response_id"
+                + " JOIN invitation i ON i.id = r.invitation_id WHERE i.token_hash = ? ORDER BY c.changed_at, c.id",
+                InvitationToken.hashOf(token)).stream().map(row -> row.get("question_id") + "=" + row.get("value_text")).toList();
     }
 
     static int update(String sql, Object... parameters) {

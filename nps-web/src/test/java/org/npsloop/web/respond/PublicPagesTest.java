@@ -9,8 +9,14 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.campaigns.respond.RespondentService.AnswerPage;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.question.AnswerValue;
+import org.npsloop.domain.question.QuestionAudience;
+import org.npsloop.domain.question.QuestionKind;
+import org.npsloop.domain.question.RatingScale;
 import org.npsloop.domain.response.LinkStatus;
 import org.npsloop.web.html.HtmlChecker;
 
@@ -34,7 +40,7 @@ class PublicPagesTest {
         assertTrue(html.contains("<input type=\"checkbox\" id=\"quoteConsent\" name=\"quoteConsent\" value=\"yes\"><label for=\"quoteConsent\">"
                 + "Pouvons-nous citer votre commentaire anonymement (sans votre nom) dans les résultats que nous publions\u00a0?</label>"),
                 "the second consent, unticked, next to the first");
-        assertTrue(html.contains("<label class=\"block\" for=\"comment\">Pourquoi ?"));
+        assertTrue(html.contains("<label class=\"block\" for=\"comment\"><span id=\"why\">Pourquoi ?</span>"), "the survey's one why question: no other given");
         assertTrue(html.contains("form.submit()") && html.contains("<noscript>"), "sent by itself, or by the button");
         assertTrue(html.contains("<input type=\"hidden\" name=\"interaction\" id=\"interaction\" value=\"\">")
                 && html.contains("<script nonce=\"n0nce\">"), "empty without JavaScript; the page's script (allowed by nonce) fills it");
@@ -86,6 +92,107 @@ class PublicPagesTest {
         assertTrue(refused.contains("value=\"yes\" checked"), "consent kept");
         wellFormed(refused);
         assertTrue(pages.label(Language.EN, "comment.limit").equals("2,000 characters at most"));
+    }
+
+    @Test
+    void everyKindOfQuestionIsOnTheAnswerPageHiddenUntilItsScriptShowsThoseOfTheChosenScore() throws Exception {
+        for (Language language : Language.values()) {
+            String html = answer(withQuestions(language, 3, null), false, true);
+            wellFormed(html);
+            for (String field : new String[] {"q11", "q12", "q13", "q14", "q15", "q16"}) {
+                assertTrue(fieldset(html, field).endsWith(" hidden disabled>"),
+                        "without JavaScript the answer page is as short as ever, and hidden questions are not sent: " + fieldset(html, field));
+            }
+            assertTrue(html.contains("<div id=\"more\" hidden>"), html);
+            assertTrue(fieldset(html, "q13").contains("data-category=\"DETRACTOR\""), "the script shows it for 0-6");
+            assertTrue(fieldset(html, "q11").contains("data-category=\"\""), "asked of everyone");
+            assertTrue(html.contains("name=\"score\" data-category=\"PASSIVE\" value=\"7\""), "each score says its category");
+            assertTrue(html.contains("<span id=\"why\" data-detractor=\"Why &lt;so&gt; low?\" data-passive=\"Why?\" "
+                    + "data-promoter=\"What do you love?\">Why &lt;so&gt; low?</span>"), "the why of the clicked 3, the others for the script");
+            assertTrue(html.contains("fieldset.question") && html.contains("set.disabled = !on"), "the script shows and enables them");
+            assertFalse(html.contains("<b>") || html.contains("<fees>") || html.contains("<script>alert"), "marketers' texts escaped");
+            assertTrue(html.contains("How was &lt;b&gt;delivery&lt;/b&gt;?") && html.contains("Price &amp; &lt;fees&gt;"), html);
+        }
+    }
+
+    @Test
+    void theThankYouPageShowsTheQuestionsOfTheStoredScoreWithTheirAnswersInBothLanguages() throws Exception {
+        for (Language language : Language.values()) {
+            boolean fr = language == Language.FR;
+            String html = answer(withQuestions(language, 3, 3), true, false);
+            wellFormed(html);
+            assertTrue(html.contains("<div id=\"more\">") && html.contains(fr ? "Quelques questions de plus" : "A few more questions"), html);
+            for (String shown : new String[] {"q11", "q12", "q13", "q16"}) {
+                assertFalse(fieldset(html, shown).contains("hidden"), "asked of a 3: " + shown);
+            }
+            for (String hidden : new String[] {"q14", "q15"}) {
+                assertTrue(fieldset(html, hidden).endsWith(" hidden disabled>"), "not asked of a 3: " + hidden);
+            }
+            assertTrue(fieldset(html, "q11").contains("role=\"radiogroup\" aria-required=\"true\" aria-describedby=\"q11-ends\""), html);
+            assertTrue(html.contains("<legend id=\"q11-legend\">How was &lt;b&gt;delivery&lt;/b&gt;? <span class=\"note\">("
+                    + (fr ? "obligatoire" : "required") + ")</span></legend>"), html);
+            assertTrue(html.contains("value=\"4\" id=\"q11-4\" checked"), "the stored rating");
+            assertTrue(html.contains("id=\"q11-ends\"><span>" + (fr ? "1 = très insatisfait" : "1 = very dissatisfied")), html);
+            assertTrue(html.contains("id=\"q12-0\"") && html.contains("id=\"q12-10\""), "a 0-10 rating");
+            assertTrue(html.contains("value=\"C2\" id=\"q13-1\" checked><label for=\"q13-1\">Delay</label>"), "the stored choice");
+            assertTrue(html.contains("<input type=\"checkbox\" name=\"q14\" value=\"C1\" id=\"q14-0\" checked>")
+                    && html.contains("<input type=\"checkbox\" name=\"q14\" value=\"C2\" id=\"q14-1\">"), "multiple choices as checkboxes");
+            assertTrue(html.contains("<input type=\"text\" id=\"q15\" name=\"q15\" maxlength=\"1000\" aria-labelledby=\"q15-legend\" "
+                    + "value=\"Fine &quot;really&quot;\" aria-required=\"true\">"), html);
+            assertTrue(html.contains("value=\"yes\" id=\"q16-yes\" checked><label for=\"q16-yes\">" + (fr ? "Oui" : "Yes")), html);
+            assertTrue(html.contains("<input type=\"hidden\" name=\"asked\" value=\"13\">"), "what the form showed");
+            assertTrue(html.contains(fr ? "Envoyer mes réponses" : "Send my answers"), "the button sends them");
+        }
+    }
+
+    @Test
+    void aRefusedAnswerComesBackOnItsQuestionWithWhatWasTyped() throws Exception {
+        AnswerPage page = withQuestions(Language.FR, 3, 3);
+        Map<String, Object> model = pages.answerModel(page, "tok", true, false,
+                Map.of("q11", List.of(), "q13", List.of("C1"), "q16", List.of("no")), Map.of("q11", "Cette question demande une réponse"));
+        model.put("questionsError", pages.label(Language.FR, "questions.invalid"));
+        String html = render("answer", model);
+        wellFormed(html);
+        assertTrue(html.contains("role=\"alert\" id=\"questions-error\">Votre note est enregistrée."), html);
+        assertTrue(fieldset(html, "q11").contains("role=\"radiogroup\" aria-required=\"true\" aria-invalid=\"true\" "
+                + "aria-describedby=\"q11-error q11-ends\""), fieldset(html, "q11"));
+        assertTrue(html.contains("<p class=\"error\" id=\"q11-error\">Cette question demande une réponse</p>"), html);
+        assertFalse(html.contains("id=\"q11-4\" checked"), "left empty as sent, not the stored 4");
+        assertTrue(html.contains("value=\"C1\" id=\"q13-0\" checked") && html.contains("value=\"no\" id=\"q16-no\" checked"),
+                "what was typed, not what is stored");
+        assertFalse(fieldset(html, "q13").contains("aria-invalid"), "only the refused one is marked");
+        assertTrue(html.contains("value=\"Fine &quot;really&quot;\""), "a question not sent keeps its stored answer");
+    }
+
+    /** A page of a survey asking every kind of question, to a detractor (3): stored answers to some of them. */
+    private static AnswerPage withQuestions(Language language, Integer score, Integer given) {
+        List<AskedQuestion.Option> improve = List.of(new AskedQuestion.Option("C1", "Price & <fees>"), new AskedQuestion.Option("C2", "Delay"));
+        List<AskedQuestion.Option> value = List.of(new AskedQuestion.Option("C1", "Quality"), new AskedQuestion.Option("C2", "Price"),
+                new AskedQuestion.Option("C3", "People"));
+        List<AskedQuestion> questions = List.of(
+                new AskedQuestion(11, "q11", QuestionKind.TOUCHPOINT_RATING, "How was <b>delivery</b>?", "Delivery", RatingScale.ONE_TO_FIVE,
+                        true, QuestionAudience.EVERYONE, List.of(), AnswerValue.ofRating(4)),
+                new AskedQuestion(12, "q12", QuestionKind.TOUCHPOINT_RATING, "Our phone support?", "Phone", RatingScale.ZERO_TO_TEN,
+                        false, QuestionAudience.DETRACTORS, List.of(), AnswerValue.EMPTY),
+                new AskedQuestion(13, "q13", QuestionKind.SINGLE_CHOICE, "What should we improve first?", null, null, false,
+                        QuestionAudience.DETRACTORS, improve, AnswerValue.ofChoices(List.of("C2"))),
+                new AskedQuestion(14, "q14", QuestionKind.MULTIPLE_CHOICE, "What do you value most? <script>alert(1)</script>", null, null,
+                        false, QuestionAudience.PROMOTERS, value, AnswerValue.ofChoices(List.of("C1", "C3"))),
+                new AskedQuestion(15, "q15", QuestionKind.SHORT_TEXT, "What is missing?", null, null, true, QuestionAudience.PASSIVES,
+                        List.of(), AnswerValue.ofText("Fine \"really\"")),
+                new AskedQuestion(16, "q16", QuestionKind.YES_NO, "Would you buy again?", null, null, false, QuestionAudience.EVERYONE,
+                        List.of(), AnswerValue.ofYesNo(true)));
+        Map<NpsCategory, String> why = Map.of(NpsCategory.DETRACTOR, "Why <so> low?", NpsCategory.PASSIVE, "Why?",
+                NpsCategory.PROMOTER, "What do you love?");
+        return new AnswerPage(LinkStatus.OPEN, language, "Acme", "#0B5CAD", null, "Zoé", "How likely...?",
+                why.get(NpsCategory.DETRACTOR), null, score, null, false, given, null, false, false, false, why, questions);
+    }
+
+    /** The opening tag of a question's fieldset. */
+    private static String fieldset(String html, String field) {
+        int start = html.indexOf("<fieldset class=\"question\" id=\"" + field + "-set\"");
+        assertTrue(start >= 0, field + " rendered");
+        return html.substring(start, html.indexOf('>', start) + 1);
     }
 
     @Test

@@ -9,8 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.campaigns.respond.RespondentService;
 import org.npsloop.campaigns.audience.SuppressionService;
 import org.npsloop.domain.audience.Contact;
@@ -36,7 +40,9 @@ import org.npsloop.domain.validation.InvalidInputException;
 /**
  * One short transaction per request. The invitation row is locked (SELECT ... FOR UPDATE) while a
  * click or an answer is written, so that the eleven links a scanner opens at once, or two answers
- * sent together, follow one another instead of failing on the unique response per invitation.
+ * sent together, follow one another instead of failing on the unique response per invitation. The answers to
+ * the additional questions come in a second call ({@link #answerQuestions}), hence a second transaction: a
+ * refused one rolls back alone, the score stays stored.
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +58,9 @@ public class DefaultRespondentService implements RespondentService {
     private SuppressionService suppressions;
 
     @Inject
+    private QuestionAnswers questionAnswers;
+
+    @Inject
     @ConfigProperty(name = "nps.respond.bot-seconds", defaultValue = "5")
     private int botSeconds;
 
@@ -60,19 +69,16 @@ public class DefaultRespondentService implements RespondentService {
         if (score != null) {
             new Score(score);
         }
-        Invitation invitation = find(token, true);
-        if (invitation == null) {
-            return unknown();
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
         }
-        Instant now = clock.instant();
-        LinkStatus status = status(invitation, now);
-        if (status != LinkStatus.OPEN) {
-            return gone(invitation, status);
-        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
         if (score != null) {
             invitation.scoreLinkOpened(score, now, Duration.ofSeconds(botSeconds));
         }
-        return page(invitation, status, responseTo(invitation), score);
+        return page(invitation, responseTo(invitation), score);
     }
 
     @Override
@@ -82,7 +88,7 @@ public class DefaultRespondentService implements RespondentService {
             return unknown();
         }
         LinkStatus status = status(invitation, clock.instant());
-        return status == LinkStatus.OPEN ? page(invitation, status, responseTo(invitation), null) : gone(invitation, status);
+        return status == LinkStatus.OPEN ? page(invitation, responseTo(invitation), null) : gone(invitation, status);
     }
 
     @Override
@@ -101,26 +107,24 @@ public class DefaultRespondentService implements RespondentService {
         Score score = new Score(scoreValue);
         // Checked before any lock or write: a refused comment leaves everything as it was.
         String text = comment(comment);
-        Invitation invitation = find(token, true);
-        if (invitation == null) {
-            return unknown();
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
         }
-        Instant now = clock.instant();
-        LinkStatus status = status(invitation, now);
-        if (status != LinkStatus.OPEN) {
-            return gone(invitation, status);
-        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
         // Answers through the first mail and its reminders are one recipient's: they queue on the first
         // invitation's row, so that two of them never both insert a response.
         Invitation first = invitation.getReminder() == 0 ? invitation : lockFirstInvitation(invitation);
         Response response = responseTo(invitation);
         Optional<String> suspicion = BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), interaction);
         if (response != null && !response.yieldsTo(suspicion)) {
-            return page(invitation, status, response, null);
+            return page(invitation, response, null);
         }
         // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
         Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
         boolean changed;
+        NpsCategory before = response == null ? null : response.getCategory();
         if (response == null) {
             response = Response.toInvitation(invitation, score, now);
             response.answer(score, text, consent, quote, now);
@@ -137,7 +141,31 @@ public class DefaultRespondentService implements RespondentService {
             }
             em.persist(ResponseChange.of(response));
         }
-        return page(invitation, status, response, null);
+        if (before != null && before != response.getCategory()) {
+            questionAnswers.dropInapplicable(response, now);
+        }
+        return page(invitation, response, null);
+    }
+
+    @Override
+    public AnswerPage answerQuestions(String token, Map<Long, List<String>> given, Optional<PageInteraction> interaction) {
+        OpenLink link = openLink(token);
+        if (link.refusal() != null) {
+            return link.refusal();
+        }
+        Invitation invitation = link.invitation();
+        Instant now = link.now();
+        // In turn with any sending through another mail of the wave, as the answer itself.
+        if (invitation.getReminder() != 0) {
+            lockFirstInvitation(invitation);
+        }
+        Response response = responseTo(invitation);
+        // The score's rule: a suspected scanner's sending never overwrites what a person answered.
+        if (response != null && response.yieldsTo(BotSuspicion.ofAnswer(invitation.getSentAt(), now,
+                Duration.ofSeconds(botSeconds), interaction))) {
+            questionAnswers.store(response, given, false, now, AskedQuestion::fieldOf);
+        }
+        return page(invitation, response, null);
     }
 
     private static String comment(String comment) {
@@ -175,6 +203,20 @@ public class DefaultRespondentService implements RespondentService {
         Survey survey = invitation.getCampaign().getSurvey();
         return new UnsubscribePage(LinkStatus.OPEN, language(invitation), survey.getBrandName(), survey.getBrandColour(),
                 survey.getLogoUrl(), unsubscribed);
+    }
+
+    /** A link's invitation, locked, when it takes answers now; else the page saying why not (unknown, expired, closed). */
+    private OpenLink openLink(String token) {
+        Invitation invitation = find(token, true);
+        if (invitation == null) {
+            return new OpenLink(null, null, unknown());
+        }
+        Instant now = clock.instant();
+        LinkStatus status = status(invitation, now);
+        return new OpenLink(invitation, now, status == LinkStatus.OPEN ? null : gone(invitation, status));
+    }
+
+    private record OpenLink(Invitation invitation, Instant now, AnswerPage refusal) {
     }
 
     private Invitation find(String token, boolean lock) {
@@ -227,20 +269,26 @@ public class DefaultRespondentService implements RespondentService {
                 null, null, null, null, null, null, false, null, null, false, false);
     }
 
-    private static AnswerPage page(Invitation invitation, LinkStatus status, Response response, Integer clicked) {
+    /** The page of an open link. */
+    private AnswerPage page(Invitation invitation, Response response, Integer clicked) {
         Survey survey = invitation.getCampaign().getSurvey();
         Language language = language(invitation);
         SurveyTexts texts = survey.textsFor(language);
         String brand = survey.getBrandName();
         Integer score = clicked != null ? clicked : response == null ? null : response.getScore().value();
         boolean promoter = response != null && response.getCategory() == NpsCategory.PROMOTER;
-        return new AnswerPage(status, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
+        Map<NpsCategory, String> followUps = new EnumMap<>(NpsCategory.class);
+        for (NpsCategory category : NpsCategory.values()) {
+            followUps.put(category, SurveyTexts.withCompany(texts.followUpFor(category), brand));
+        }
+        return new AnswerPage(LinkStatus.OPEN, language, brand, survey.getBrandColour(), survey.getLogoUrl(),
                 invitation.getContact().getFirstName(), SurveyTexts.withCompany(texts.getQuestion(), brand),
-                SurveyTexts.withCompany(texts.getFollowUp(), brand),
+                score == null ? SurveyTexts.withCompany(texts.getFollowUp(), brand) : followUps.get(NpsCategory.of(score)),
                 texts.getConsentQuestion() == null ? null : SurveyTexts.withCompany(texts.getConsentQuestion(), brand),
                 score, response == null ? null : response.getComment(), response != null && response.isContactConsent(),
                 response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null,
                 survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()),
-                response != null && response.isFlagged());
+                response != null && response.isFlagged(), followUps,
+                questionAnswers.pageForEveryCategory(survey, response, language));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsCategory;
@@ -34,12 +35,16 @@ public class QuestionAnswers {
 
     /** The survey's questions a respondent of this category is asked, in order (null category: everyone's only). */
     public List<SurveyQuestion> asked(Survey survey, NpsCategory category) {
+        return active(survey).filter(q -> q.appliesTo(category)).toList();
+    }
+
+    private Stream<SurveyQuestion> active(Survey survey) {
         if (survey == null) {
-            return List.of();
+            return Stream.empty();
         }
         return em.createQuery("SELECT q FROM SurveyQuestion q WHERE q.survey = :survey AND q.archived = false"
                         + " ORDER BY q.position, q.id", SurveyQuestion.class)
-                .setParameter("survey", survey).getResultStream().filter(q -> q.appliesTo(category)).toList();
+                .setParameter("survey", survey).getResultStream();
     }
 
     /** The stored answers of a response, by question id. */
@@ -117,8 +122,20 @@ public class QuestionAnswers {
      * values typed, when given: a refused form shown again).
      */
     public List<AskedQuestion> page(Survey survey, NpsCategory category, Response response, Language language) {
+        return page(asked(survey, category), response, language);
+    }
+
+    /**
+     * Every question of the survey still asked, whatever the category, each with its audience: the respondent page
+     * renders them all, so that its script shows those of the score chosen without asking the server.
+     */
+    public List<AskedQuestion> pageForEveryCategory(Survey survey, Response response, Language language) {
+        return page(active(survey).toList(), response, language);
+    }
+
+    private List<AskedQuestion> page(List<SurveyQuestion> questions, Response response, Language language) {
         Map<Long, QuestionAnswer> stored = stored(response);
-        return asked(survey, category).stream().map(q -> {
+        return questions.stream().map(q -> {
             QuestionAnswer answer = stored.get(q.getId());
             return new AskedQuestion(q.getId(), AskedQuestion.fieldOf(q.getId()), q.getKind(), q.text(language),
                     q.getTouchpoint() == null ? null : q.getTouchpoint().label(language), q.getScale(), q.isRequired(),
