@@ -143,6 +143,54 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("preview:testAddressField"), "Enter the address"));
     }
 
+    @Test
+    @Order(5)
+    void questionsAfterTheScoreAreAddedRefusedByFieldMovedAndRemoved() {
+        browser.get(base + "campaigns/survey.xhtml?lang=en&id=" + surveyId);
+        assertEquals("No question after the score yet.", Browser.text(browser, By.cssSelector("[id='questions:list'] td")));
+
+        // A rating of the delivery, 0-10; without its French wording it is refused on that field.
+        click(By.id("questions:add"));
+        Browser.choose(browser, "questions:touchpoint", "Delivery");
+        click(By.cssSelector("label[for='questions:scale:1']"));
+        browser.findElement(By.id("questions:textEn")).sendKeys("How was the delivery?");
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:editor"),
+                "The French wording of the question is required"));
+        browser.findElement(By.id("questions:textFr")).sendKeys("Et la livraison ?");
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question saved"));
+
+        // A multiple choice for detractors, with a third option added on the way.
+        click(By.id("questions:add"));
+        Browser.choose(browser, "questions:kind", "Multiple choice");
+        browser.findElement(By.id("questions:textEn")).sendKeys("What should we improve first?");
+        browser.findElement(By.id("questions:textFr")).sendKeys("Que devons-nous améliorer d'abord ?");
+        click(By.id("questions:addChoice"));
+        String[][] options = {{"Price", "Prix"}, {"Delays", "Délais"}, {"Support", "Assistance"}};
+        for (int i = 0; i < options.length; i++) {
+            browser.findElement(By.id("questions:choiceRows:" + i + ":choiceEn")).sendKeys(options[i][0]);
+            browser.findElement(By.id("questions:choiceRows:" + i + ":choiceFr")).sendKeys(options[i][1]);
+        }
+        Browser.choose(browser, "questions:audience", "Detractors (0-6)");
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:list"), "Price · Delays · Support"));
+        String list = Browser.text(browser, By.id("questions:list"));
+        assertTrue(list.contains("Delivery · 0 to 10") && list.contains("Detractors (0-6)"), list);
+        assertTrue(list.indexOf("How was the delivery?") < list.indexOf("What should we improve first?"), list);
+
+        // Moved up, the choice question comes first; removed, the rating is gone.
+        click(By.id("questions:list:1:up"));
+        waitFor(driver -> {
+            String rows = driver.findElement(By.id("questions:list")).getText();
+            return rows.indexOf("What should we improve first?") < rows.indexOf("How was the delivery?");
+        });
+        click(By.id("questions:list:1:remove"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question removed"));
+        assertTrue(!Browser.text(browser, By.id("questions:list")).contains("How was the delivery?"));
+    }
+
     private static void click(By element) {
         waitForAjax();
         waitFor(ExpectedConditions.elementToBeClickable(element)).click();
