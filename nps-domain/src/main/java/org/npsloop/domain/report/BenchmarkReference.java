@@ -73,7 +73,7 @@ public class BenchmarkReference {
     }
 
     /** @throws InvalidInputException naming every bad field, as {@link #change} */
-    public BenchmarkReference(String sector, String region, Integer year, String source, String licenceNote, BigDecimal nps,
+    public BenchmarkReference(String sector, String region, String year, String source, String licenceNote, String nps,
             Instant now) {
         this.createdAt = now;
         change(sector, region, year, source, licenceNote, nps, now);
@@ -82,20 +82,21 @@ public class BenchmarkReference {
     /**
      * Sector and source are required (the comparison is meaningless without them); region and licence note are
      * optional; the year runs from {@link #FIRST_YEAR} to the current one; the NPS from -100 to +100 with at most one
-     * decimal. Nothing changes when any is refused.
+     * decimal. Year and NPS are text, as typed or as a JSON number is written ({@link #parseYear}, {@link #parseNps}), so
+     * that a typo is refused with every other bad field at once. Nothing changes when any is refused.
      *
      * @throws InvalidInputException naming {@code sector}, {@code region}, {@code year}, {@code source},
      *         {@code licenceNote}, {@code nps}
      */
-    public final void change(String newSector, String newRegion, Integer newYear, String newSource, String newLicenceNote,
-            BigDecimal newNps, Instant now) {
+    public final void change(String newSector, String newRegion, String newYear, String newSource, String newLicenceNote,
+            String newNps, Instant now) {
         Violations violations = new Violations();
         String s = violations.check("sector", () -> text(newSector, true, MAX_SECTOR, "benchmark.sector"));
         String r = violations.check("region", () -> text(newRegion, false, MAX_REGION, "benchmark.region"));
-        Integer y = violations.check("year", () -> year(newYear, now));
+        Integer y = violations.check("year", () -> year(parseYear(newYear), now));
         String src = violations.check("source", () -> text(newSource, true, MAX_SOURCE, "benchmark.source"));
         String note = violations.check("licenceNote", () -> text(newLicenceNote, false, MAX_LICENCE_NOTE, "benchmark.licenceNote"));
-        BigDecimal value = violations.check("nps", () -> nps(newNps));
+        BigDecimal value = violations.check("nps", () -> nps(parseNps(newNps)));
         violations.throwIfAny();
         this.sector = s;
         this.region = r;

@@ -25,18 +25,18 @@ class BenchmarkReferenceTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     private static BenchmarkReference reference(String nps) {
-        return new BenchmarkReference("Retail banking", "France", 2025, "Annual study", null, new BigDecimal(nps), NOW);
+        return new BenchmarkReference("Retail banking", "France", "2025", "Annual study", null, nps, NOW);
     }
 
     @Test
     void keepsStrippedTextsAndTheNpsToOneDecimal() {
-        BenchmarkReference r = new BenchmarkReference("  Retail banking ", " ", 2025, " Study 2025 ", "  ", new BigDecimal("32"), NOW);
+        BenchmarkReference r = new BenchmarkReference("  Retail banking ", " ", "2025", " Study 2025 ", "  ", "32", NOW);
         assertEquals("Retail banking", r.getSector());
         assertNull(r.getRegion(), "a blank optional text is no text");
         assertEquals("Study 2025", r.getSource());
         assertNull(r.getLicenceNote());
         assertEquals(new BigDecimal("32.0"), r.getNps());
-        r.change("Insurance", "Europe", 2003, "Panel", "Internal use only", new BigDecimal("-12.50"), NOW.plusSeconds(60));
+        r.change("Insurance", "Europe", "2003", "Panel", "Internal use only", "-12,50", NOW.plusSeconds(60));
         assertEquals(new BigDecimal("-12.5"), r.getNps());
         assertEquals(2003, r.getYear());
         assertEquals(NOW, r.getCreatedAt());
@@ -55,7 +55,7 @@ class BenchmarkReferenceTest {
 
         BenchmarkReference r = reference("30");
         InvalidInputException tooLong = assertThrows(InvalidInputException.class, () -> r.change("s".repeat(101), "r".repeat(101),
-                2025, "x".repeat(201), "n".repeat(501), BigDecimal.TEN, NOW));
+                "2025", "x".repeat(201), "n".repeat(501), "10", NOW));
         assertEquals(List.of("sector", "region", "source", "licenceNote"), tooLong.errors().stream().map(FieldError::field).toList());
         assertEquals("Retail banking", r.getSector(), "nothing half-written");
         assertEquals("At most 100 characters (101 given)", tooLong.errors().get(0).message(Locale.ENGLISH));
@@ -73,13 +73,22 @@ class BenchmarkReferenceTest {
 
     @Test
     void theYearIsBetweenTheFirstNpsAndNow() {
-        for (int year : new int[] {2002, 2027}) {
+        for (String year : new String[] {"2002", "2027"}) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> new BenchmarkReference("Banking", null, year, "Study", null, BigDecimal.ONE, NOW));
+                    () -> new BenchmarkReference("Banking", null, year, "Study", null, "1", NOW));
             assertEquals("year", e.errors().get(0).field());
             assertEquals("A year from 2003 to 2026", e.errors().get(0).message(Locale.ENGLISH));
         }
-        assertEquals(2026, new BenchmarkReference("Banking", null, 2026, "Study", null, BigDecimal.ONE, NOW).getYear());
+        assertEquals(2026, new BenchmarkReference("Banking", null, "2026", "Study", null, "1", NOW).getYear());
+    }
+
+    @Test
+    void aTypoInTheYearOrNpsIsRefusedWithTheOtherFields() {
+        InvalidInputException typos = assertThrows(InvalidInputException.class,
+                () -> new BenchmarkReference("Banking", null, "20x5", "", null, "forty", NOW));
+        assertEquals(List.of("year", "source", "nps"), typos.errors().stream().map(FieldError::field).toList());
+        assertEquals("A year is written in digits, e.g. 2025 (\"20x5\" given)", typos.errors().get(0).message(Locale.ENGLISH));
+        assertEquals("Un NPS est un nombre, par exemple 32 ou -12,5 (« forty » saisi)", typos.errors().get(2).message(Locale.FRENCH));
     }
 
     @Test

@@ -45,8 +45,11 @@ public interface BenchmarkService {
      */
     InternalBenchmarks internal(ReportFilter filter);
 
-    /** What a person types. */
-    record ReferenceInput(String sector, String region, Integer year, String source, String licenceNote, BigDecimal nps) {
+    /**
+     * What a person types; year and NPS as text (as typed, or as a JSON number is written: "2025", "32.5", "-12,5"), so
+     * that a typo in them is refused together with the other fields.
+     */
+    record ReferenceInput(String sector, String region, String year, String source, String licenceNote, String nps) {
     }
 
     /** @param nps with one decimal */

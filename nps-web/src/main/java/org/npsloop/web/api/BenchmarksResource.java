@@ -20,12 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.util.List;
-import org.npsloop.domain.i18n.InvalidValueException;
-import org.npsloop.domain.report.BenchmarkReference;
 import org.npsloop.domain.user.Role;
-import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.benchmark.BenchmarkService;
 import org.npsloop.reporting.benchmark.BenchmarkService.ReferenceInput;
@@ -100,41 +96,26 @@ public class BenchmarksResource {
         return BenchmarkJson.of(benchmarks.internal(filter));
     }
 
-    /** A year or NPS that is no number is refused here; every other rule (and the range) by the reference itself. */
+    /** Year and NPS as text, as the reference parses them: a JSON number as written, a string as it is. */
     private static ReferenceInput input(Body body) {
         if (body == null) {
             throw new BadRequestException();
         }
-        Violations violations = new Violations();
-        Integer year = violations.check("year", () -> year(body.year()));
-        BigDecimal nps = violations.check("nps", () -> nps(body.nps()));
-        violations.throwIfAny();
-        return new ReferenceInput(body.sector(), body.region(), year, body.source(), body.licenceNote(), nps);
+        return new ReferenceInput(body.sector(), body.region(), text(body.year()), body.source(), body.licenceNote(),
+                text(body.nps()));
     }
 
-    private static Integer year(JsonValue value) {
+    private static String text(JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (value instanceof JsonString text) {
-            return BenchmarkReference.parseYear(text.getString());
-        }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            return BenchmarkReference.parseYear(number.bigDecimalValue().toPlainString());
-        }
-        throw new InvalidValueException("benchmark.year.notNumber", value.toString());
-    }
-
-    private static BigDecimal nps(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString text) {
-            return BenchmarkReference.parseNps(text.getString());
+            return text.getString();
         }
         if (value instanceof JsonNumber number) {
-            return number.bigDecimalValue();
+            return number.bigDecimalValue().toPlainString();
         }
-        throw new InvalidValueException("benchmark.nps.notNumber", value.toString());
+        // true, an object...: refused as not a number, shown as it was sent.
+        return value.toString();
     }
 }

@@ -4,11 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.List;
 import org.npsloop.domain.report.BenchmarkReference;
 import org.npsloop.domain.validation.InvalidInputException;
-import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.benchmark.BenchmarkService;
 import org.npsloop.reporting.benchmark.BenchmarkService.ReferenceInput;
 import org.npsloop.reporting.benchmark.BenchmarkService.ReferenceView;
@@ -35,7 +33,7 @@ public class BenchmarkPage implements Serializable {
 
     private transient List<ReferenceView> references;
 
-    /** The reference being edited; a new one when null. Year and NPS as typed, so that a typo is a message on its field. */
+    /** The reference being edited; a new one when null. */
     private Long editing;
     private String sector;
     private String region;
@@ -62,11 +60,7 @@ public class BenchmarkPage implements Serializable {
             return;
         }
         try {
-            Violations violations = new Violations();
-            Integer y = violations.check("year", () -> BenchmarkReference.parseYear(year));
-            BigDecimal value = violations.check("nps", () -> BenchmarkReference.parseNps(nps));
-            violations.throwIfAny();
-            ReferenceInput input = new ReferenceInput(sector, region, y, source, licenceNote, value);
+            ReferenceInput input = new ReferenceInput(sector, region, year, source, licenceNote, nps);
             if (editing == null) {
                 benchmarks.create(input);
             } else {
