@@ -123,6 +123,14 @@ public class ReportDashboard implements Serializable {
         return label.append(", ").append(reference.year()).append(", ").append(reference.source()).toString();
     }
 
+    /** A reference's label cut to {@value #CHOICE_LENGTH} characters, so that the selector keeps the filters on a line. */
+    public String choiceLabel(ReferenceView reference) {
+        String label = referenceLabel(reference);
+        return label.length() <= CHOICE_LENGTH ? label : label.substring(0, CHOICE_LENGTH - 1) + "…";
+    }
+
+    private static final int CHOICE_LENGTH = 60;
+
     /** The company's NPS over the period against the chosen reference; null when none is chosen. */
     public ReferenceComparison getComparison() {
         if (comparison == null && valid && benchmark != null) {

@@ -87,6 +87,7 @@ class BenchmarkBrowserIT extends BrowserTestBase {
     @Test
     @Order(2)
     void aMarketerReadsTheReferencesWithoutChangingThem() {
+        browser.manage().deleteAllCookies();
         signInAsNewMarketer(RUN + "-m");
         browser.get(base + "reports/benchmarks.xhtml?lang=en");
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("benchmark:references"), "Sector " + RUN));
