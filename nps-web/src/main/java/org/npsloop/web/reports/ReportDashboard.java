@@ -134,7 +134,7 @@ public class ReportDashboard implements Serializable {
     /** The company's NPS over the period against the chosen reference; null when none is chosen. */
     public ReferenceComparison getComparison() {
         if (comparison == null && valid && benchmark != null) {
-            comparison = benchmarks.compare(benchmark, getDashboard().filter());
+            comparison = benchmarks.compare(benchmark, filter.toFilter(today()));
         }
         return comparison;
     }
@@ -159,7 +159,8 @@ public class ReportDashboard implements Serializable {
     /** Each segment and journey moment against the company; loaded after the page (a query per segment). */
     public InternalBenchmarks getInternal() {
         if (internal == null && valid) {
-            internal = benchmarks.internal(getDashboard().filter());
+            // The filter alone: the deferred request that asks for these has not the (transient) dashboard to reuse.
+            internal = benchmarks.internal(filter.toFilter(today()));
         }
         return internal;
     }
