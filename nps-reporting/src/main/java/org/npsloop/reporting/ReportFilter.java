@@ -67,6 +67,16 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
                 channel, includeFlagged);
     }
 
+    public ReportFilter withJourneyMoment(String newMoment) {
+        return new ReportFilter(from, to, campaignId, newMoment, segmentId, attribute, attributeValue, language, channel,
+                includeFlagged);
+    }
+
+    public ReportFilter withSegment(Long newSegmentId) {
+        return new ReportFilter(from, to, campaignId, journeyMoment, newSegmentId, attribute, attributeValue, language, channel,
+                includeFlagged);
+    }
+
     public ReportFilter withChannel(ResponseChannel newChannel) {
         return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
                 newChannel, includeFlagged);

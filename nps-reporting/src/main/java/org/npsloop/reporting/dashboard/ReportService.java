@@ -2,6 +2,7 @@ package org.npsloop.reporting.dashboard;
 
 import java.util.List;
 import org.npsloop.domain.audience.AttributeType;
+import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.reporting.ReportFilter;
 
@@ -10,6 +11,14 @@ public interface ReportService {
 
     /** @throws org.npsloop.domain.validation.InvalidInputException for an unknown segment or attribute */
     Dashboard dashboard(ReportFilter filter, TrendGranularity granularity);
+
+    /**
+     * The NPS of the answers the filter selects, and nothing else (one query): for figures compared with the
+     * dashboard's, such as benchmarks.
+     *
+     * @throws org.npsloop.domain.validation.InvalidInputException for an unknown segment or attribute
+     */
+    NpsResult nps(ReportFilter filter);
 
     /**
      * One point per day (in the report zone) of the filter's period, days without answers included: the

@@ -22,6 +22,13 @@ import org.npsloop.reporting.dashboard.AnnotationService.AnnotationView;
 import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.dashboard.ReportService;
+import org.npsloop.reporting.benchmark.BenchmarkService;
+import org.npsloop.reporting.benchmark.BenchmarkService.ReferenceView;
+import org.npsloop.reporting.benchmark.InternalBenchmarks;
+import org.npsloop.reporting.benchmark.ReferenceComparison;
+import org.npsloop.domain.nps.BenchmarkComparison;
+import java.text.MessageFormat;
+import java.util.NoSuchElementException;
 import org.npsloop.web.ui.UiTexts;
 import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.util.Faces;
@@ -48,6 +55,9 @@ public class ReportDashboard implements Serializable {
     private ReportDays days;
 
     @Inject
+    private BenchmarkService benchmarks;
+
+    @Inject
     private CurrentUser currentUser;
 
     private final ReportFilterForm filter = new ReportFilterForm();
@@ -58,6 +68,12 @@ public class ReportDashboard implements Serializable {
     private boolean valid;
     private transient List<AnnotationView> notes;
     private transient ReportService.FilterOptions options;
+
+    /** The benchmark reference compared with (URL parameter {@code benchmark}), none when null. */
+    private Long benchmark;
+    private transient List<ReferenceView> references;
+    private transient ReferenceComparison comparison;
+    private transient InternalBenchmarks internal;
 
     /** The note being written: a new one when {@code editing} is null. */
     private Long editing;
@@ -75,6 +91,100 @@ public class ReportDashboard implements Serializable {
             e.errors().forEach(error -> Messages.addError("filters:" + ReportPages.component(error.field()), UiTexts.text(error)));
         }
         notes = null;
+        comparison = null;
+        internal = null;
+        if (valid && benchmark != null) {
+            try {
+                comparison = benchmarks.compare(benchmark, dashboard.filter());
+            } catch (NoSuchElementException e) {
+                // A reference deleted since the link was made.
+                Messages.addError("filters:benchmark", UiTexts.text(e));
+                benchmark = null;
+            }
+        }
+    }
+
+    // Benchmarks.
+
+    /** The references to choose from, as the benchmarks page lists them. */
+    public List<ReferenceView> getReferences() {
+        if (references == null) {
+            references = benchmarks.references();
+        }
+        return references;
+    }
+
+    /** "Retail banking, France, 2025, Annual study": what a reference is, in the selector and the comparison. */
+    public String referenceLabel(ReferenceView reference) {
+        StringBuilder label = new StringBuilder(reference.sector());
+        if (reference.region() != null) {
+            label.append(", ").append(reference.region());
+        }
+        return label.append(", ").append(reference.year()).append(", ").append(reference.source()).toString();
+    }
+
+    /** A reference's label cut to {@value #CHOICE_LENGTH} characters, so that the selector keeps the filters on a line. */
+    public String choiceLabel(ReferenceView reference) {
+        String label = referenceLabel(reference);
+        return label.length() <= CHOICE_LENGTH ? label : label.substring(0, CHOICE_LENGTH - 1) + "…";
+    }
+
+    private static final int CHOICE_LENGTH = 60;
+
+    /** The company's NPS over the period against the chosen reference; null when none is chosen. */
+    public ReferenceComparison getComparison() {
+        if (comparison == null && valid && benchmark != null) {
+            comparison = benchmarks.compare(benchmark, filter.toFilter(today()));
+        }
+        return comparison;
+    }
+
+    /** "Company NPS +30.0 vs reference +20.0 (...): difference +10.0 points, within the margin of error (± 15.3)". */
+    public String getComparisonText() {
+        ReferenceComparison c = getComparison();
+        if (c == null) {
+            return null;
+        }
+        BenchmarkComparison b = c.comparison();
+        Locale locale = UiTexts.locale();
+        String verdict = format("benchmark.verdict." + b.verdict().name(), locale,
+                b.marginOfError().orElse(0.0), NpsResult.MIN_CONCLUSIVE_RESPONSES);
+        if (b.difference().isEmpty()) {
+            return format("benchmark.comparison.noResponses", locale, c.reference().nps(), referenceLabel(c.reference()), verdict);
+        }
+        return format("benchmark.comparison", locale, b.company().score().orElseThrow(), c.reference().nps(),
+                referenceLabel(c.reference()), b.difference().orElseThrow(), verdict);
+    }
+
+    /** Each segment and journey moment against the company; loaded after the page (a query per segment). */
+    public InternalBenchmarks getInternal() {
+        if (internal == null && valid) {
+            // The filter alone: the deferred request that asks for these has not the (transient) dashboard to reuse.
+            internal = benchmarks.internal(filter.toFilter(today()));
+        }
+        return internal;
+    }
+
+    /** The two tables of the internal benchmarks: segments, then journey moments. */
+    public List<GroupTable> getInternalTables() {
+        InternalBenchmarks i = getInternal();
+        return i == null ? List.of() : List.of(new GroupTable("segments", i.segments()), new GroupTable("moments", i.moments()));
+    }
+
+    /** @param kind {@code segments} or {@code moments}: the table's title key and CSS class */
+    public record GroupTable(String kind, List<InternalBenchmarks.Row> rows) {
+    }
+
+    public Long getBenchmark() {
+        return benchmark;
+    }
+
+    public void setBenchmark(Long benchmark) {
+        this.benchmark = benchmark;
+    }
+
+    private static String format(String key, Locale locale, Object... arguments) {
+        return new MessageFormat(Faces.getResourceBundle("msg").getString(key), locale).format(arguments);
     }
 
     /** Applies the filters: a redirect to the URL that carries them. */

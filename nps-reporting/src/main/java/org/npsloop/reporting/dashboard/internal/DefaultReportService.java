@@ -56,8 +56,8 @@ public class DefaultReportService implements ReportService {
         // for CDI
     }
 
-    /** Outside the container (tests): on a data source of one's own. */
-    DefaultReportService(DataSource dataSource, ResponseScope scope) {
+    /** Outside the container (tests, here and in other sub-domains' tests): on a data source of one's own. */
+    public DefaultReportService(DataSource dataSource, ResponseScope scope) {
         this.dataSource = dataSource;
         this.scope = scope;
     }
@@ -87,6 +87,16 @@ public class DefaultReportService implements ReportService {
             return new Dashboard(filter, distribution, rate, comparison, unit, trend(days, filter, unit, zone));
         } catch (SQLException e) {
             throw new IllegalStateException("Dashboard query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public NpsResult nps(ReportFilter filter) {
+        ResponseScope.Where where = scope.where(filter);
+        try (Connection connection = dataSource.getConnection()) {
+            return categoryCounts(connection, where);
+        } catch (SQLException e) {
+            throw new IllegalStateException("NPS query failed: " + e.getMessage(), e);
         }
     }
 
