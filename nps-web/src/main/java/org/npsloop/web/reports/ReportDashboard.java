@@ -153,6 +153,12 @@ public class ReportDashboard implements Serializable {
         return url.toString();
     }
 
+    /** The touchpoints and key drivers behind this NPS: the same filter on the drill-down page. */
+    public String getDriversUrl() {
+        String query = getDashboard() == null ? "" : filter.pageQuery(getDashboard().filter());
+        return "reports/drivers.xhtml?granularity=" + granularity() + (query.isEmpty() ? "" : "&" + query);
+    }
+
     // Notes.
 
     public void newNote() {

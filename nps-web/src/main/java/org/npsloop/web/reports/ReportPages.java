@@ -12,6 +12,7 @@ final class ReportPages {
             case "from", "to", "period", "campaign", "moment", "segment", "attribute", "value", "language", "channel" -> field;
             case "campaignId" -> "campaign";
             case "journeyMoment" -> "moment";
+            case "touchpoint", "rated" -> "drillDown";
             default -> "apply";
         };
     }
