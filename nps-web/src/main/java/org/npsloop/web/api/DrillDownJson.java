@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.nps.NpsChange;
 import org.npsloop.domain.nps.RatingSummary;
 import org.npsloop.reporting.drilldown.ChoiceDistribution;
 import org.npsloop.reporting.drilldown.Driver;
@@ -36,9 +37,16 @@ public final class DrillDownJson {
     public record TouchpointsJson(LocalDate from, LocalDate to, String granularity, List<Touchpoint> touchpoints) {
     }
 
-    /** @param difference NPS of the high raters minus that of the low raters, absent when a group is empty */
+    /** NPS of the high raters minus that of the low raters, and the combined 95% margin of error of the two. */
+    public record Difference(double delta, double combinedMarginOfError) {
+    }
+
+    /**
+     * @param difference absent when a group is empty
+     * @param significant conclusive (30 respondents in each group) and the difference beyond its margin of error
+     */
     public record DriverJson(int rank, String touchpoint, String labelEn, String labelFr, String scale, int highFrom,
-            ReportJson.Nps high, ReportJson.Nps low, ReportJson.Change difference, boolean conclusive, boolean significant) {
+            ReportJson.Nps high, ReportJson.Nps low, Difference difference, boolean conclusive, boolean significant) {
     }
 
     public record DriversJson(List<DriverJson> drivers) {
@@ -80,9 +88,14 @@ public final class DrillDownJson {
         for (Driver d : drivers) {
             rows.add(new DriverJson(rows.size() + 1, d.touchpoint(), d.labelEn(), d.labelFr(), d.scale().name(),
                     d.scale().highFrom(), ReportJson.nps(d.driver().high()), ReportJson.nps(d.driver().low()),
-                    ReportJson.change(d.driver().difference()), d.driver().isConclusive(), d.driver().isSignificant()));
+                    difference(d.driver().difference()), d.driver().isConclusive(), d.driver().isSignificant()));
         }
         return new DriversJson(rows);
+    }
+
+    private static Difference difference(NpsChange change) {
+        return change.isKnown()
+                ? new Difference(ReportJson.round(change.delta()), ReportJson.round(change.combinedMarginOfError())) : null;
     }
 
     public static ChoicesJson choices(List<ChoiceDistribution> distributions) {
