@@ -203,7 +203,7 @@ class DrillDownApiIT extends OnSharedApplication {
         assertTrue(Json.find(root, path).map(v -> v == JsonValue.NULL).orElse(true), path + " in " + root);
     }
 
-    private static long next(Connection db, String sequence) throws SQLException {
+    static long next(Connection db, String sequence) throws SQLException {
         // The top of a fresh block of 50: used alone, it can collide with nobody (see SqlDialect.allocateIds).
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('" + sequence + "')")) {
             rs.next();
@@ -211,7 +211,7 @@ class DrillDownApiIT extends OnSharedApplication {
         }
     }
 
-    private static long question(Connection db, String survey, int position, String kind, String scale, Long touchpoint)
+    static long question(Connection db, String survey, int position, String kind, String scale, Long touchpoint)
             throws SQLException {
         long id = next(db, "survey_question_seq");
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO survey_question (id, survey_id, position, kind,"
@@ -230,7 +230,7 @@ class DrillDownApiIT extends OnSharedApplication {
         return id;
     }
 
-    private static void answer(Connection db, long response, long question, Integer rating, String... choices) throws SQLException {
+    static void answer(Connection db, long response, long question, Integer rating, String... choices) throws SQLException {
         long id = next(db, "response_answer_seq");
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO response_answer (id, response_id, question_id, rating,"
                 + " answered_at, updated_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
