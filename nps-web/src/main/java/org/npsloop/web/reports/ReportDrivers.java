@@ -154,13 +154,11 @@ public class ReportDrivers implements Serializable {
         this.granularity = granularity;
     }
 
+    /** The URL's granularity; a mistyped one becomes MONTH, in the menu too. */
     private TrendGranularity granularity() {
-        try {
-            return TrendGranularity.valueOf(granularity == null ? "MONTH" : granularity.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            granularity = TrendGranularity.MONTH.name();
-            return TrendGranularity.MONTH;
-        }
+        TrendGranularity parsed = ReportPages.granularity(granularity);
+        granularity = parsed.name();
+        return parsed;
     }
 
     private static Language language() {
