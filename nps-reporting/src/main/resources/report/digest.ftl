@@ -18,6 +18,12 @@ ${l.themes}:
 <#else>
 ${l.noThemes}
 </#if>
+<#if drivers?has_content>
+
+${l.digestDrivers}:
+<#list drivers as d>- ${d.label} (${d.scale}): ${l.driverHigh} ${d.high.score}, ${l.driverLow} ${d.low.score} — ${l.difference?lower_case} ${d.difference} — ${d.verdict}
+</#list>
+</#if>
 
 ${l.digestOpenFollowUps}: ${openFollowUps} (${l.digestOverdue}: ${overdue})
 

@@ -15,10 +15,12 @@ import org.npsloop.domain.validation.InvalidInputException;
  * Which responses a report counts. Every field is optional; {@code from} and {@code to} are days
  * (both included) in the report time zone. Responses flagged as suspected bots are left out unless
  * {@code includeFlagged}. A contact attribute filter is {@code attribute = attributeValue}, the value
- * compared as the attribute's type (text ignoring case), exactly as a segment rule would.
+ * compared as the attribute's type (text ignoring case), exactly as a segment rule would. {@code rated}, the
+ * drill-down from a touchpoint to its verbatims, keeps the responses that rated one touchpoint low (or high).
  */
 public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String journeyMoment, Long segmentId,
-        String attribute, String attributeValue, Language language, ResponseChannel channel, boolean includeFlagged) {
+        String attribute, String attributeValue, Language language, ResponseChannel channel, boolean includeFlagged,
+        RatedTouchpoint rated) {
 
     public ReportFilter {
         journeyMoment = blankToNull(journeyMoment);
@@ -47,6 +49,13 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
         }
     }
 
+    /** Without a drill-down to a touchpoint's raters. */
+    public ReportFilter(LocalDate from, LocalDate to, Long campaignId, String journeyMoment, Long segmentId,
+            String attribute, String attributeValue, Language language, ResponseChannel channel, boolean includeFlagged) {
+        this(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language, channel, includeFlagged,
+                null);
+    }
+
     /** Every response ever given, flagged ones left out. */
     public static ReportFilter everything() {
         return new ReportFilter(null, null, null, null, null, null, null, null, null, false);
@@ -59,12 +68,12 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
 
     public ReportFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
         return new ReportFilter(newFrom, newTo, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
-                channel, includeFlagged);
+                channel, includeFlagged, rated);
     }
 
     public ReportFilter withCampaign(Long newCampaignId) {
         return new ReportFilter(from, to, newCampaignId, journeyMoment, segmentId, attribute, attributeValue, language,
-                channel, includeFlagged);
+                channel, includeFlagged, rated);
     }
 
     public ReportFilter withJourneyMoment(String newMoment) {
@@ -79,12 +88,18 @@ public record ReportFilter(LocalDate from, LocalDate to, Long campaignId, String
 
     public ReportFilter withChannel(ResponseChannel newChannel) {
         return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
-                newChannel, includeFlagged);
+                newChannel, includeFlagged, rated);
     }
 
     public ReportFilter withIncludeFlagged(boolean include) {
         return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
-                channel, include);
+                channel, include, rated);
+    }
+
+    /** The same responses, narrowed to those that rated a touchpoint low or high (null: no narrowing). */
+    public ReportFilter withRated(RatedTouchpoint newRated) {
+        return new ReportFilter(from, to, campaignId, journeyMoment, segmentId, attribute, attributeValue, language,
+                channel, includeFlagged, newRated);
     }
 
     private static String blankToNull(String value) {

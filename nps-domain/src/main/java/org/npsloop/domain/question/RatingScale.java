@@ -36,4 +36,19 @@ public enum RatingScale {
     public int highFrom() {
         return KeyDriver.highFrom(max);
     }
+
+    /**
+     * A SQL expression giving the lowest high rating of the scale named in a column ({@code rating_scale}), e.g.
+     * {@code CASE q.rating_scale WHEN 'ONE_TO_FIVE' THEN 4 WHEN 'ZERO_TO_TEN' THEN 8 END}: a rating is high when
+     * {@code rating >= it}, so reports split high and low exactly as {@link #isHigh} does.
+     *
+     * @param scaleColumn a column name written by the code, never by a user (it is pasted into the SQL)
+     */
+    public static String highFromSql(String scaleColumn) {
+        StringBuilder sql = new StringBuilder("CASE ").append(scaleColumn);
+        for (RatingScale scale : values()) {
+            sql.append(" WHEN '").append(scale.name()).append("' THEN ").append(scale.highFrom());
+        }
+        return sql.append(" END").toString();
+    }
 }

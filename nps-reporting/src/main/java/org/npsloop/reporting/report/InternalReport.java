@@ -10,20 +10,34 @@ import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.drilldown.Driver;
+import org.npsloop.reporting.drilldown.TouchpointRatings;
 
 /**
  * Everything the internal report shows for one filter: the dashboard figures, the breakdowns by journey
- * moment and by campaign, the top themes, recent verbatims of each category and the follow-up status.
+ * moment and by campaign, the touchpoint ratings and key drivers, the top themes, recent verbatims of each
+ * category and the follow-up status.
  * Verbatims name the contact only by first name and id (it is an internal document), never by email.
  */
 public record InternalReport(ReportFilter filter, LocalDate from, LocalDate to, Language language, ZoneId zone,
         Instant generatedAt, Dashboard dashboard, Breakdown byMoment, Breakdown byCampaign,
         List<ReportSections.ThemeCount> themes, ReportSections.FollowUpSummary followUps,
-        Map<NpsCategory, List<Verbatim>> verbatims) {
+        Map<NpsCategory, List<Verbatim>> verbatims, List<TouchpointRatings.Row> touchpoints, List<Driver> drivers) {
 
     public InternalReport {
         themes = List.copyOf(themes);
         verbatims = Map.copyOf(verbatims);
+        touchpoints = List.copyOf(touchpoints);
+        drivers = List.copyOf(drivers);
+    }
+
+    /** A report of responses without touchpoint ratings. */
+    public InternalReport(ReportFilter filter, LocalDate from, LocalDate to, Language language, ZoneId zone,
+            Instant generatedAt, Dashboard dashboard, Breakdown byMoment, Breakdown byCampaign,
+            List<ReportSections.ThemeCount> themes, ReportSections.FollowUpSummary followUps,
+            Map<NpsCategory, List<Verbatim>> verbatims) {
+        this(filter, from, to, language, zone, generatedAt, dashboard, byMoment, byCampaign, themes, followUps, verbatims,
+                List.of(), List.of());
     }
 
     /** The verbatims of one category, newest first (empty when none). */

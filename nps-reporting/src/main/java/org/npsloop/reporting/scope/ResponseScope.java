@@ -24,6 +24,8 @@ import org.npsloop.domain.segment.SegmentRule;
 import org.npsloop.domain.segment.SegmentSqlTranslator;
 import org.npsloop.domain.segment.SqlCondition;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.domain.question.RatingScale;
+import org.npsloop.reporting.RatedTouchpoint;
 import org.npsloop.reporting.ReportFilter;
 
 /**
@@ -79,9 +81,19 @@ public class ResponseScope {
         return ZoneId.of(timeZone);
     }
 
-    /** @throws InvalidInputException for an unknown segment or attribute, or a value of the wrong type */
+    /** @throws InvalidInputException for an unknown segment, attribute or touchpoint, or a value of the wrong type */
     public Where where(ReportFilter filter) {
+        requireTouchpoint(filter);
         return where(filter, zone(), segment(filter), attribute(filter));
+    }
+
+    /** A drill-down to an unknown touchpoint is a mistyped link, not an empty report. */
+    private void requireTouchpoint(ReportFilter filter) {
+        if (filter.rated() != null && em != null && em.createQuery(
+                "SELECT COUNT(t) FROM Touchpoint t WHERE t.code = :code", Long.class)
+                .setParameter("code", filter.rated().touchpoint()).getSingleResult() == 0) {
+            throw new InvalidInputException("touchpoint", "touchpoints.filter.unknown", filter.rated().touchpoint());
+        }
     }
 
     /** The clause for resolved segment and attribute conditions; static for tests without a container. */
@@ -96,12 +108,20 @@ public class ResponseScope {
         if (!filter.includeFlagged()) {
             sql.append(" AND r.flagged = FALSE");
         }
+        if (filter.rated() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM response_answer ra JOIN survey_question rq ON rq.id = ra.question_id"
+                    + " JOIN touchpoint rt ON rt.id = rq.touchpoint_id WHERE ra.response_id = r.id AND rt.code = ?"
+                    + " AND rq.kind = 'TOUCHPOINT_RATING' AND ra.rating IS NOT NULL AND ra.rating ")
+                    .append(filter.rated().band() == RatedTouchpoint.Band.HIGH ? ">=" : "<")
+                    .append(' ').append(RatingScale.highFromSql("rq.rating_scale")).append(')');
+            parameters.add(filter.rated().touchpoint());
+        }
         return new Where(sql.toString(), parameters);
     }
 
     /**
      * The first invitations (not reminders) sent in the filter's period to the contacts and campaigns it
-     * selects, over {@link #INVITATIONS_FROM}; the channel and flag filters concern answers, not invitations.
+     * selects, over {@link #INVITATIONS_FROM}; the channel, flag and touchpoint filters concern answers, not invitations.
      */
     public Where invitationsWhere(ReportFilter filter) {
         return invitationsWhere(filter, zone(), segment(filter), attribute(filter));

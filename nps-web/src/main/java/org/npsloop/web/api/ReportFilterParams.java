@@ -9,14 +9,17 @@ import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.text.StrictDates;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.reporting.RatedTouchpoint;
 import org.npsloop.reporting.ReportFilter;
 
 /**
  * The query parameters every report endpoint takes ({@code @BeanParam}), turned into a {@link ReportFilter}:
  * {@code from}, {@code to} (days, both included, e.g. 2026-11-01), {@code campaign}, {@code moment},
  * {@code segment}, {@code attribute} with {@code value}, {@code language} (FR, EN), {@code channel}
- * (EMAIL, PHONE, MANUAL) and {@code includeFlagged} (default false). Malformed values answer 400 naming
- * each wrong parameter.
+ * (EMAIL, PHONE, MANUAL), {@code includeFlagged} (default false) and the drill-down {@code touchpoint} (a
+ * touchpoint code) with {@code rated} ({@code low} or {@code high}). Malformed values answer 400 naming each wrong
+ * parameter.
  */
 public class ReportFilterParams {
 
@@ -50,6 +53,12 @@ public class ReportFilterParams {
     @QueryParam("includeFlagged")
     private String includeFlagged;
 
+    @QueryParam("touchpoint")
+    private String touchpoint;
+
+    @QueryParam("rated")
+    private String rated;
+
     public ReportFilterParams() {
         // for JAX-RS
     }
@@ -79,9 +88,15 @@ public class ReportFilterParams {
         Language lang = violations.check("language", () -> named(Language.class, language));
         ResponseChannel chan = violations.check("channel", () -> named(ResponseChannel.class, channel));
         Boolean flagged = violations.check("includeFlagged", () -> bool(includeFlagged));
+        RatedTouchpoint drill = null;
+        try {
+            drill = RatedTouchpoint.of(touchpoint, rated);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(violations::add);
+        }
         violations.throwIfAny();
         return new ReportFilter(since, until, campaignId, moment, segmentId, attribute, value, lang, chan,
-                Boolean.TRUE.equals(flagged));
+                Boolean.TRUE.equals(flagged), drill);
     }
 
     static LocalDate day(String text) {

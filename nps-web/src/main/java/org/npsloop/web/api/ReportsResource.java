@@ -16,8 +16,9 @@ import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.dashboard.ReportService;
+import org.npsloop.reporting.drilldown.DrillDownService;
 
-/** The dashboard and breakdown figures as JSON (see {@link ReportJson} for rounding), with the filters of {@link ReportFilterParams}. */
+/** The dashboard, breakdown and drill-down (touchpoints, key drivers, choices) figures as JSON (see {@link ReportJson} for rounding), with the filters of {@link ReportFilterParams}. */
 @RequestScoped
 @Path("reports")
 @RolesAllowed({Role.EXECUTIVE_NAME, Role.MARKETER_NAME})
@@ -26,6 +27,9 @@ public class ReportsResource {
 
     @Inject
     private ReportService reports;
+
+    @Inject
+    private DrillDownService drillDown;
 
     /** {@code granularity}: WEEK, MONTH (default) or QUARTER. */
     @GET
@@ -56,6 +60,34 @@ public class ReportsResource {
         }
         ReportFilter filter = filter(params, violations);
         return ReportJson.of(reports.breakdown(filter, d, byAttribute ? by.strip() : null));
+    }
+
+    /**
+     * Per touchpoint and scale, the mean rating with its 95% interval and n, and its trend ({@code granularity} as
+     * for the dashboard).
+     */
+    @GET
+    @Path("touchpoints")
+    public DrillDownJson.TouchpointsJson touchpoints(@BeanParam ReportFilterParams params,
+            @QueryParam("granularity") String granularity) {
+        Violations violations = new Violations();
+        TrendGranularity g = violations.check("granularity", () -> ReportFilterParams.named(TrendGranularity.class, granularity));
+        ReportFilter filter = filter(params, violations);
+        return DrillDownJson.of(drillDown.touchpoints(filter, g == null ? TrendGranularity.MONTH : g));
+    }
+
+    /** The key drivers, ranked: NPS of each touchpoint's high raters against its low raters. */
+    @GET
+    @Path("drivers")
+    public DrillDownJson.DriversJson drivers(@BeanParam ReportFilterParams params) {
+        return DrillDownJson.drivers(drillDown.drivers(filter(params, new Violations())));
+    }
+
+    /** The answers to each choice and yes/no question, by NPS category. */
+    @GET
+    @Path("choices")
+    public DrillDownJson.ChoicesJson choices(@BeanParam ReportFilterParams params) {
+        return DrillDownJson.choices(drillDown.choices(filter(params, new Violations())));
     }
 
     /** The filter, or every error of the request at once (the filter's and those already found). */

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -263,6 +262,12 @@ public class ReportDashboard implements Serializable {
         return url.toString();
     }
 
+    /** The touchpoints and key drivers behind this NPS: the same filter on the drill-down page. */
+    public String getDriversUrl() {
+        String query = getDashboard() == null ? "" : filter.pageQuery(getDashboard().filter());
+        return "reports/drivers.xhtml?granularity=" + granularity() + (query.isEmpty() ? "" : "&" + query);
+    }
+
     // Notes.
 
     public void newNote() {
@@ -360,13 +365,11 @@ public class ReportDashboard implements Serializable {
         return org.npsloop.domain.report.Annotation.MAX_TEXT;
     }
 
+    /** The URL's granularity; a mistyped one becomes MONTH, in the menu too. */
     private TrendGranularity granularity() {
-        try {
-            return TrendGranularity.valueOf(granularity == null ? "MONTH" : granularity.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            granularity = TrendGranularity.MONTH.name();
-            return TrendGranularity.MONTH;
-        }
+        TrendGranularity parsed = ReportPages.granularity(granularity);
+        granularity = parsed.name();
+        return parsed;
     }
 
     private LocalDate today() {

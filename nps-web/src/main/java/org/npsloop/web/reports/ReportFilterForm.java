@@ -1,6 +1,8 @@
 package org.npsloop.web.reports;
 
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,13 +13,16 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.reporting.RatedTouchpoint;
 import org.npsloop.reporting.ReportFilter;
 
 /**
  * The filters of every page that filters answers (dashboard, breakdowns, comments, responses inbox) as they
  * travel in the URL (view parameters, {@code WEB-INF/includes/report-params.xhtml}), so that a view can be
  * shared: a quick period (last 30 or 90 days, last 12 months, everything) or custom days, and the optional
- * campaign, journey moment, segment, attribute = value, language, channel and the suspected-bots toggle.
+ * campaign, journey moment, segment, attribute = value, language, channel and the suspected-bots toggle, and the
+ * drill-down from a touchpoint to its raters ({@code touchpoint} and {@code rated}, low or high), set by the links of
+ * the touchpoints page and kept by every page.
  * Each page's bean holds one. The names are the REST API's: the bots toggle is {@code includeFlagged}
  * everywhere (URL, property, label {@code reports.includeFlagged}).
  */
@@ -43,6 +48,8 @@ public class ReportFilterForm implements Serializable {
     private String language;
     private String channel;
     private boolean includeFlagged;
+    private String touchpoint;
+    private String rated;
 
     public List<String> getPeriods() {
         return List.of(LAST_30_DAYS, LAST_90_DAYS, LAST_12_MONTHS, ALL, CUSTOM);
@@ -67,10 +74,16 @@ public class ReportFilterForm implements Serializable {
         }
         Language lang = named(Language.class, "language", language, errors);
         ResponseChannel chan = named(ResponseChannel.class, "channel", channel, errors);
+        RatedTouchpoint drill = null;
+        try {
+            drill = RatedTouchpoint.of(touchpoint, rated);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ReportFilter(since, until, campaign, moment, segment, attribute, value, lang, chan, includeFlagged);
+        return new ReportFilter(since, until, campaign, moment, segment, attribute, value, lang, chan, includeFlagged, drill);
     }
 
     /** The parameters of this form as the REST API takes them (the same names as the page's URL). */
@@ -88,8 +101,27 @@ public class ReportFilterForm implements Serializable {
         if (filter.includeFlagged()) {
             params.put("includeFlagged", "true");
         }
+        if (filter.rated() != null) {
+            params.put("touchpoint", filter.rated().touchpoint());
+            params.put("rated", filter.rated().ratedParameter());
+        }
         return params;
     }
+
+    /**
+     * The query string of a reports page showing the answers of the filter (its period as custom days): how one
+     * page links to another, e.g. the touchpoints page to the comments of one touchpoint's low raters.
+     */
+    public String pageQuery(ReportFilter filter) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("period", filter.from() == null && filter.to() == null ? ALL : CUSTOM);
+        params.putAll(apiParameters(filter));
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, v) -> query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
 
     private static void put(Map<String, String> params, String name, Object value) {
         if (value != null) {
@@ -195,6 +227,22 @@ public class ReportFilterForm implements Serializable {
 
     public void setIncludeFlagged(boolean includeFlagged) {
         this.includeFlagged = includeFlagged;
+    }
+
+    public String getTouchpoint() {
+        return touchpoint;
+    }
+
+    public void setTouchpoint(String touchpoint) {
+        this.touchpoint = touchpoint;
+    }
+
+    public String getRated() {
+        return rated;
+    }
+
+    public void setRated(String rated) {
+        this.rated = rated;
     }
 
     /** Never written: links and bookmarks made before the toggle had one name may still say {@code hideFlagged}. */

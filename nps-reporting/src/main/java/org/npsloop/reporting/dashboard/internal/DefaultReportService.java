@@ -81,7 +81,9 @@ public class DefaultReportService implements ReportService {
                 comparison = Optional.of(new Dashboard.PeriodComparison(previousFrom, previousTo, previous,
                         distribution.toNps().changeSince(previous)));
             }
+            // Invitations have no channel but email, nor touchpoint ratings: no rate for answers narrowed by either.
             Dashboard.ResponseRate rate = filter.channel() != null && filter.channel() != ResponseChannel.EMAIL
+                    || filter.rated() != null
                     ? new Dashboard.ResponseRate(0, 0)
                     : responseRate(connection, scope.invitationsWhere(filter));
             return new Dashboard(filter, distribution, rate, comparison, unit, trend(days, filter, unit, zone));

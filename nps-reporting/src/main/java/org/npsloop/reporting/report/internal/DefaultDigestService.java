@@ -36,6 +36,8 @@ import org.npsloop.reporting.report.DigestService;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
 import org.npsloop.reporting.dashboard.ReportService;
+import org.npsloop.reporting.drilldown.DrillDownService;
+import org.npsloop.reporting.drilldown.Driver;
 import org.npsloop.reporting.scope.ResponseScope;
 
 /**
@@ -61,6 +63,9 @@ public class DefaultDigestService implements DigestService {
 
     @Inject
     private ResponseScope scope;
+
+    @Inject
+    private DrillDownService drillDown;
 
     @Inject
     private Clock clock;
@@ -233,11 +238,12 @@ public class DefaultDigestService implements DigestService {
         ReportFilter filter = ReportFilter.period(from, to);
         Dashboard dashboard = reports.dashboard(filter, TrendGranularity.WEEK);
         ReportSections.FollowUpSummary open = sections.followUps(ReportFilter.everything());
+        List<Driver> drivers = drillDown.drivers(filter);
         String link = baseUrl + (baseUrl.endsWith("/") ? "" : "/") + "reports/internal.xhtml?from=" + from + "&to=" + to;
         for (Recipient recipient : recipients) {
             List<ReportSections.ThemeCount> themes = sections.topThemes(filter, recipient.language(), TOP_THEMES);
             ReportRenderer.DigestContent content = renderer.digest(recipient.language(), scope.zone(), from, to, dashboard,
-                    themes, open, link);
+                    themes, drivers, open, link);
             mails.fire(new NotificationMail(recipient.email(), content.subject(), content.html(), content.text()));
         }
     }

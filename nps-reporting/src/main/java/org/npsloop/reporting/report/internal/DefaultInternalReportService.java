@@ -31,6 +31,7 @@ import org.npsloop.reporting.report.InternalReportService;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
 import org.npsloop.reporting.dashboard.ReportService;
+import org.npsloop.reporting.drilldown.DrillDownService;
 import org.npsloop.reporting.scope.ResponseScope;
 
 /** Assembles the report from {@link ReportService} and {@link ReportSections}, plus the verbatims, read here. */
@@ -44,6 +45,9 @@ public class DefaultInternalReportService implements InternalReportService {
 
     @Inject
     private ReportSections sections;
+
+    @Inject
+    private DrillDownService drillDown;
 
     @Inject
     private ResponseScope scope;
@@ -66,7 +70,8 @@ public class DefaultInternalReportService implements InternalReportService {
         List<ReportSections.ThemeCount> themes = sections.topThemes(period, language, TOP_THEMES);
         ReportSections.FollowUpSummary followUps = sections.followUps(period);
         return new InternalReport(period, period.from(), period.to(), language, zone, clock.instant(), dashboard, byMoment,
-                byCampaign, themes, followUps, verbatims(period));
+                byCampaign, themes, followUps, verbatims(period),
+                drillDown.touchpoints(period, dashboard.granularity()).rows(), drillDown.drivers(period));
     }
 
     /** The filter's period, or the last {@link #DEFAULT_DAYS} days to today when it has none; an open end is closed. */

@@ -1,6 +1,7 @@
 package org.npsloop.reporting.report.internal;
 
 import freemarker.template.Configuration;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,10 @@ import org.npsloop.domain.nps.NpsResult;
 import org.npsloop.domain.nps.Score;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
+import org.npsloop.domain.nps.KeyDriver;
+import org.npsloop.domain.nps.RatingSummary;
+import org.npsloop.reporting.drilldown.Driver;
+import org.npsloop.reporting.drilldown.TouchpointRatings;
 import org.npsloop.reporting.report.InternalReport;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
@@ -34,6 +39,9 @@ public final class ReportRenderer {
 
     /** Email addresses typed in comments: masked wherever a comment is quoted. */
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+
+    /** How many key drivers a digest names: the strongest few, the full table being in the report. */
+    static final int DIGEST_DRIVERS = 3;
 
     private final Configuration freemarker;
 
@@ -64,6 +72,13 @@ public final class ReportRenderer {
      */
     public DigestContent digest(Language language, ZoneId zone, LocalDate from, LocalDate to, Dashboard dashboard,
             List<ReportSections.ThemeCount> themes, ReportSections.FollowUpSummary openFollowUps, String reportLink) {
+        return digest(language, zone, from, to, dashboard, themes, List.of(), openFollowUps, reportLink);
+    }
+
+    /** @param drivers the key drivers of the same days, ranked; the digest names the first {@link #DIGEST_DRIVERS} */
+    public DigestContent digest(Language language, ZoneId zone, LocalDate from, LocalDate to, Dashboard dashboard,
+            List<ReportSections.ThemeCount> themes, List<Driver> drivers, ReportSections.FollowUpSummary openFollowUps,
+            String reportLink) {
         Map<String, String> l = labels(language);
         Locale locale = locale(language);
         Map<String, Object> model = new HashMap<>();
@@ -73,6 +88,7 @@ public final class ReportRenderer {
         model.put("nps", nps(dashboard.nps(), locale));
         model.put("comparison", comparison(dashboard, locale, l));
         model.put("themes", themes(themes));
+        model.put("drivers", drivers(drivers.subList(0, Math.min(DIGEST_DRIVERS, drivers.size())), language, locale, l));
         model.put("openFollowUps", openFollowUps.newOnes() + openFollowUps.contacted());
         model.put("overdue", openFollowUps.overdue());
         model.put("link", reportLink);
@@ -130,6 +146,8 @@ public final class ReportRenderer {
         model.put("byMoment", breakdown(report.byMoment(), locale));
         model.put("byCampaign", breakdown(report.byCampaign(), locale));
         model.put("themes", themes(report.themes()));
+        model.put("touchpoints", touchpoints(report.touchpoints(), report.language(), locale, l));
+        model.put("drivers", drivers(report.drivers(), report.language(), locale, l));
         ReportSections.FollowUpSummary f = report.followUps();
         model.put("followUps", Map.of("newOnes", f.newOnes(), "contacted", f.contacted(), "resolved", f.resolved(),
                 "overdue", f.overdue(), "total", f.total()));
@@ -175,6 +193,9 @@ public final class ReportRenderer {
         }
         if (filter.channel() != null) {
             parts.add(filter.channel().name());
+        }
+        if (filter.rated() != null) {
+            parts.add(MessageFormat.format(l.get("rated." + filter.rated().band().name()), filter.rated().touchpoint()));
         }
         if (parts.isEmpty()) {
             parts.add(l.get("allResponses"));
@@ -227,6 +248,55 @@ public final class ReportRenderer {
             }
         }
         return rows;
+    }
+
+    /** Each touchpoint and scale: n, mean, margin and interval (two decimals: a 1-5 mean needs them). */
+    private static List<Map<String, Object>> touchpoints(List<TouchpointRatings.Row> rows, Language language, Locale locale,
+            Map<String, String> l) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TouchpointRatings.Row row : rows) {
+            RatingSummary r = row.summary();
+            Map<String, Object> m = new HashMap<>();
+            m.put("label", row.label(language));
+            m.put("scale", l.get("scale." + row.scale().name()));
+            m.put("n", String.valueOf(r.n()));
+            m.put("mean", r.mean().map(v -> decimals2(v, locale)).orElse("—"));
+            m.put("moe", r.marginOfError().map(v -> decimals2(v, locale)).orElse("—"));
+            m.put("interval", r.marginOfError().isPresent()
+                    ? decimals2(r.lower().orElseThrow(), locale) + " – " + decimals2(r.upper().orElseThrow(), locale) : "");
+            m.put("conclusive", r.isConclusive());
+            list.add(m);
+        }
+        return list;
+    }
+
+    /** The ranked key drivers: NPS of high and low raters, the difference and the verdict. */
+    private static List<Map<String, Object>> drivers(List<Driver> drivers, Language language, Locale locale,
+            Map<String, String> l) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Driver d : drivers) {
+            KeyDriver k = d.driver();
+            Map<String, Object> m = new HashMap<>();
+            m.put("rank", String.valueOf(list.size() + 1));
+            m.put("label", d.label(language));
+            m.put("scale", l.get("scale." + d.scale().name()));
+            m.put("high", nps(k.high(), locale));
+            m.put("low", nps(k.low(), locale));
+            NpsChange difference = k.difference();
+            m.put("known", difference.isKnown());
+            m.put("difference", difference.isKnown() ? signed(difference.delta(), locale) : "—");
+            m.put("combined", difference.isKnown() ? number(difference.combinedMarginOfError(), locale) : "");
+            m.put("significant", k.isSignificant());
+            m.put("conclusive", k.isConclusive());
+            m.put("verdict", k.isSignificant() ? l.get("significant")
+                    : k.isConclusive() ? l.get("notSignificant") : l.get("driverNotConclusive"));
+            list.add(m);
+        }
+        return list;
+    }
+
+    static String decimals2(double value, Locale locale) {
+        return String.format(locale, "%.2f", value);
     }
 
     private static List<Map<String, Object>> themes(List<ReportSections.ThemeCount> themes) {

@@ -24,6 +24,12 @@ import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.response.CommentText;
 import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
+import org.npsloop.domain.nps.KeyDriver;
+import org.npsloop.domain.nps.RatingSummary;
+import org.npsloop.domain.question.RatingScale;
+import org.npsloop.reporting.RatedTouchpoint;
+import org.npsloop.reporting.drilldown.Driver;
+import org.npsloop.reporting.drilldown.TouchpointRatings;
 import org.npsloop.reporting.report.InternalReport;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
@@ -177,6 +183,74 @@ class ReportRendererTest {
         assertTrue(digest.html().contains("href=\"http://localhost:8080/reports/internal.xhtml?from=2026-03-09&amp;to=2026-03-15\""),
                 digest.html());
         assertTrue(digest.text().contains("http://localhost:8080/reports/internal.xhtml?from=2026-03-09&to=2026-03-15"));
+    }
+
+    /**
+     * Delivery 1-5 rated 5, 4, 1, 3: mean 3.25, s = 1.70783, t(3) = 3.18245, margin 2.72, interval 0.53 to 5.97; Sales'
+     * high raters (20, 5, 5) have NPS +50.0 ± 27.3 and its low raters (5, 5, 20) -50.0: +100.0 against a combined
+     * margin of 1.96 * sqrt(2 * 0.58333 / 30) * 100 = 38.7, significant; Delivery's 2 against 2 are not conclusive.
+     */
+    static InternalReport withTouchpoints(Language language) {
+        InternalReport r = report(language);
+        List<TouchpointRatings.Row> touchpoints = List.of(
+                new TouchpointRatings.Row("PHONE", "<b>Phone</b>", "<b>Téléphone</b>", RatingScale.ZERO_TO_TEN,
+                        new RatingSummary(1, 7, 49), List.of()),
+                new TouchpointRatings.Row("DELIVERY", "Delivery", "Livraison", RatingScale.ONE_TO_FIVE,
+                        new RatingSummary(4, 13, 51), List.of()));
+        List<Driver> drivers = List.of(
+                new Driver("SALES", "Sales team", "Équipes commerciales", RatingScale.ONE_TO_FIVE, new KeyDriver("SALES",
+                        "Sales team", NpsResult.ofCounts(20, 5, 5), NpsResult.ofCounts(5, 5, 20))),
+                new Driver("DELIVERY", "Delivery", "Livraison", RatingScale.ONE_TO_FIVE, new KeyDriver("DELIVERY",
+                        "Delivery", NpsResult.ofCounts(2, 0, 0), NpsResult.ofCounts(0, 1, 1))));
+        return new InternalReport(r.filter().withRated(new RatedTouchpoint("DELIVERY", RatedTouchpoint.Band.LOW)), r.from(),
+                r.to(), language, PARIS, r.generatedAt(), r.dashboard(), r.byMoment(), r.byCampaign(), r.themes(),
+                r.followUps(), Map.of(), touchpoints, drivers);
+    }
+
+    @Test
+    void theTouchpointsAndKeyDriversSection() throws Exception {
+        String html = renderer.html(withTouchpoints(Language.EN));
+
+        assertTrue(html.contains("<td>Delivery *</td><td>1-5</td><td class=\"num\">4</td>\n    <td class=\"num\">3.25</td>"
+                + "<td class=\"num\">2.72</td><td class=\"num\">0.53 – 5.97</td>"), html);
+        assertTrue(html.contains("&lt;b&gt;Phone&lt;/b&gt; *</td><td>0-10</td><td class=\"num\">1</td>\n    <td class=\"num\">7.00</td>"
+                + "<td class=\"num\">—</td>"), "one rating: a mean but no interval, the label escaped: " + html);
+        int sales = html.indexOf("<td>1</td><td>Sales team (1-5)</td>");
+        assertTrue(sales > html.indexOf("id=\"report-drivers\""), html);
+        assertTrue(html.indexOf("+50.0 ± 27.3 (n = 30)", sales) > 0 && html.indexOf("-50.0 ± 27.3 (n = 30)", sales) > 0, html);
+        assertTrue(html.contains("+100.0 ± 38.7</td>\n    <td class=\"significant\">significant</td>"), html);
+        assertTrue(html.contains("<td>2</td><td>Delivery (1-5)</td>"), html);
+        assertTrue(html.contains("+150.0 ± 69.3</td>\n    <td>not conclusive (fewer than 30 in a group)</td>"), html);
+        assertTrue(html.contains("rated DELIVERY low"), "the drill-down filter is named: " + html);
+
+        String fr = renderer.html(withTouchpoints(Language.FR));
+        assertTrue(fr.contains("Leviers du NPS") && fr.contains("3,25") && fr.contains("0,53 – 5,97") && fr.contains("Livraison (1-5)"), fr);
+        assertTrue(fr.contains("ont mal noté DELIVERY"), fr);
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfRenderer.render(html, pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Key drivers") && text.contains("0.53 – 5.97") && text.contains("+100.0 ± 38.7"), text);
+        }
+
+        String none = renderer.html(report(Language.EN));
+        assertTrue(none.contains("id=\"report-no-touchpoints\">No touchpoint was rated in this period."), none);
+    }
+
+    @Test
+    void theDigestNamesTheStrongestKeyDrivers() {
+        InternalReport r = withTouchpoints(Language.EN);
+        ReportRenderer.DigestContent digest = renderer.digest(Language.EN, PARIS, LocalDate.of(2026, 3, 9),
+                LocalDate.of(2026, 3, 15), r.dashboard(), r.themes(), r.drivers(), new ReportSections.FollowUpSummary(2, 1, 0, 1),
+                "http://localhost:8080/reports/internal.xhtml");
+        for (String part : new String[] {digest.html(), digest.text()}) {
+            assertTrue(part.contains("Sales team (1-5): NPS of high raters +50.0, NPS of low raters -50.0 — difference +100.0 — significant"), part);
+            assertTrue(part.contains("Delivery (1-5): NPS of high raters +100.0, NPS of low raters -50.0 — difference +150.0 — not conclusive"), part);
+        }
+        ReportRenderer.DigestContent without = renderer.digest(Language.EN, PARIS, LocalDate.of(2026, 3, 9),
+                LocalDate.of(2026, 3, 15), r.dashboard(), r.themes(), new ReportSections.FollowUpSummary(2, 1, 0, 1), "x");
+        assertFalse(without.text().contains("Key drivers"), without.text());
     }
 
     @Test
