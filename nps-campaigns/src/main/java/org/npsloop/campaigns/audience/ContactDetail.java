@@ -18,7 +18,21 @@ public record ContactDetail(ContactSummary contact, Map<String, Object> attribut
     public record InvitationRow(long id, String campaign, String kind, String status, Instant dueAt, Instant sentAt) {
     }
 
+    /** @param answers the answers to the survey's additional questions, in the survey's order */
     public record ResponseRow(long id, int score, String category, String comment, boolean contactConsent,
-            String channel, Instant respondedAt) {
+            String channel, Instant respondedAt, List<AnswerRow> answers) {
+    }
+
+    /**
+     * An additional answer as the person can read it: the question in their language, the touchpoint code of a
+     * rating, the value (a rating, the options chosen by their labels, a text, yes/no as a boolean; null once
+     * cleared) and every version given, oldest first.
+     */
+    public record AnswerRow(long questionId, String question, String kind, String touchpoint, Object value,
+            List<AnswerChange> history) {
+    }
+
+    /** One version of an answer as stored: the rating, option codes separated by '|', yes/no or the text; null when cleared. */
+    public record AnswerChange(String value, Instant changedAt) {
     }
 }

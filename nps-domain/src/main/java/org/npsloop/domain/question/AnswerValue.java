@@ -55,6 +55,20 @@ public record AnswerValue(Integer rating, List<String> choices, String text, Boo
         return text;
     }
 
+    /**
+     * The answer as JSON carries it (API, webhook, GDPR export): the rating as a number, the choice codes as a list,
+     * the text, yes/no as a boolean; null when empty.
+     */
+    public Object plain() {
+        if (rating != null) {
+            return rating;
+        }
+        if (!choices.isEmpty()) {
+            return choices;
+        }
+        return yesNo != null ? yesNo : text;
+    }
+
     public boolean sameAs(AnswerValue other) {
         return Objects.equals(this, other);
     }

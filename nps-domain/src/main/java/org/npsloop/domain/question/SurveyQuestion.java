@@ -228,8 +228,11 @@ public class SurveyQuestion {
                 }
                 yield AnswerValue.ofChoices(List.of(choiceCode(values.get(0))));
             }
-            case MULTIPLE_CHOICE -> AnswerValue.ofChoices(
-                    new ArrayList<>(new LinkedHashSet<>(values.stream().map(this::choiceCode).toList())));
+            case MULTIPLE_CHOICE -> {
+                // In the options' order, whatever order they were ticked or sent in: one answer, one way of writing it.
+                Set<String> chosen = new LinkedHashSet<>(values.stream().map(this::choiceCode).toList());
+                yield AnswerValue.ofChoices(choices.stream().map(QuestionChoice::getCode).filter(chosen::contains).toList());
+            }
             case SHORT_TEXT -> shortText(String.join(" ", values));
             case YES_NO -> AnswerValue.ofYesNo(yesNo(values));
         };

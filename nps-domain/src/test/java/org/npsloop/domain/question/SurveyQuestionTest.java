@@ -66,6 +66,8 @@ class SurveyQuestionTest {
         assertEquals(List.of("C2", "C3", "C1"), question.getChoices().stream().map(QuestionChoice::getCode).toList());
         assertEquals("Speed of delivery", question.choice("C2").orElseThrow().getLabelEn());
         assertEquals(AnswerValue.ofChoices(List.of("C3", "C1")), question.parseAnswer(List.of("C3", "C1", "C3")));
+        // The options' order, not the order sent: C2 comes first.
+        assertEquals(AnswerValue.ofChoices(List.of("C2", "C1")), question.parseAnswer(List.of("C1", "C2")));
         assertThrows(InvalidValueException.class, () -> question.parseAnswer(List.of("C9")));
     }
 

@@ -22,6 +22,16 @@ public interface ResponseExportService {
      * @param withContactEmail false for a reader who may not see contacts' addresses: no contact_email column
      * @throws org.npsloop.domain.validation.InvalidInputException for another separator, an unknown segment or attribute
      */
-    void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail, Writer out)
-            throws IOException;
+    default void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail, Writer out)
+            throws IOException {
+        export(filter, category, separator, withContactEmail, org.npsloop.domain.audience.Language.EN, out);
+    }
+
+    /**
+     * After {@link #COLUMNS}, one column per additional question of the exported responses' surveys (archived ones
+     * too while they have answers), headed by its wording in {@code language}; each cell the answer as a reader
+     * wants it: the rating, the options' labels joined by "; ", yes or no in {@code language}, the text.
+     */
+    void export(ReportFilter filter, NpsCategory category, char separator, boolean withContactEmail,
+            org.npsloop.domain.audience.Language language, Writer out) throws IOException;
 }

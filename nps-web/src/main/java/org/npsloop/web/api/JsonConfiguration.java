@@ -27,6 +27,11 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
         return JSONB;
     }
 
+    /** The same JSON-B, for a resource that reads part of a body itself. */
+    static Jsonb jsonb() {
+        return JSONB;
+    }
+
     /** An Integer from a JSON number or string of ASCII digits, else a refused body. */
     static final class StrictInteger implements JsonbDeserializer<Integer> {
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -23,8 +24,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.npsloop.campaigns.respond.ResponseEntryService;
-import org.npsloop.campaigns.respond.ResponseEntryService.EntryInput;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.user.Role;
@@ -88,14 +90,16 @@ public class ResponsesResource {
     /**
      * The responses the report filters select (plus {@code category}) as CSV for Excel: UTF-8 with a BOM,
      * {@code separator} {@code ;} (default, French Excel) or {@code ,}; contact name included, and the
-     * contact's email for a MARKETER only (see {@link ContactEmails}).
+     * contact's email for a MARKETER only (see {@link ContactEmails}); then a column per additional question, headed
+     * and written in {@code lang} (EN or FR; else Accept-Language).
      */
     @GET
     @Path("export.csv")
     @Produces("text/csv")
     @RolesAllowed({Role.MARKETER_NAME, Role.EXECUTIVE_NAME})
     public Response export(@BeanParam ReportFilterParams filter, @QueryParam("category") String category,
-            @QueryParam("separator") String separator) {
+            @QueryParam("separator") String separator, @QueryParam("lang") String lang,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Violations violations = new Violations();
         ReportFilter parsed = null;
         try {
@@ -106,11 +110,13 @@ public class ResponsesResource {
         ReportFilter report = parsed;
         NpsCategory cat = violations.check("category", () -> ReportFilterParams.named(NpsCategory.class, category));
         Character sep = violations.check("separator", () -> separator(separator));
+        // The additional questions' headers, option labels and yes/no in this language.
+        Language language = violations.check("lang", () -> InternalReportResource.language(lang, acceptLanguage));
         violations.throwIfAny();
         String name = "responses" + (report.from() == null ? "" : "-" + report.from())
                 + (report.to() == null ? "" : "-" + report.to()) + ".csv";
         boolean withEmail = contactEmails.visible();
-        return CsvDownloads.attachment(name, out -> exports.export(report, cat, sep, withEmail, out));
+        return CsvDownloads.attachment(name, out -> exports.export(report, cat, sep, withEmail, language, out));
     }
 
     static char separator(String value) {
@@ -124,15 +130,26 @@ public class ResponsesResource {
         };
     }
 
-    /** A phone or manual answer: 201 with what was stored; the signed-in user (or API key) is kept as who entered it. */
+    /**
+     * A phone or manual answer: 201 with what was stored; the signed-in user (or API key) is kept as who entered it.
+     * {@code answers}: the answers to the campaign survey's additional questions, by question id
+     * ({@code {"12": 4, "13": ["C1", "C3"], "14": true, "15": "Faster delivery"}}); see {@link EntryJson}.
+     */
     @POST
-    public Response enter(EntryInput input, @Context SecurityContext security, @Context UriInfo uri) {
-        if (input == null) {
+    public Response enter(String body, @Context SecurityContext security, @Context UriInfo uri) {
+        if (body == null || body.isBlank()) {
             throw new BadRequestException();
         }
-        ResponseEntryService.Entered entered = entries.enter(input, security.getUserPrincipal().getName());
+        ResponseEntryService.Entered entered = entries.enter(EntryJson.read(body), security.getUserPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(entered.id())).build())
                 .entity(entered).build();
+    }
+
+    /** One response (typed or answered online) with its additional answers: the question, its kind, touchpoint and value. */
+    @GET
+    @Path("{id}")
+    public ResponseEntryService.Entered get(@PathParam("id") long id) {
+        return entries.find(id).orElseThrow(() -> new NotFoundException("notFound.response", id));
     }
 
     private static Instant instant(String value, boolean endOfDay) {

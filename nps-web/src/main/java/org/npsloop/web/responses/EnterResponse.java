@@ -6,12 +6,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.npsloop.campaigns.audience.ContactQuery;
 import org.npsloop.campaigns.audience.ContactService;
 import org.npsloop.campaigns.audience.ContactSummary;
+import org.npsloop.campaigns.campaign.CampaignService;
 import org.npsloop.campaigns.respond.ResponseEntryService;
+import org.npsloop.campaigns.survey.QuestionService;
+import org.npsloop.campaigns.survey.QuestionService.QuestionView;
+import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.response.ResponseChannel;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -38,6 +49,12 @@ public class EnterResponse implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private CampaignService campaigns;
+
+    @Inject
+    private QuestionService questionService;
+
     private String contact;
     private Integer score;
     private String comment;
@@ -47,6 +64,12 @@ public class EnterResponse implements Serializable {
     private ResponseChannel channel = ResponseChannel.PHONE;
     private LocalDateTime respondedAt;
     private Long campaignId;
+    /** The additional questions of the chosen campaign's survey (all categories), read when the campaign changes. */
+    private List<QuestionView> surveyQuestions = List.of();
+    /** What is typed per question: a String, or the options ticked for a multiple choice. */
+    private Map<Long, Object> answers = new HashMap<>();
+    /** A refused answer's reason, shown under its question. */
+    private Map<Long, String> answerErrors = new HashMap<>();
 
     @Inject
     private UserTime userTime;
@@ -77,12 +100,36 @@ public class EnterResponse implements Serializable {
         return open >= 0 && close > open ? typed.substring(open + 1, close).strip() : typed.strip();
     }
 
+    /** The campaign changed: its survey's questions replace the previous ones (and what was typed for them). */
+    public void campaignChanged() {
+        answers.clear();
+        answerErrors.clear();
+        surveyQuestions = campaignId == null ? List.of()
+                : campaigns.find(campaignId).map(c -> questionService.questions(c.survey().value())).orElse(List.of());
+    }
+
+    /** The questions the survey asks for the score typed (those for everyone while there is no score yet). */
+    public List<QuestionView> getQuestions() {
+        NpsCategory category = score == null || score < 0 || score > 10 ? null : NpsCategory.of(score);
+        return surveyQuestions.stream().filter(q -> q.audience().appliesTo(category)).toList();
+    }
+
+    /** The values a rating question offers, lowest first, as the form sends them. */
+    public List<String> ratings(QuestionView question) {
+        return IntStream.rangeClosed(question.scale().min(), question.scale().max()).mapToObj(String::valueOf).toList();
+    }
+
+    public Language getLanguage() {
+        return Language.of(Faces.getLocale());
+    }
+
     /** Times typed in the browser are read in the user's zone, as the dates of the inbox are shown. */
     public void save() {
+        answerErrors.clear();
         try {
             ResponseEntryService.Entered entered = entries.enter(new ResponseEntryService.EntryInput(null, email(contact),
                     score, comment, consent, channel == null ? null : channel.name(),
-                    userTime.instantOf(respondedAt), campaignId, quoteConsent ? Boolean.TRUE : null),
+                    userTime.instantOf(respondedAt), campaignId, quoteConsent ? Boolean.TRUE : null, given()),
                     currentUser.getUsername());
             Messages.addGlobalInfo(Faces.getResourceBundle("msg").getString("responses.entry.saved"), entered.email(),
                     entered.score());
@@ -93,10 +140,48 @@ public class EnterResponse implements Serializable {
             quoteConsent = false;
             respondedAt = userTime.now();
             campaignId = null;
+            campaignChanged();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> Messages.addError("entry:" + component(error.field()), UiTexts.text(error)));
+            for (var error : e.errors()) {
+                if (error.field().startsWith(ANSWER_FIELD)) {
+                    answerErrors.put(Long.valueOf(error.field().substring(ANSWER_FIELD.length())), UiTexts.text(error));
+                } else {
+                    Messages.addError("entry:" + component(error.field()), UiTexts.text(error));
+                }
+            }
             Faces.validationFailed();
         }
+    }
+
+    private static final String ANSWER_FIELD = "answers.";
+
+    /** The answers to the questions shown, as the service reads them; a question left blank is left out. */
+    private Map<Long, List<String>> given() {
+        Map<Long, List<String>> given = new LinkedHashMap<>();
+        for (QuestionView question : getQuestions()) {
+            Object value = answers.get(question.id());
+            List<String> values = new ArrayList<>();
+            if (value instanceof Object[] many) {
+                Arrays.stream(many).map(String::valueOf).forEach(values::add);
+            } else if (value instanceof Collection<?> many) {
+                many.stream().map(String::valueOf).forEach(values::add);
+            } else if (value != null && !value.toString().isBlank()) {
+                values.add(value.toString());
+            }
+            // A required question left blank is sent empty, so that the service says it needs an answer.
+            if (!values.isEmpty() || question.required()) {
+                given.put(question.id(), values);
+            }
+        }
+        return given;
+    }
+
+    public Map<Long, Object> getAnswers() {
+        return answers;
+    }
+
+    public Map<Long, String> getAnswerErrors() {
+        return answerErrors;
     }
 
     private static String component(String field) {

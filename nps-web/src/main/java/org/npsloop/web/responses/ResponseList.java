@@ -141,7 +141,10 @@ public class ResponseList implements Serializable {
         }
         // The export follows the inbox's toggle (shown by default here).
         q.append("&includeFlagged=").append(filter.isIncludeFlagged());
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        // The additional questions' columns in the language of the page.
+        FacesContext faces = FacesContext.getCurrentInstance();
+        q.append("&lang=").append(org.npsloop.domain.audience.Language.of(faces.getViewRoot().getLocale()).name());
+        ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + "/api/responses/export.csv?" + q);
     }
 

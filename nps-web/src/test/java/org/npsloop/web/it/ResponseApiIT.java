@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,6 +171,103 @@ class ResponseApiIT extends OnSharedApplication {
         assertEquals(400, badFilters.statusCode(), badFilters.body());
         assertEquals(List.of("category", "channel", "flagged", "from"), Json.refusedFields(badFilters).stream().sorted().toList(),
                 badFilters.body());
+    }
+
+    @Test
+    void additionalAnswersAreEnteredWithTheScoreExportedAndErasedWithTheirAuthor() throws Exception {
+        WebClient api = AudienceApi.marketer(base);
+        String run = Deployments.unique("phoneanswers");
+        String email = run + "@exemple.fr";
+        String contactId = AudienceApi.id(api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\",\"language\":\"FR\"}"));
+        String survey = CampaignApi.survey(api, run);
+        HttpResponse<String> created = api.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":" + survey
+                + ",\"kind\":\"JOURNEY\",\"triggerEvent\":\"E_" + run.substring(run.indexOf('-') + 1).toUpperCase(Locale.ROOT)
+                + "\",\"triggerDelayDays\":7}");
+        assertEquals(201, created.statusCode(), created.body());
+        String campaign = AudienceApi.id(created);
+        long surveyId = Long.parseLong(survey);
+        long delivery = Respondents.question(surveyId, 1, "TOUCHPOINT_RATING", "EVERYONE", true, "How was the delivery?", "ONE_TO_FIVE", 4L);
+        long improve = Respondents.question(surveyId, 2, "MULTIPLE_CHOICE", "DETRACTORS", false, "What should we improve first?",
+                null, null, "Delays", "Price", "Support");
+        long again = Respondents.question(surveyId, 3, "YES_NO", "EVERYONE", false, "Would you buy again?", null, null);
+        long words = Respondents.question(surveyId, 4, "SHORT_TEXT", "EVERYONE", false, "Anything else?", null, null);
+        long valued = Respondents.question(surveyId, 5, "SHORT_TEXT", "PROMOTERS", false, "What do you value most?", null, null);
+        String secret = "Zorglub " + run;
+        String head = "{\"email\":\"" + email + "\",\"score\":2,\"respondedAt\":\"2026-03-01T10:00:00Z\",\"campaignId\":" + campaign
+                + ",\"answers\":";
+
+        // Refused answers: each named answers.<id>, in the caller's language, and nothing stored (not even the score).
+        HttpResponse<String> badRating = api.withHeader("Accept-Language", "fr").sendJson("POST", "api/responses",
+                head + "{\"" + delivery + "\":7,\"" + again + "\":\"peut-\u00eatre\"}}");
+        assertEquals(400, badRating.statusCode(), badRating.body());
+        assertEquals(List.of("answers." + delivery, "answers." + again), Json.refusedFields(badRating), badRating.body());
+        assertEquals("Choisissez une note de 1 \u00e0 5", Json.refusal(badRating, "answers." + delivery), badRating.body());
+        api.withoutHeader("Accept-Language");
+        HttpResponse<String> unknown = api.sendJson("POST", "api/responses", head + "{\"987654321\":4,\"" + delivery + "\":4}}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals(List.of("answers.987654321"), Json.refusedFields(unknown), unknown.body());
+        assertEquals("This survey has no question 987654321", Json.refusal(unknown, "answers.987654321"), unknown.body());
+        HttpResponse<String> notAsked = api.sendJson("POST", "api/responses", head + "{\"" + valued + "\":\"The price\"}}");
+        assertEquals(400, notAsked.statusCode(), notAsked.body());
+        assertEquals(List.of("answers." + valued), Json.refusedFields(notAsked), notAsked.body());
+        HttpResponse<String> shape = api.sendJson("POST", "api/responses", head + "{\"" + improve + "\":{\"C1\":true},\"x\":1}}");
+        assertEquals(400, shape.statusCode(), shape.body());
+        assertEquals(List.of("answers." + improve, "answers.x"), Json.refusedFields(shape), shape.body());
+        assertEquals(0, total(api, "q=" + run));
+
+        // Stored with the score, returned, and read back with the question's kind, touchpoint and English wording.
+        HttpResponse<String> entered = api.sendJson("POST", "api/responses", head + "{\"" + delivery + "\":2,\"" + improve
+                + "\":[\"C3\",\"C1\"],\"" + again + "\":false,\"" + words + "\":\"" + secret + "\"}}");
+        assertEquals(201, entered.statusCode(), entered.body());
+        String id = AudienceApi.id(entered);
+        for (String body : List.of(entered.body(), api.get("api/responses/" + id).body())) {
+            List<JsonObject> answers = Json.objects(Json.object(body), "answers");
+            assertEquals(List.of(String.valueOf(delivery), String.valueOf(improve), String.valueOf(again), String.valueOf(words)),
+                    answers.stream().map(a -> Json.text(a, "questionId")).toList(), body);
+            assertEquals(List.of("TOUCHPOINT_RATING", "DELIVERY", "How was the delivery?", "2"), List.of(Json.string(answers.get(0), "kind"),
+                    Json.string(answers.get(0), "touchpoint"), Json.string(answers.get(0), "text"), Json.text(answers.get(0), "value")), body);
+            assertEquals(List.of("C1", "C3"), Json.strings(answers.get(1), "value"), body);
+            assertFalse(Json.bool(answers.get(2), "value"), body);
+            assertEquals(secret, Json.string(answers.get(3), "value"), body);
+        }
+        assertEquals(404, api.get("api/responses/987654321").statusCode());
+        assertEquals(List.of(delivery + "=2", improve + "=C1|C3", again + "=no", words + "=" + secret), history(id));
+
+        // The CSV export: a column per question, headed and written in the language asked for.
+        HttpResponse<String> csv = api.get("api/responses/export.csv?campaign=" + campaign + "&lang=fr");
+        assertEquals(200, csv.statusCode(), csv.body());
+        String[] lines = csv.body().substring(1).split("\r\n");
+        assertTrue(lines[0].endsWith(";flagged;FR: How was the delivery?;FR: What should we improve first?;FR: Would you buy again?;"
+                + "FR: Anything else?;FR: What do you value most?"), lines[0]);
+        assertTrue(lines[1].endsWith(";false;2;\"FR: Delays; FR: Support\";non;" + secret + ";"), lines[1]);
+
+        // The GDPR export: each answer in the contact's language, with its history.
+        JsonObject export = Json.object(api.get("api/contacts/" + contactId + "/export").body());
+        List<JsonObject> exported = Json.objects(Json.objects(export, "responses").get(0), "answers");
+        assertEquals(List.of("FR: How was the delivery?", "FR: What should we improve first?", "FR: Would you buy again?",
+                "FR: Anything else?"), exported.stream().map(a -> Json.string(a, "question")).toList(), export.toString());
+        assertEquals(List.of("FR: Delays", "FR: Support"), Json.strings(exported.get(1), "value"), export.toString());
+        assertEquals(secret, Json.string(Json.objects(exported.get(3), "history").get(0), "value"), export.toString());
+
+        // Erasure: the words go, with their history; the rating, choices and yes/no stay, anonymous.
+        assertEquals(204, api.sendJson("DELETE", "api/contacts/" + contactId, "").statusCode());
+        assertEquals(List.of(delivery + "=2", improve + "=C1|C3", again + "=no", words + "=null"), history(id));
+        List<Map<String, Object>> left = Respondents.rows("SELECT a.rating, a.text_value, a.yes_no FROM response_answer a"
+                + " WHERE a.response_id = ? ORDER BY a.question_id", Long.parseLong(id));
+        assertEquals(4, left.size());
+        assertEquals(2, ((Number) left.get(0).get("rating")).intValue());
+        assertEquals(Boolean.FALSE, left.get(2).get("yes_no"));
+        assertTrue(left.stream().allMatch(row -> row.get("text_value") == null), left.toString());
+        JsonObject after = Json.object(api.get("api/responses/" + id).body());
+        assertFalse(Json.has(after, "contactId") && !Json.isNull(after, "contactId"), after.toString());
+        assertEquals(3, Json.objects(after, "answers").size(), "the cleared text is no answer any more: " + after);
+    }
+
+    /** The history of a response's additional answers, oldest first: "question id=value". */
+    private static List<String> history(String responseId) {
+        return Respondents.rows("SELECT question_id, value_text FROM response_answer_change WHERE response_id = ?"
+                + " ORDER BY changed_at, question_id", Long.parseLong(responseId)).stream()
+                .map(row -> row.get("question_id") + "=" + row.get("value_text")).toList();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.npsloop.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A marketer types a phone answer on the responses page, picking the contact by name in the
- * autocomplete, and finds it in the inbox marked PHONE, with its score badge, comment and who typed it.
+ * autocomplete, answers the campaign survey's additional question for a detractor (refused on itself while blank),
+ * and finds it in the inbox marked PHONE, with its score badge, comment and who typed it.
  */
 class ResponseBrowserIT extends BrowserTestBase {
 
@@ -26,6 +29,15 @@ class ResponseBrowserIT extends BrowserTestBase {
         WebClient api = AudienceApi.marketer(base);
         assertEquals(201, api.sendJson("POST", "api/contacts", "{\"email\":\"" + email + "\",\"firstName\":\"Ana\",\"lastName\":\""
                 + lastName + "\"}").statusCode());
+        // A campaign whose survey asks everyone a required delivery rating, and promoters something else.
+        String survey = CampaignApi.survey(api, RUN);
+        HttpResponse<String> created = api.sendJson("POST", "api/campaigns", "{\"name\":\"" + RUN + "\",\"surveyId\":" + survey
+                + ",\"kind\":\"JOURNEY\",\"triggerEvent\":\"E_" + suffix.toUpperCase(java.util.Locale.ROOT) + "\",\"triggerDelayDays\":7}");
+        assertEquals(201, created.statusCode(), created.body());
+        long rating = Respondents.question(Long.parseLong(survey), 1, "TOUCHPOINT_RATING", "EVERYONE", true, "How was the delivery?",
+                "ONE_TO_FIVE", 4L);
+        long promoters = Respondents.question(Long.parseLong(survey), 2, "SHORT_TEXT", "PROMOTERS", false, "What do you value most?",
+                null, null);
         String marketer = RUN + "-m";
         signInAsNewMarketer(marketer);
 
@@ -45,8 +57,20 @@ class ResponseBrowserIT extends BrowserTestBase {
         browser.findElement(By.cssSelector("label[for='entry:score:6']")).click();
         String comment = "Attente trop longue " + suffix;
         browser.findElement(By.id("entry:comment")).sendKeys(comment);
+        // The campaign's questions for a detractor appear; the required rating left blank is refused on itself.
+        Browser.choose(browser, "entry:campaign", RUN);
+        By question = By.id("entry-q" + rating);
+        Browser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(question));
+        assertEquals("How was the delivery? (required)", browser.findElement(By.cssSelector("#entry-q" + rating + " legend")).getText());
+        assertTrue(Browser.findNow(browser, By.id("entry-q" + promoters)).isEmpty(), "the promoters' question is not asked");
+        browser.findElement(By.id("entry:save")).click();
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#entry-q" + rating + " .answer-error"),
+                "This question needs an answer"));
+        Browser.click(browser, By.xpath("//fieldset[@id='entry-q" + rating + "']//label[normalize-space()='4']"));
         browser.findElement(By.id("entry:save")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("entry:entryMessages"), "saved"));
+        assertEquals(List.of("4"), Respondents.rows("SELECT a.rating FROM response_answer a JOIN response r ON r.id = a.response_id"
+                + " JOIN contact c ON c.id = r.contact_id WHERE c.email = ?", email).stream().map(r -> r.get("rating").toString()).toList());
         browser.findElement(By.id("entry:closeEntry")).click();
         Browser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(By.id("entry:save")));
 

@@ -438,7 +438,8 @@ class SecurityIT extends OnSharedApplication {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * A contact who answered an invitation through the respondent page, changed the comment, was quoted in a
+     * A contact who answered an invitation through the respondent page, changed the comment, answered an additional
+     * question in words, was quoted in a
      * published synthesis, got a follow-up with a note naming them, a webhook event, an SMTP error, outbox mails
      * and a rejected import line is erased through the API: afterwards no text column of any table (listed
      * from the database catalogue) holds the address, the last name or the comment's unique word, and the
@@ -474,7 +475,8 @@ class SecurityIT extends OnSharedApplication {
             String list = AudienceApi.id(marketer.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
             org.junit.jupiter.api.Assertions.assertEquals(200, marketer.sendJson("POST", "api/lists/" + list + "/members",
                     "{\"emails\":[\"" + email + "\"]}").statusCode());
-            campaign = CampaignApi.sendNow(marketer, run, CampaignApi.survey(marketer, run), list);
+            String survey = CampaignApi.survey(marketer, run);
+            campaign = CampaignApi.sendNow(marketer, run, survey, list);
 
             // The invitation, answered on the respondent page (after the bot delay), then changed: history.
             jakarta.mail.internet.MimeMessage invitation = null;
@@ -494,6 +496,12 @@ class SecurityIT extends OnSharedApplication {
                     .get(0).get("id")).longValue();
             org.junit.jupiter.api.Assertions.assertFalse(Respondents.rows("SELECT 1 FROM response_change WHERE response_id = ? "
                     + "AND comment_text LIKE ?", response, "%everywhere%").isEmpty(), "the first comment is in the history");
+            // A short-text answer to an additional question naming the person, and its earlier version, as the app writes them.
+            long question = Respondents.question(Long.parseLong(survey), 1, "SHORT_TEXT", "EVERYONE", false, "Anything else?", null, null);
+            Respondents.update("INSERT INTO response_answer (id, response_id, question_id, text_value, answered_at, updated_at) "
+                    + "VALUES (nextval('response_answer_seq'), ?, ?, ?, now(), now())", response, question, "Ask " + lastName + " about " + word);
+            Respondents.update("INSERT INTO response_answer_change (id, response_id, question_id, value_text, changed_at) "
+                    + "VALUES (nextval('response_answer_change_seq'), ?, ?, ?, now())", response, question, "Ask " + lastName);
 
             // Quoted in a published synthesis (with four more answers, the least a publication needs).
             for (int i = 0; i < 4; i++) {

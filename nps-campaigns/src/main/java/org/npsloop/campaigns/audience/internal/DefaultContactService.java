@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,15 @@ import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.EmailAddress;
+import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.audience.MailingList;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.question.AnswerValue;
+import org.npsloop.domain.question.QuestionAnswer;
+import org.npsloop.domain.question.QuestionKind;
+import org.npsloop.domain.question.SurveyQuestion;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -175,12 +181,40 @@ public class DefaultContactService implements ContactService {
                 + "FROM invitation i JOIN campaign c ON c.id = i.campaign_id WHERE i.contact_id = ?1 ORDER BY i.due_at DESC", id)
                 .stream().map(r -> new ContactDetail.InvitationRow(num(r[0]), (String) r[1], (String) r[2], (String) r[3],
                         SqlValues.instant(r[4]), SqlValues.instant(r[5]))).toList();
+        Map<Long, List<ContactDetail.AnswerRow>> answers = answers(contact);
         List<ContactDetail.ResponseRow> responses = rows("SELECT r.id, r.score, r.comment_text, r.contact_consent, "
                 + "r.channel, r.responded_at FROM response r WHERE r.contact_id = ?1 ORDER BY r.responded_at DESC", id)
                 .stream().map(r -> new ContactDetail.ResponseRow(num(r[0]), (int) num(r[1]),
                         NpsCategory.of((int) num(r[1])).name(), (String) r[2], Boolean.TRUE.equals(r[3]), (String) r[4],
-                        SqlValues.instant(r[5]))).toList();
+                        SqlValues.instant(r[5]), answers.getOrDefault(num(r[0]), List.of()))).toList();
         return Optional.of(new ContactDetail(summary(contact), attributeValues, lists, events, invitations, responses));
+    }
+
+    /** The additional answers of the contact's responses, by response, with their history (the GDPR access right). */
+    private Map<Long, List<ContactDetail.AnswerRow>> answers(Contact contact) {
+        Language language = contact.getLanguage();
+        Map<List<Long>, List<ContactDetail.AnswerChange>> history = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT h.response.id, h.question.id, h.value, h.changedAt FROM QuestionAnswerChange h"
+                + " WHERE h.response.contact = :contact ORDER BY h.changedAt, h.id", Object[].class)
+                .setParameter("contact", contact).getResultList()) {
+            history.computeIfAbsent(List.of((Long) row[0], (Long) row[1]), k -> new ArrayList<>())
+                    .add(new ContactDetail.AnswerChange((String) row[2], (Instant) row[3]));
+        }
+        Map<Long, List<ContactDetail.AnswerRow>> answers = new HashMap<>();
+        for (QuestionAnswer answer : em.createQuery("SELECT a FROM QuestionAnswer a WHERE a.response.contact = :contact"
+                + " ORDER BY a.question.position, a.question.id", QuestionAnswer.class)
+                .setParameter("contact", contact).getResultList()) {
+            SurveyQuestion question = answer.getQuestion();
+            AnswerValue value = answer.value();
+            Object readable = value.choices().isEmpty() ? value.plain()
+                    : value.choices().stream().map(code -> question.choice(code).map(c -> c.label(language)).orElse(code)).toList();
+            long responseId = answer.getResponse().getId();
+            answers.computeIfAbsent(responseId, k -> new ArrayList<>()).add(new ContactDetail.AnswerRow(question.getId(),
+                    question.text(language), question.getKind().name(),
+                    question.getTouchpoint() == null ? null : question.getTouchpoint().getCode(), readable,
+                    history.getOrDefault(List.of(responseId, question.getId()), List.of())));
+        }
+        return answers;
     }
 
     @Override
@@ -222,6 +256,16 @@ public class DefaultContactService implements ContactService {
         } else {
             em.createNativeQuery("DELETE FROM suppression WHERE email = ?1").setParameter(1, email).executeUpdate();
         }
+        // Short-text answers are the person's words, as a comment is: gone, with their earlier versions. Ratings, choices
+        // and yes/no stay, anonymous, in the figures.
+        for (QuestionAnswer answer : em.createQuery("SELECT a FROM QuestionAnswer a WHERE a.response.contact = :contact",
+                QuestionAnswer.class).setParameter("contact", contact).getResultList()) {
+            answer.eraseText(now);
+        }
+        em.createNativeQuery("UPDATE response_answer_change SET value_text = NULL "
+                + "WHERE response_id IN (SELECT id FROM response WHERE contact_id = ?1) "
+                + "AND question_id IN (SELECT id FROM survey_question WHERE kind = ?2)")
+                .setParameter(1, id).setParameter(2, QuestionKind.SHORT_TEXT.name()).executeUpdate();
         // Scores keep counting in reports, but nothing links them to the person any more.
         em.createNativeQuery("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE "
                 + "WHERE contact_id = ?1").setParameter(1, id).executeUpdate();

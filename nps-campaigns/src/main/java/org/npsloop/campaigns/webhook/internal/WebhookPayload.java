@@ -4,8 +4,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.npsloop.domain.nps.NpsCategory;
+import org.npsloop.domain.question.QuestionKind;
+import org.npsloop.platform.answers.StoredAnswers;
 
 /** The JSON body of one event: what a response looked like at that version. */
 public final class WebhookPayload {
@@ -24,12 +27,20 @@ public final class WebhookPayload {
     private WebhookPayload() {
     }
 
+    /** A response without additional answers. */
+    public static String json(String eventId, String type, Instant createdAt, ResponseRow r) {
+        return json(eventId, type, createdAt, r, List.of());
+    }
+
     /**
      * {@code {"id":eventId,"type":"response.created","createdAt":...,"response":{"id","version","score",
      * "category","comment","contactConsent","channel","flagged","campaignId","invitationId","contactId",
-     * "contactEmail","respondedAt","updatedAt"}}}; absent values are JSON nulls.
+     * "contactEmail","respondedAt","updatedAt","answers":[{"questionId","kind","touchpoint","text","value"}]}}};
+     * absent values are JSON nulls. An answer's {@code touchpoint} is the code of the touchpoint a rating is about
+     * (null for other kinds), {@code text} the question's English wording, {@code value} a number (rating), an array
+     * of option codes (choices), a string (short text), a boolean (yes/no), or null once cleared.
      */
-    public static String json(String eventId, String type, Instant createdAt, ResponseRow r) {
+    public static String json(String eventId, String type, Instant createdAt, ResponseRow r, List<StoredAnswers.Row> answers) {
         JsonObjectBuilder response = Json.createObjectBuilder()
                 .add("id", r.id())
                 .add("version", r.version())
@@ -45,6 +56,15 @@ public final class WebhookPayload {
         text(response, "contactEmail", r.contactEmail());
         text(response, "respondedAt", r.respondedAt() == null ? null : r.respondedAt().toString());
         text(response, "updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
+        var array = Json.createArrayBuilder();
+        for (StoredAnswers.Row answer : answers) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("questionId", answer.questionId()).add("kind", answer.kind());
+            text(json, "touchpoint", answer.touchpoint());
+            text(json, "text", answer.textEn());
+            json.add("value", plain(answer.value().plain()));
+            array.add(json);
+        }
+        response.add("answers", array);
         StringWriter out = new StringWriter();
         try (var writer = Json.createWriter(out)) {
             writer.writeObject(Json.createObjectBuilder().add("id", eventId).add("type", type)
@@ -63,9 +83,23 @@ public final class WebhookPayload {
                 .build());
     }
 
+    private static jakarta.json.JsonValue plain(Object value) {
+        if (value instanceof Integer rating) {
+            return Json.createValue(rating);
+        }
+        if (value instanceof List<?> codes) {
+            return Json.createArrayBuilder(codes).build();
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? jakarta.json.JsonValue.TRUE : jakarta.json.JsonValue.FALSE;
+        }
+        return value == null ? jakarta.json.JsonValue.NULL : Json.createValue(value.toString());
+    }
+
     /**
      * A recorded event as it may stay after its author's erasure: the response's comment, contact id and
-     * address become JSON nulls, as if the response had always been anonymous; the rest is unchanged.
+     * address, and the values of its short-text answers (personal, as a comment is) become JSON nulls, as if the
+     * response had always been anonymous; the rest (ratings, choices, yes/no) is unchanged.
      */
     public static String withoutPersonalData(String payload) {
         jakarta.json.JsonObject event;
@@ -77,6 +111,14 @@ public final class WebhookPayload {
         }
         JsonObjectBuilder anonymous = Json.createObjectBuilder(response).addNull("comment").addNull("contactId")
                 .addNull("contactEmail").add("contactConsent", false);
+        if (response.get("answers") instanceof jakarta.json.JsonArray answers) {
+            var kept = Json.createArrayBuilder();
+            for (jakarta.json.JsonValue answer : answers) {
+                kept.add(answer instanceof jakarta.json.JsonObject a && QuestionKind.SHORT_TEXT.name().equals(a.getString("kind", null))
+                        ? Json.createObjectBuilder(a).addNull("value") : Json.createObjectBuilder((jakarta.json.JsonObject) answer));
+            }
+            anonymous.add("answers", kept);
+        }
         return write(Json.createObjectBuilder(event).add("response", anonymous).build());
     }
 

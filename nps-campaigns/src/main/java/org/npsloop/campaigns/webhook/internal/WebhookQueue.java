@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.npsloop.campaigns.webhook.internal.WebhookPayload.ResponseRow;
+import org.npsloop.platform.answers.StoredAnswers;
 import org.npsloop.platform.feed.ResponseFeed;
 import org.npsloop.platform.jdbc.Jdbc;
 import org.npsloop.platform.jdbc.SqlDialect;
@@ -82,6 +84,9 @@ public final class WebhookQueue {
         int recorded = 0;
         if (!rows.isEmpty()) {
             Deque<Long> ids = SqlDialect.of(connection).allocateIds(connection, "webhook_delivery_seq", rows.size());
+            // The additional answers as they are now: a change of one touches the response, so it gets its own event.
+            Map<Long, List<StoredAnswers.Row>> answers = StoredAnswers.of(connection,
+                    rows.stream().map(changed -> changed.row().id()).toList());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (id, event_id, "
                     + "event_type, response_id, response_version, payload, status, attempts, next_attempt_at, created_at, version) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 1)")) {
@@ -91,7 +96,7 @@ public final class WebhookQueue {
                     // The first event a receiver gets for a response is "created", later ones "updated".
                     String type = changed.seenBefore() ? WebhookPayload.UPDATED : WebhookPayload.CREATED;
                     Jdbc.bind(insert, ids.pop(), eventId, type, row.id(), row.version(),
-                            WebhookPayload.json(eventId, type, now, row), now, now);
+                            WebhookPayload.json(eventId, type, now, row, answers.getOrDefault(row.id(), List.of())), now, now);
                     try {
                         recorded += insert.executeUpdate();
                     } catch (SQLException e) {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.npsloop.domain.question.AnswerValue;
+import org.npsloop.platform.answers.StoredAnswers;
 
 class WebhookPayloadTest {
 
@@ -35,6 +39,52 @@ class WebhookPayloadTest {
         assertEquals(JsonValue.NULL, response.get("contactEmail"));
         assertFalse(response.getBoolean("contactConsent"));
         assertEquals(4, response.getInt("campaignId"));
+    }
+
+    private static final List<StoredAnswers.Row> ANSWERS = List.of(
+            new StoredAnswers.Row(7, 11, "TOUCHPOINT_RATING", "DELIVERY", "How was the delivery?", AnswerValue.ofRating(2)),
+            new StoredAnswers.Row(7, 12, "MULTIPLE_CHOICE", null, "What should we improve first?", AnswerValue.ofChoices(List.of("C1", "C3"))),
+            new StoredAnswers.Row(7, 13, "YES_NO", null, "Would you buy again?", AnswerValue.ofYesNo(false)),
+            new StoredAnswers.Row(7, 14, "SHORT_TEXT", null, "Anything else?", AnswerValue.ofText("Ask for Zorglub")),
+            new StoredAnswers.Row(7, 15, "SINGLE_CHOICE", null, "Which store?", AnswerValue.EMPTY));
+
+    @Test
+    void theAdditionalAnswersComeWithTheirKindTouchpointWordingAndATypedValue() {
+        JsonObject response = read(WebhookPayload.json("e4", WebhookPayload.UPDATED, AT, new WebhookPayload.ResponseRow(7, 3, 2,
+                null, false, "PHONE", false, 4L, null, 6L, "a@exemple.fr", AT, AT), ANSWERS)).getJsonObject("response");
+
+        JsonArray answers = response.getJsonArray("answers");
+        assertEquals(5, answers.size());
+        JsonObject rating = answers.getJsonObject(0);
+        assertEquals(11, rating.getInt("questionId"));
+        assertEquals("TOUCHPOINT_RATING", rating.getString("kind"));
+        assertEquals("DELIVERY", rating.getString("touchpoint"));
+        assertEquals("How was the delivery?", rating.getString("text"));
+        assertEquals(2, rating.getInt("value"));
+        assertEquals(JsonValue.NULL, answers.getJsonObject(1).get("touchpoint"));
+        assertEquals(Json.createArrayBuilder().add("C1").add("C3").build(), answers.getJsonObject(1).getJsonArray("value"));
+        assertEquals(JsonValue.FALSE, answers.getJsonObject(2).get("value"));
+        assertEquals("Ask for Zorglub", answers.getJsonObject(3).getString("value"));
+        assertEquals(JsonValue.NULL, answers.getJsonObject(4).get("value"), "a cleared answer");
+        // Without answers, an empty array (never a missing key).
+        assertEquals(0, read(WebhookPayload.json("e5", WebhookPayload.CREATED, AT, new WebhookPayload.ResponseRow(8, 1, 9,
+                null, false, "EMAIL", false, null, null, null, null, AT, AT))).getJsonObject("response").getJsonArray("answers").size());
+    }
+
+    @Test
+    void anErasedAuthorsShortTextAnswersGoWhileTheirRatingsChoicesAndYesNoStay() {
+        String before = WebhookPayload.json("e6", WebhookPayload.UPDATED, AT, new WebhookPayload.ResponseRow(7, 3, 2,
+                null, false, "PHONE", false, 4L, null, 6L, "a@exemple.fr", AT, AT), ANSWERS);
+
+        String after = WebhookPayload.withoutPersonalData(before);
+
+        assertFalse(after.contains("Zorglub"), after);
+        JsonArray answers = read(after).getJsonObject("response").getJsonArray("answers");
+        assertEquals(2, answers.getJsonObject(0).getInt("value"));
+        assertEquals(Json.createArrayBuilder().add("C1").add("C3").build(), answers.getJsonObject(1).getJsonArray("value"));
+        assertEquals(JsonValue.FALSE, answers.getJsonObject(2).get("value"));
+        assertEquals(JsonValue.NULL, answers.getJsonObject(3).get("value"));
+        assertEquals("Anything else?", answers.getJsonObject(3).getString("text"), "the question stays, not the answer");
     }
 
     @Test
