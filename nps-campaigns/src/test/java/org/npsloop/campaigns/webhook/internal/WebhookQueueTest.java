@@ -64,6 +64,32 @@ class WebhookQueueTest extends MigratedDatabaseTest {
     }
 
     @Test
+    void anEventCarriesItsResponsesAdditionalAnswersEachInTheSurveysOrder() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) "
+                    + "VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            s.execute("INSERT INTO survey_question (id, survey_id, position, kind, rating_scale, touchpoint_id, text_en, text_fr, "
+                    + "created_at, updated_at) VALUES (12, 1, 2, 'MULTIPLE_CHOICE', NULL, NULL, 'Valued?', 'Appr\u00e9ci\u00e9 ?', "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), (11, 1, 1, 'TOUCHPOINT_RATING', 'ONE_TO_FIVE', 4, 'How was the delivery?', "
+                    + "'Et la livraison ?', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO survey_question_choice (question_id, position, code, label_en, label_fr) VALUES "
+                    + "(12, 0, 'C2', 'Staff', '\u00c9quipe'), (12, 1, 'C1', 'Price', 'Prix'), (12, 2, 'C3', 'Speed', 'Rapidit\u00e9')");
+            response(s, 100, 9, 1, T0.plusSeconds(10));
+            s.execute("INSERT INTO response_answer (id, response_id, question_id, rating, answered_at, updated_at) VALUES "
+                    + "(1, 100, 12, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), (2, 100, 11, 4, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO response_answer_choice (answer_id, choice_code) VALUES (1, 'C3'), (1, 'C2')");
+
+            assertEquals(1, new WebhookQueue(c).scan(LAG, T0.plusSeconds(11), 200));
+
+            JsonObject r = Json.createReader(new StringReader(string(c, "SELECT payload FROM webhook_delivery WHERE response_id = 100")))
+                    .readObject().getJsonObject("response");
+            assertEquals(Json.createReader(new StringReader("[{\"questionId\":11,\"kind\":\"TOUCHPOINT_RATING\",\"touchpoint\":\"DELIVERY\","
+                    + "\"text\":\"How was the delivery?\",\"value\":4},{\"questionId\":12,\"kind\":\"MULTIPLE_CHOICE\",\"touchpoint\":null,"
+                    + "\"text\":\"Valued?\",\"value\":[\"C2\",\"C3\"]}]")).readArray(), r.getJsonArray("answers"));
+        }
+    }
+
+    @Test
     void eachVersionIsRecordedOnceAndALateCommitWithinTheLagIsStillSeen() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             WebhookQueue queue = new WebhookQueue(c);
