@@ -295,7 +295,7 @@ class Bench:
             label = DRILLDOWN_LABELS[name].split(" ")[0]
             note = "%.0f ms against the dashboard's %.0f ms" % (median, service)
             if name.startswith("service_"):
-                note += "; %.2f x the hand-written %s')" % (median / self.results[name[len("service_"):]][0], label[:-1] + "'")
+                note += "; %.2f x the hand-written %s" % (median / self.results[name[len("service_"):]][0], label[:-1] + "')")
             self.add("verdict", "drill-down %s: median / (a) median" % label, "%.2f" % (median / service), note)
 
     def machine(self):

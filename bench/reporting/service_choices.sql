@@ -1,5 +1,5 @@
 -- The SQL the application sends (nps-reporting DefaultDrillDownService, ResponseScope; helper branch 'reports',
--- read 4 December 2026 13:55, not yet merged) for the benchmark's filter: segment "plan = pro" (the segment
+-- at d21ceba, not yet merged) for the benchmark's filter: segment "plan = pro" (the segment
 -- translator's condition), the period, no flagged answers. Its bound values are inlined here (from_ts, to_ts psql
 -- variables): the plans of the service's first executions on a connection. One statement a line, as built.
 -- Not timed: the service's lookups of touchpoint labels and choice options (a few rows each).
