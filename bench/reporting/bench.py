@@ -5,7 +5,9 @@ Talks to a running NPS Loop over HTTP and to its PostgreSQL database through psq
 starts everything around it. Phases: generate 1,000,000 responses over 2 years by SQL (generate.sql),
 create the segment "plan = pro" through the API, check that the dashboard's figures equal the
 hand-written queries' (and answered_at the answers'), then time the dashboard and both hand-written
-queries, interleaved in rounds. See README.md.
+queries, interleaved in rounds. The drill-down (issue 14): 3 touchpoint ratings and one multiple-choice
+answer per response (generate_answers.sql), the touchpoint moments, key drivers and choices by category
+for the same segment and period, timed beside the dashboard. See README.md.
 """
 
 import datetime as dt
@@ -25,6 +27,15 @@ GOAL_MS = 300.0
 GOAL_RATIO = 1.5
 ROUNDS = 3  # the timed runs of each side are split into this many interleaved rounds (the load drifts)
 ZONE = "Europe/Paris"
+# The drill-down (issue 14), timed beside the dashboard: the application's statements (service_*.sql, as
+# DefaultDrillDownService sends them) and the hand-written ones giving the same figures. name -> label.
+DRILLDOWN_LABELS = {"service_touchpoints": "(d) service_touchpoints.sql: moments per day",
+                    "touchpoints": "(d') touchpoints.sql: n, sum, sum of squares",
+                    "service_drivers": "(e) service_drivers.sql: high vs low raters",
+                    "drivers": "(e') drivers.sql: NPS counts, high vs low raters",
+                    "service_choices": "(f) service_choices.sql: 3 statements, summed",
+                    "choices": "(f') choices.sql: choices by NPS category"}
+DRILLDOWN = tuple(DRILLDOWN_LABELS)
 
 # answered_at as V13 backfills it: the first answer (not flagged) through the first invitation of a wave or a
 # reminder. Hash join over all first invitations: mismatches, answered ones.
@@ -57,7 +68,7 @@ class Bench:
         self.table = Table("%-9s %-52s %s %s")  # rows (section, measure, value, note)
         self.add = self.table.add
         self.sql = {}
-        for name in ("generate", "handwritten", "handwritten_full"):
+        for name in ("generate", "generate_answers", "handwritten", "handwritten_full") + DRILLDOWN:
             with open(os.path.join(args.here, name + ".sql"), encoding="utf-8") as f:
                 self.sql[name] = f.read()
 
@@ -72,12 +83,19 @@ class Bench:
                                                                                     fmt_int(args.contacts)))
         generated, _ = timed(lambda: self.db.script(self.sql["generate"], responses=args.responses,
                                                     contacts=args.contacts))
+        log("generating 3 touchpoint ratings and a multiple-choice answer per response (generate_answers.sql)")
+        answers, _ = timed(lambda: self.db.script(self.sql["generate_answers"]))
         vacuumed, _ = timed(lambda: self.db.run("VACUUM ANALYZE"))
         counts = self.db.run("SELECT (SELECT COUNT(*) FROM response) || ' ' || (SELECT COUNT(*) FROM invitation)"
                              " || ' ' || (SELECT COUNT(*) FROM contact) || ' ' || (SELECT COUNT(*) FROM response"
                              " WHERE flagged)").split()
         self.add("data", "%s responses, %s invitations, %s contacts (%s flagged)" % tuple(fmt_int(int(c)) for c in counts),
                  "%.0f s" % generated, "generate.sql, then VACUUM ANALYZE %.0f s" % vacuumed)
+        counts = self.db.run("SELECT (SELECT COUNT(*) FROM response_answer WHERE rating IS NOT NULL) || ' ' ||"
+                             " (SELECT COUNT(*) FROM response_answer WHERE rating IS NULL) || ' ' ||"
+                             " (SELECT COUNT(*) FROM response_answer_choice)").split()
+        self.add("data", "%s ratings, %s choice answers (%s options chosen)" % tuple(fmt_int(int(c)) for c in counts),
+                 "%.0f s" % answers, "generate_answers.sql: touchpoints 1, 3, 4 (1-5, 1-5, 0-10) and 1 choice question")
 
         marketer = Client(self.base, {"Authorization": "Bearer " + marketer_key})
         segment = marketer.json("POST", "/api/segments", {"name": "Plan pro", "rule": {
@@ -149,6 +167,66 @@ class Bench:
             log("handwritten_full %s %s %s %s" % (full_score, full_month, full_prev, full_rate))
         self.agree = narrow and full and mismatches == 0
 
+    def check_drilldown(self):
+        """The drill-down queries against each other: per touchpoint, the ratings the moments count are the
+        high and low raters the key drivers count; and the figures they give (mean, NPS high vs low)."""
+        moments = {(t, scale): (int(n), int(total), int(squares))
+                   for t, scale, n, total, squares in rows(self.db.script(self.sql["touchpoints"], **self.variables))}
+        drivers = {}
+        for t, scale, high, promoters, passives, detractors in rows(self.db.script(self.sql["drivers"], **self.variables)):
+            drivers.setdefault((t, scale), {})[high == "t"] = (int(promoters), int(passives), int(detractors))
+        choices = rows(self.db.script(self.sql["choices"], **self.variables))
+        self.drilldown_figures = (moments, drivers, choices)
+
+        def nps(counts):
+            return 100.0 * (counts[0] - counts[2]) / sum(counts) if sum(counts) else float("nan")
+
+        consistent = set(moments) == set(drivers) and len(moments) == 3 and all(
+            moments[k][0] == sum(map(sum, drivers[k].values())) for k in moments)
+        for key in sorted(moments, key=lambda k: int(k[0])):
+            n, total, squares = moments[key]
+            mean = total / n
+            sd = ((squares - n * mean * mean) / (n - 1)) ** 0.5
+            high, low = drivers[key].get(True, (0, 0, 0)), drivers[key].get(False, (0, 0, 0))
+            self.add("check", "touchpoint %s (%s)" % key, "mean %.2f ± %.3f" % (mean, 1.96 * sd / n ** 0.5),
+                     "n %s; NPS %.1f rated high (%s) vs %.1f low (%s): %+.1f" % (
+                         fmt_int(n), nps(high), fmt_int(sum(high)), nps(low), fmt_int(sum(low)), nps(high) - nps(low)))
+        answered = {row[0]: sum(int(x) for x in row[2:]) for row in choices if row[1] == ""}
+        chosen = sum(sum(int(x) for x in row[2:]) for row in choices if row[1] != "")
+        self.add("check", "choices: %d options of %d question(s)" % (sum(1 for r in choices if r[1] != ""), len(answered)),
+                 "%s answers" % fmt_int(sum(answered.values())), "%s options chosen" % fmt_int(chosen))
+        self.add("check", "touchpoints.sql n = high + low raters of drivers.sql", "yes" if consistent else "NO")
+        if not consistent:
+            log("touchpoints %s" % moments)
+            log("drivers %s" % drivers)
+        self.agree = self.agree and consistent and self.check_service(moments, drivers, choices)
+
+    def check_service(self, moments, drivers, choices):
+        """The application's statements give the hand-written ones' figures (its touchpoint moments per day summed)."""
+        code = dict(row for row in rows(self.db.run("SELECT id, code FROM touchpoint")))
+        hand_moments = {(code[t], scale): m for (t, scale), m in moments.items()}
+        service_moments, days = {}, rows(self.db.script(self.sql["service_touchpoints"], **self.variables))
+        for c, scale, _, n, total, squares in days:
+            m = service_moments.get((c, scale), (0, 0, 0))
+            service_moments[(c, scale)] = (m[0] + int(n), m[1] + int(total), m[2] + int(squares))
+        hand_drivers = {(code[t], scale, high): counts for (t, scale), by in drivers.items() for high, counts in by.items()}
+        service_drivers = {(c, scale, high == "1"): tuple(map(int, counts))
+                           for c, scale, high, *counts in rows(self.db.script(self.sql["service_drivers"], **self.variables))}
+        # service_choices prints three result sets: who answered (id, counts), chosen (id, code, counts), yes/no (same).
+        hand_choices = {(q, c or None): tuple(map(int, counts)) for q, c, *counts in choices}
+        service_choices = {}
+        for row in rows(self.db.script(self.sql["service_choices"], **self.variables)):
+            key = (row[0], None) if len(row) == 4 else (row[0], row[1])
+            service_choices[key] = tuple(map(int, row[-3:]))
+        same = (hand_moments == service_moments, hand_drivers == service_drivers, hand_choices == service_choices)
+        self.add("check", "service_*.sql give the hand-written figures (d, e, f)",
+                 "yes" if all(same) else "NO: " + ", ".join("yes" if x else "NO" for x in same),
+                 "%s rows of moments per (touchpoint, scale, day), summed" % fmt_int(len(days)))
+        if not all(same):
+            log("service %s %s %s" % (service_moments, service_drivers, service_choices))
+            log("hand %s %s %s" % (hand_moments, hand_drivers, hand_choices))
+        return all(same)
+
     def time_dashboard(self, n):
         """n requests over one keep-alive connection: the wall time the client sees, in ms."""
         samples = []
@@ -158,20 +236,23 @@ class Bench:
         return samples
 
     def time_sql(self, name, n):
-        """n runs of the query in one psql session (no process start per run): what \\timing reports, in ms."""
+        """n runs of the file in one psql session (no process start per run): what \\timing reports, in ms, summed
+        over the file's statements (one a line that ends with ';' in service_choices.sql, three)."""
         if n == 0:
             return []
+        statements = self.sql[name].count(";\n")
         out = self.db.script("\\o /dev/null\n\\timing on\n" + self.sql[name] * n, **self.variables)
         times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
-        if len(times) != n:
-            raise RuntimeError("expected %d timings from psql, got %d" % (n, len(times)))
-        return times
+        if len(times) != n * statements:
+            raise RuntimeError("expected %d timings from psql, got %d" % (n * statements, len(times)))
+        return [sum(times[i:i + statements]) for i in range(0, len(times), statements)]
 
     def measure(self):
         args = self.args
         sides = (("dashboard", lambda n: self.time_dashboard(n)),
                  ("handwritten", lambda n: self.time_sql("handwritten", n)),
-                 ("handwritten_full", lambda n: self.time_sql("handwritten_full", n)))
+                 ("handwritten_full", lambda n: self.time_sql("handwritten_full", n))) \
+            + tuple((name, lambda n, name=name: self.time_sql(name, n)) for name in DRILLDOWN)
         self.load_at_start = loadavg()
         log("warm-up: %d runs of each side" % args.warmup)
         for _, run in sides:
@@ -188,10 +269,11 @@ class Bench:
 
         labels = {"dashboard": "(a) GET /api/reports/dashboard (HTTP, service)",
                   "handwritten": "(b) handwritten.sql: distribution, trend",
-                  "handwritten_full": "(c) handwritten_full.sql: + previous period, rate"}
+                  "handwritten_full": "(c) handwritten_full.sql: + previous period, rate", **DRILLDOWN_LABELS}
         notes = {"dashboard": "wall time at the client, EXECUTIVE API key, keep-alive",
                  "handwritten": "psql \\timing, one session",
-                 "handwritten_full": "psql \\timing, one session"}
+                 "handwritten_full": "psql \\timing, one session",
+                 **{name: "psql \\timing, one session" for name in DRILLDOWN}}
         for name, _ in sides:
             median, p95 = self.results[name]
             self.add("timing", labels[name], "median %.0f ms" % median, "p95 %.0f ms; %s" % (p95, notes[name]))
@@ -208,6 +290,13 @@ class Bench:
         met = service <= GOAL_MS and full <= GOAL_RATIO and self.agree
         self.add("verdict", "goal: median <= %.0f ms and <= %.1f x (c)" % (GOAL_MS, GOAL_RATIO), "MET" if met else "MISSED",
                  "%.0f ms, %.2f x%s" % (service, full, "" if self.agree else "; the figures do not agree"))
+        for name in DRILLDOWN:
+            median = self.results[name][0]
+            label = DRILLDOWN_LABELS[name].split(" ")[0]
+            note = "%.0f ms against the dashboard's %.0f ms" % (median, service)
+            if name.startswith("service_"):
+                note += "; %.2f x the hand-written %s" % (median / self.results[name[len("service_"):]][0], label[:-1] + "')")
+            self.add("verdict", "drill-down %s: median / (a) median" % label, "%.2f" % (median / service), note)
 
     def machine(self):
         java = java_version()
@@ -237,6 +326,7 @@ def main():
     bench = Bench(args)
     bench.setup()
     bench.check()
+    bench.check_drilldown()
     bench.measure()
     bench.verdict()
     bench.report(started)

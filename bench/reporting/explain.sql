@@ -2,7 +2,8 @@
 -- the last 730 days, monthly trend), as DefaultReportService and ResponseScope build it, with the
 -- values bound. Run on a kept database (KEEP_DB=1):
 --   psql -h 127.0.0.1 -U postgres -d npsloop_reportbench -X -f bench/reporting/explain.sql
--- Statements 4 and 5 are the hand-written ones the benchmark times; 1g-3g the service's with generic plans.
+-- Statements 4 and 5 are the hand-written ones the benchmark times; 1g-3g the service's with generic plans;
+-- 6-8 the drill-down's (issue 14), run from their files, their plans shown by auto_explain.
 \set from_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date - 729)::timestamp AT TIME ZONE ''Europe/Paris'')'
 \set to_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date + 1)::timestamp AT TIME ZONE ''Europe/Paris'')'
 \set prev_from_ts '(((now() AT TIME ZONE ''Europe/Paris'')::date - 1459)::timestamp AT TIME ZONE ''Europe/Paris'')'
@@ -88,3 +89,20 @@ EXPLAIN (ANALYZE, BUFFERS) EXECUTE daily('Europe/Paris', :from_ts, :to_ts, 1, 'p
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE previous(:prev_from_ts, :from_ts, 1, 'pro');
 \echo '3g. statement 3, generic plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE rate(:from_ts, :to_ts, 1, 'pro');
+
+-- The drill-down statements (issue 14), run from their own files with the period as values; auto_explain
+-- prints each plan (ANALYZE, BUFFERS) here, before its result.
+RESET plan_cache_mode;
+SELECT (((now() AT TIME ZONE 'Europe/Paris')::date - 729)::timestamp AT TIME ZONE 'Europe/Paris') AS from_ts,
+       (((now() AT TIME ZONE 'Europe/Paris')::date + 1)::timestamp AT TIME ZONE 'Europe/Paris') AS to_ts \gset
+LOAD 'auto_explain';
+SET auto_explain.log_min_duration = 0;
+SET auto_explain.log_analyze = on;
+SET auto_explain.log_buffers = on;
+SET client_min_messages = log;
+\echo '6. touchpoints.sql: n, sum and sum of squares per touchpoint'
+\ir touchpoints.sql
+\echo '7. drivers.sql: NPS counts of high and low raters per touchpoint'
+\ir drivers.sql
+\echo '8. choices.sql: choices by NPS category'
+\ir choices.sql

@@ -1,0 +1,7 @@
+-- The SQL the application sends (nps-reporting DefaultDrillDownService, ResponseScope; helper branch 'reports',
+-- at d21ceba, not yet merged) for the benchmark's filter: segment "plan = pro" (the segment
+-- translator's condition), the period, no flagged answers. Its bound values are inlined here (from_ts, to_ts psql
+-- variables): the plans of the service's first executions on a connection. One statement a line, as built.
+-- Not timed: the service's lookups of touchpoint labels and choice options (a few rows each).
+-- touchpoints(): moments per (touchpoint, scale, day in Paris), summed in Java into the period and the trend.
+SELECT code, scale, d, COUNT(v), SUM(v), SUM(v * v) FROM (SELECT t.code AS code, q.rating_scale AS scale, CAST(r.responded_at AT TIME ZONE 'Europe/Paris' AS DATE) AS d, CAST(a.rating AS BIGINT) AS v FROM response r LEFT JOIN contact c ON c.id = r.contact_id LEFT JOIN campaign k ON k.id = r.campaign_id JOIN response_answer a ON a.response_id = r.id JOIN survey_question q ON q.id = a.question_id JOIN touchpoint t ON t.id = q.touchpoint_id WHERE 1 = 1 AND r.responded_at >= :'from_ts' AND r.responded_at < :'to_ts' AND c.id IS NOT NULL AND (EXISTS (SELECT 1 FROM contact_attribute a0 WHERE a0.contact_id = c.id AND a0.attribute_id = 1 AND LOWER(a0.text_value) = 'pro')) AND r.flagged = FALSE AND q.kind = 'TOUCHPOINT_RATING' AND a.rating IS NOT NULL) x GROUP BY code, scale, d;
