@@ -1,5 +1,6 @@
 package org.npsloop.campaigns.survey;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ public interface SurveyService {
      */
     record Texts(String subject, String question, String followUp, String consentQuestion, String followUpDetractor,
             String followUpPassive, String followUpPromoter) {
+
+        /** The constructor JSON-B reads a request body with: Yasson finds none by itself in a record that has two. */
+        @JsonbCreator
+        public Texts {
+        }
 
         /** The same "why" question for every category. */
         public Texts(String subject, String question, String followUp, String consentQuestion) {

@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.npsloop.campaigns.survey.QuestionService;
+import org.npsloop.campaigns.survey.QuestionService.QuestionInput;
 import org.npsloop.campaigns.survey.QuestionService.QuestionView;
 import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.user.Role;
+import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.web.campaigns.QuestionForm;
 
 /** The additional questions of a survey, asked after the score: whoever edits surveys edits them. */
@@ -43,11 +45,15 @@ public class QuestionsResource {
         return Response.status(Response.Status.CREATED).entity(questions.add(surveyId, parse(body))).build();
     }
 
+    /** Fields left out keep their value; the kind never changes. */
     @PUT
     @Path("{id}")
     public QuestionView update(@PathParam("surveyId") long surveyId, @PathParam("id") long id, QuestionForm body) {
-        ofSurvey(surveyId, id);
-        return questions.update(id, parse(body));
+        QuestionView current = ofSurvey(surveyId, id);
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return questions.update(id, body.parse(current));
     }
 
     /** The question is no longer asked; its answers stay in the reports. */
@@ -59,26 +65,30 @@ public class QuestionsResource {
         return Response.noContent().build();
     }
 
-    /** {@code offset} -1 moves it up, +1 down; the survey's questions in their new order. */
+    /** {@code offset} -1 moves it up, 1 down; the survey's questions in their new order. */
     @POST
     @Path("{id}/move")
     public List<QuestionView> move(@PathParam("surveyId") long surveyId, @PathParam("id") long id,
-            @QueryParam("offset") int offset) {
+            @QueryParam("offset") String offset) {
+        // Read as text: JAX-RS would answer a malformed number with a bare 404.
+        int by = "-1".equals(offset) ? -1 : "1".equals(offset) || "+1".equals(offset) ? 1 : 0;
+        if (by == 0) {
+            throw new InvalidInputException("offset", "param.oneOf", "[-1, 1]", offset);
+        }
         ofSurvey(surveyId, id);
-        return questions.move(id, offset);
+        return questions.move(id, by);
     }
 
-    private static org.npsloop.campaigns.survey.QuestionService.QuestionInput parse(QuestionForm body) {
+    private static QuestionInput parse(QuestionForm body) {
         if (body == null) {
             throw new BadRequestException();
         }
         return body.parse();
     }
 
-    /** A question is addressed under its own survey only. */
-    private void ofSurvey(long surveyId, long id) {
-        if (questions.questions(surveyId).stream().noneMatch(q -> q.id() == id)) {
-            throw new NotFoundException("question.notFound", id);
-        }
+    /** A question is addressed under its own survey only (an archived one is gone). */
+    private QuestionView ofSurvey(long surveyId, long id) {
+        return questions.questions(surveyId).stream().filter(q -> q.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("question.notFound", id));
     }
 }

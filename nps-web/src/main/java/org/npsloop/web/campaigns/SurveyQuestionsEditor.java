@@ -16,6 +16,7 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.question.QuestionAudience;
 import org.npsloop.domain.question.QuestionKind;
 import org.npsloop.domain.question.RatingScale;
+import org.npsloop.domain.question.SurveyQuestion;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.web.ui.UiTexts;
@@ -24,7 +25,8 @@ import org.omnifaces.util.Messages;
 
 /**
  * The survey page's "questions after the score": the list in order (move, edit, remove) and one form to add or
- * change a question; touchpoints added on the way. The survey is the one of {@code ?id=}, read when the page opens.
+ * change a question; the touchpoints in a dialog (list, add, rename). The survey is the one of {@code ?id=}, read
+ * when the page opens.
  */
 @Named
 @ViewScoped
@@ -32,6 +34,7 @@ public class SurveyQuestionsEditor implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "questions:";
+    private static final String TOUCHPOINTS_FORM = "touchpoints:";
     /** Where each refused field of a question is shown. */
     private static final Map<String, String> FIELDS = Map.of("kind", "kind", "scale", "scale", "touchpointId", "touchpoint",
             "audience", "audience", "textEn", "textEn", "textFr", "textFr", "choices", "choices");
@@ -55,6 +58,8 @@ public class SurveyQuestionsEditor implements Serializable {
     private String textFr;
     private final List<ChoiceRow> choices = new ArrayList<>();
 
+    /** The touchpoints as edited in their dialog, one row each. */
+    private final List<TouchpointRow> touchpointRows = new ArrayList<>();
     private String newTouchpointEn;
     private String newTouchpointFr;
 
@@ -70,7 +75,13 @@ public class SurveyQuestionsEditor implements Serializable {
 
     private void reload() {
         list = questions.questions(surveyId);
+        reloadTouchpoints();
+    }
+
+    private void reloadTouchpoints() {
         touchpoints = questions.touchpoints();
+        touchpointRows.clear();
+        touchpoints.forEach(t -> touchpointRows.add(new TouchpointRow(t)));
     }
 
     public void startNew() {
@@ -126,41 +137,78 @@ public class SurveyQuestionsEditor implements Serializable {
             editing = false;
             editingId = null;
             reload();
-            Messages.addGlobalInfo(UiTexts.page("questions.saved", saved.text(language())));
+            Messages.addGlobalInfo(text("questions.saved", saved.text(language())));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
                 Messages.addError(FORM + FIELDS.getOrDefault(error.field(), "save"), UiTexts.text(error));
             }
         } catch (NoSuchElementException e) {
-            Messages.addGlobalError(UiTexts.text(e));
+            gone(e);
         }
     }
 
     public void move(QuestionView question, int offset) {
-        list = questions.move(question.id(), offset);
-    }
-
-    public void remove(QuestionView question) {
-        questions.remove(question.id());
-        if (editingId != null && editingId == question.id()) {
-            cancel();
+        try {
+            list = questions.move(question.id(), offset);
+        } catch (NoSuchElementException e) {
+            gone(e);
         }
-        reload();
-        Messages.addGlobalInfo(UiTexts.page("questions.removed", question.text(language())));
     }
 
+    /** Archives it: no longer asked, its answers kept in the reports (the confirmation says so). */
+    public void remove(QuestionView question) {
+        try {
+            questions.remove(question.id());
+            if (editingId != null && editingId == question.id()) {
+                cancel();
+            }
+            reload();
+            Messages.addGlobalInfo(text("questions.removed", question.text(language())));
+        } catch (NoSuchElementException e) {
+            gone(e);
+        }
+    }
+
+    /** Changed meanwhile in another tab or by the API: say why, show what is there now. */
+    private void gone(NoSuchElementException e) {
+        Messages.addGlobalError(UiTexts.text(e));
+        cancel();
+        reload();
+    }
+
+    /** A new touchpoint, chosen at once for the rating being edited. */
     public void addTouchpoint() {
         try {
             TouchpointView added = questions.addTouchpoint(newTouchpointEn, newTouchpointFr);
-            touchpoints = questions.touchpoints();
-            touchpointId = added.id();
+            reloadTouchpoints();
+            if (isRating()) {
+                touchpointId = added.id();
+            }
             newTouchpointEn = null;
             newTouchpointFr = null;
+            Messages.addInfo(TOUCHPOINTS_FORM + "addTouchpoint", text("questions.touchpoints.added", added.label(language())));
         } catch (InvalidInputException e) {
             for (FieldError error : e.errors()) {
-                Messages.addError("labelEn".equals(error.field()) ? FORM + "newTouchpointEn" : FORM + "newTouchpointFr",
+                Messages.addError(TOUCHPOINTS_FORM + ("labelEn".equals(error.field()) ? "newTouchpointEn" : "newTouchpointFr"),
                         UiTexts.text(error));
             }
+        }
+    }
+
+    /** Renames one touchpoint: questions and reports show the new name, answers stay with it. */
+    public void renameTouchpoint(TouchpointRow row) {
+        int index = touchpointRows.indexOf(row);
+        try {
+            TouchpointView renamed = questions.renameTouchpoint(row.id, row.labelEn, row.labelFr);
+            reload();
+            Messages.addInfo(TOUCHPOINTS_FORM + "rows:" + index + ":rename",
+                    text("questions.touchpoints.renamed", renamed.label(language())));
+        } catch (InvalidInputException e) {
+            for (FieldError error : e.errors()) {
+                Messages.addError(TOUCHPOINTS_FORM + "rows:" + index + ":" + error.field(), UiTexts.text(error));
+            }
+        } catch (NoSuchElementException e) {
+            Messages.addError(TOUCHPOINTS_FORM + "rows:" + index + ":rename", UiTexts.text(e));
         }
     }
 
@@ -169,7 +217,7 @@ public class SurveyQuestionsEditor implements Serializable {
         Language language = language();
         if (question.kind() == QuestionKind.TOUCHPOINT_RATING) {
             return (question.touchpoint() == null ? "" : question.touchpoint().label(language) + " · ")
-                    + label("questions.scale." + question.scale());
+                    + text("questions.scale." + question.scale());
         }
         return String.join(" · ", question.choices().stream().map(c -> c.label(language)).toList());
     }
@@ -186,8 +234,17 @@ public class SurveyQuestionsEditor implements Serializable {
         return Language.of(UiTexts.locale());
     }
 
-    private static String label(String key) {
-        return UiTexts.page(key);
+    private static String text(String key, Object... arguments) {
+        return UiTexts.page(key, arguments);
+    }
+
+    /** The form adds no question beyond the limit (the service would refuse it). */
+    public boolean isFull() {
+        return list.size() >= SurveyQuestion.MAX_QUESTIONS;
+    }
+
+    public int getMaxQuestions() {
+        return SurveyQuestion.MAX_QUESTIONS;
     }
 
     public boolean isRating() {
@@ -286,6 +343,10 @@ public class SurveyQuestionsEditor implements Serializable {
         return choices;
     }
 
+    public List<TouchpointRow> getTouchpointRows() {
+        return touchpointRows;
+    }
+
     public String getNewTouchpointEn() {
         return newTouchpointEn;
     }
@@ -317,6 +378,52 @@ public class SurveyQuestionsEditor implements Serializable {
 
         public String getCode() {
             return code;
+        }
+
+        public String getLabelEn() {
+            return labelEn;
+        }
+
+        public void setLabelEn(String labelEn) {
+            this.labelEn = labelEn;
+        }
+
+        public String getLabelFr() {
+            return labelFr;
+        }
+
+        public void setLabelFr(String labelFr) {
+            this.labelFr = labelFr;
+        }
+    }
+
+    /** A touchpoint in the dialog: its names as typed, until renamed. */
+    public static final class TouchpointRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long id;
+        private final String code;
+        private final boolean builtIn;
+        private String labelEn;
+        private String labelFr;
+
+        TouchpointRow(TouchpointView touchpoint) {
+            this.id = touchpoint.id();
+            this.code = touchpoint.code();
+            this.builtIn = touchpoint.builtIn();
+            this.labelEn = touchpoint.labelEn();
+            this.labelFr = touchpoint.labelFr();
+        }
+
+        public long getId() {
+            return id;
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public boolean isBuiltIn() {
+            return builtIn;
         }
 
         public String getLabelEn() {

@@ -34,7 +34,7 @@ class BundlesTest {
     /** Words written the same in French and in English (compared in lower case). */
     static final Set<String> SAME_IN_FRENCH = Set.of("nps", "net", "promoter", "score", "loop", "contact", "contacts",
             "audience", "publication", "publications", "version", "webhook", "invitation", "invitations", "description", "note",
-            "notes", "date", "segment", "segments", "condition", "message", "email", "e", "mail", "total", "action", "points",
+            "notes", "date", "code", "segment", "segments", "condition", "message", "email", "e", "mail", "total", "action", "points",
             "verbatims", "mentions", "csv", "api", "ok", "url", "id", "json", "https", "pdf", "html", "smtp", "utc");
 
     /** The web bundle's texts are passed through MessageFormat when they have arguments; the domain's texts always are. */

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
@@ -23,7 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A marketer changes a survey's English question, previews it with a contact and finds the new text
- * and the contact's first name in the sandboxed frame, then sends a test to the address of their account.
+ * and the contact's first name in the sandboxed frame, then sends a test to the address of their account; then adds
+ * questions after the score (a rating of a touchpoint added on the way, a multiple choice for detractors), sees the
+ * field errors, moves one and removes the other, and words the "why" question for detractors.
  */
 class SurveyEditorBrowserIT extends BrowserTestBase {
 
@@ -145,50 +149,89 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
 
     @Test
     @Order(5)
-    void questionsAfterTheScoreAreAddedRefusedByFieldMovedAndRemoved() {
+    void questionsAfterTheScoreAreAddedWithATouchpointMovedAndRemoved() {
         browser.get(base + "campaigns/survey.xhtml?lang=en&id=" + surveyId);
-        assertEquals("No question after the score yet.", Browser.text(browser, By.cssSelector("[id='questions:list'] td")));
-
-        // A rating of the delivery, 0-10; without its French wording it is refused on that field.
         click(By.id("questions:add"));
-        Browser.choose(browser, "questions:touchpoint", "Delivery");
-        click(By.cssSelector("label[for='questions:scale:1']"));
-        browser.findElement(By.id("questions:textEn")).sendKeys("How was the delivery?");
-        click(By.id("questions:save"));
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:editor"),
-                "The French wording of the question is required"));
-        browser.findElement(By.id("questions:textFr")).sendKeys("Et la livraison ?");
-        click(By.id("questions:save"));
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question saved"));
 
-        // A multiple choice for detractors, with a third option added on the way.
+        // Saved empty: each wording says it is required, beside its field.
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(field("textEn"), "The English wording of the question is required"));
+        assertTrue(browser.findElement(field("textFr")).getText().contains("The French wording of the question is required"));
+
+        // A touchpoint of our own, added from the dialog, is chosen for the rating at once.
+        click(By.id("questions:manageTouchpoints"));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("touchpoints:newTouchpointEn")));
+        assertEquals(List.of("built in"), browser.findElements(By.cssSelector("[id='touchpoints'] .tag")).stream()
+                .map(WebElement::getText).distinct().toList());
+        assertEquals(5, browser.findElements(By.cssSelector("[id='touchpoints'] .tag")).size(), "the five built-in ones are marked");
+        String repairs = "Repairs " + run;
+        browser.findElement(By.id("touchpoints:newTouchpointEn")).sendKeys(repairs);
+        click(By.id("touchpoints:addTouchpoint"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("touchpoints"), "The French name of the touchpoint is required"));
+        browser.findElement(By.id("touchpoints:newTouchpointFr")).sendKeys("R\u00e9parations " + run);
+        click(By.id("touchpoints:addTouchpoint"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("touchpoints"), "Touchpoint added: " + repairs));
+        click(By.id("touchpoints:closeTouchpoints"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:touchpoint_label"), repairs));
+
+        browser.findElement(By.id("questions:textEn")).sendKeys("How were the repairs?");
+        browser.findElement(By.id("questions:textFr")).sendKeys("Et les r\u00e9parations ?");
+        click(By.xpath("//*[@id='questions:scale']//label[normalize-space(.)='0 to 10']"));
+        click(By.cssSelector("[id='questions:required'] .ui-chkbox-box"));
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question saved: How were the repairs?"));
+        assertEquals("How were the repairs? * | Rating of a touchpoint | " + repairs + " \u00b7 0 to 10 | Everyone", row(0));
+
+        // A multiple choice for detractors: an option without its French label is refused, then completed.
         click(By.id("questions:add"));
         Browser.choose(browser, "questions:kind", "Multiple choice");
         browser.findElement(By.id("questions:textEn")).sendKeys("What should we improve first?");
-        browser.findElement(By.id("questions:textFr")).sendKeys("Que devons-nous améliorer d'abord ?");
+        browser.findElement(By.id("questions:textFr")).sendKeys("Que devons-nous am\u00e9liorer d'abord ?");
+        browser.findElement(By.id("questions:choiceRows:0:choiceEn")).sendKeys("Price");
+        browser.findElement(By.id("questions:choiceRows:0:choiceFr")).sendKeys("Prix");
+        browser.findElement(By.id("questions:choiceRows:1:choiceEn")).sendKeys("Delay");
         click(By.id("questions:addChoice"));
-        String[][] options = {{"Price", "Prix"}, {"Delays", "Délais"}, {"Support", "Assistance"}};
-        for (int i = 0; i < options.length; i++) {
-            browser.findElement(By.id("questions:choiceRows:" + i + ":choiceEn")).sendKeys(options[i][0]);
-            browser.findElement(By.id("questions:choiceRows:" + i + ":choiceFr")).sendKeys(options[i][1]);
-        }
+        browser.findElement(By.id("questions:choiceRows:2:choiceEn")).sendKeys("Support");
+        browser.findElement(By.id("questions:choiceRows:2:choiceFr")).sendKeys("Assistance");
         Browser.choose(browser, "questions:audience", "Detractors (0-6)");
         click(By.id("questions:save"));
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:list"), "Price · Delays · Support"));
-        String list = Browser.text(browser, By.id("questions:list"));
-        assertTrue(list.contains("Delivery · 0 to 10") && list.contains("Detractors (0-6)"), list);
-        assertTrue(list.indexOf("How was the delivery?") < list.indexOf("What should we improve first?"), list);
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:choices"), "Option 2 needs a label in English and in French"));
+        browser.findElement(By.id("questions:choiceRows:1:choiceFr")).sendKeys("D\u00e9lai");
+        click(By.id("questions:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question saved: What should"));
+        assertEquals("What should we improve first? | Multiple choice | Price \u00b7 Delay \u00b7 Support | Detractors (0-6)", row(1));
 
-        // Moved up, the choice question comes first; removed, the rating is gone.
+        // Moved up, then the rating removed after the confirmation that its answers stay.
         click(By.id("questions:list:1:up"));
-        waitFor(driver -> {
-            String rows = driver.findElement(By.id("questions:list")).getText();
-            return rows.indexOf("What should we improve first?") < rows.indexOf("How was the delivery?");
-        });
+        waitFor(driver -> row(0).startsWith("What should"));
         click(By.id("questions:list:1:remove"));
-        click(By.cssSelector(".ui-confirmdialog-yes"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog"), "The answers already given stay in the reports"));
+        click(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes"));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("questions:questionMessages"), "Question removed"));
-        assertTrue(!Browser.text(browser, By.id("questions:list")).contains("How was the delivery?"));
+        assertEquals(1, browser.findElements(By.cssSelector("[id='questions:list_data'] tr")).size());
+
+        JsonObject stored = Json.objects(Json.array(AudienceApi.marketer(base).get("api/surveys/" + surveyId + "/questions")), "").get(0);
+        assertEquals(List.of("MULTIPLE_CHOICE", "DETRACTORS", "[C1, C2, C3]", "[Prix, D\u00e9lai, Assistance]"),
+                List.of(Json.string(stored, "kind"), Json.string(stored, "audience"), Json.texts(stored, "choices", "code").toString(),
+                        Json.texts(stored, "choices", "labelFr").toString()));
+
+        // The why question of detractors, in the survey's English texts.
+        browser.findElement(By.id("survey:tabs:0:followUpDetractor")).sendKeys("What went wrong?");
+        click(By.id("survey:save"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("survey:messages"), "saved"));
+        assertEquals("What went wrong?", Json.string(Json.object(AudienceApi.marketer(base).get("api/surveys/" + surveyId)),
+                "texts.EN.followUpDetractor"));
+    }
+
+    /** The block of a question form field with its message. */
+    private static By field(String id) {
+        return By.xpath("//*[@id='questions:" + id + "']/parent::div");
+    }
+
+    /** A row of the questions table, its cells but the number and the buttons joined by " | ". */
+    private static String row(int index) {
+        List<WebElement> cells = browser.findElements(By.cssSelector("[id='questions:list_data'] tr")).get(index).findElements(By.tagName("td"));
+        return String.join(" | ", cells.subList(1, cells.size() - 1).stream().map(c -> Browser.plain(c.getText())).toList());
     }
 
     private static void click(By element) {

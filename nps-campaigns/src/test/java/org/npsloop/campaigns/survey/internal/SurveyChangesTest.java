@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.survey.SurveyService.SurveyUpdate;
 import org.npsloop.campaigns.survey.SurveyService.Texts;
 import org.npsloop.domain.audience.Language;
+import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -77,5 +78,30 @@ class SurveyChangesTest {
         assertFalse(survey.isAskQuoteConsent());
         assertEquals("https://reviews.example/acme", survey.getReviewUrl(), "left out: kept");
         assertEquals(java.util.Optional.empty(), survey.getClosesAt());
+    }
+
+    @Test
+    void theWhyQuestionOfACategoryIsSetKeptClearedAndRefusedByName() {
+        Survey survey = survey();
+        SurveyChanges.apply(survey, texts(new Texts(null, null, null, null, "What went wrong?", null, "What did you like?")), NOW);
+        assertEquals("What went wrong?", survey.textsFor(Language.EN).followUpFor(NpsCategory.DETRACTOR));
+        assertEquals("What is the main reason for your score?", survey.textsFor(Language.EN).followUpFor(NpsCategory.PASSIVE),
+                "none of its own: the general one");
+        assertEquals("What did you like?", survey.textsFor(Language.EN).followUpFor(NpsCategory.PROMOTER));
+
+        // Left out: kept; blank: back to the general question.
+        SurveyChanges.apply(survey, texts(new Texts(null, null, null, null, null, null, " ")), NOW);
+        assertEquals("What went wrong?", survey.textsFor(Language.EN).getFollowUpDetractor());
+        assertNull(survey.textsFor(Language.EN).getFollowUpPromoter());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> SurveyChanges.apply(survey,
+                texts(new Texts(null, null, null, null, null, "x".repeat(501), null)), NOW));
+        assertEquals(java.util.List.of("texts.EN.followUpPassive"), refused.errors().stream().map(FieldError::field).toList());
+        assertEquals("The follow-up question for passives has at most 500 characters", refused.errors().get(0).message());
+        assertNull(survey.textsFor(Language.EN).getFollowUpPassive());
+    }
+
+    private static SurveyUpdate texts(Texts english) {
+        return new SurveyUpdate(null, null, null, null, null, null, null, null, null, null, Map.of("EN", english), null, null);
     }
 }
