@@ -70,8 +70,9 @@ public class QuestionsResource {
     @Path("{id}/move")
     public List<QuestionView> move(@PathParam("surveyId") long surveyId, @PathParam("id") long id,
             @QueryParam("offset") String offset) {
-        // Read as text: JAX-RS would answer a malformed number with a bare 404.
-        int by = "-1".equals(offset) ? -1 : "1".equals(offset) || "+1".equals(offset) ? 1 : 0;
+        // Read as text: JAX-RS would answer a malformed number with a bare 404. An unencoded "+1" arrives as " 1".
+        String given = offset == null ? "" : offset.strip();
+        int by = "-1".equals(given) ? -1 : "1".equals(given) || "+1".equals(given) ? 1 : 0;
         if (by == 0) {
             throw new InvalidInputException("offset", "param.oneOf", "[-1, 1]", offset);
         }

@@ -34,6 +34,9 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.greenMail();
 
+    @RegisterExtension
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
+
     private static final String MARKETER_PASSWORD = "Chosen-pass-42";
 
     private static String run;
@@ -187,7 +190,7 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
         Browser.choose(browser, "questions:kind", "Multiple choice");
         browser.findElement(By.id("questions:textEn")).sendKeys("What should we improve first?");
         browser.findElement(By.id("questions:textFr")).sendKeys("Que devons-nous am\u00e9liorer d'abord ?");
-        browser.findElement(By.id("questions:choiceRows:0:choiceEn")).sendKeys("Price");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("questions:choiceRows:0:choiceEn"))).sendKeys("Price");
         browser.findElement(By.id("questions:choiceRows:0:choiceFr")).sendKeys("Prix");
         browser.findElement(By.id("questions:choiceRows:1:choiceEn")).sendKeys("Delay");
         click(By.id("questions:addChoice"));
@@ -203,7 +206,7 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
 
         // Moved up, then the rating removed after the confirmation that its answers stay.
         click(By.id("questions:list:1:up"));
-        waitFor(driver -> row(0).startsWith("What should"));
+        Browser.waitFor(browser, driver -> row(0).startsWith("What should"));
         click(By.id("questions:list:1:remove"));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog"), "The answers already given stay in the reports"));
         click(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes"));
