@@ -196,9 +196,14 @@ public class PublicPages {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-"
                 + nonce + "'; img-src https: http:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-        Writer out = response.getWriter();
-        write(template, model, out);
-        out.flush();
+        // Rendered whole, then sent as UTF-8 bytes: the container's writer split an emoji (a surrogate pair) that fell on
+        // its buffer's edge and sent it twice (SecurityIT's 2,000-emoji comment came back with 2,001).
+        java.io.StringWriter page = new java.io.StringWriter();
+        write(template, model, page);
+        byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.getOutputStream().flush();
     }
 
     /** Renders a page (its model must hold a "nonce"). */
