@@ -82,6 +82,10 @@ public class Publication {
     @Column(name = "we_do", length = TEXT_MAX)
     private String whatWeAreDoing;
 
+    /** Whether the published page shows the touchpoint ratings (chosen by the executive). */
+    @Column(nullable = false)
+    private boolean touchpoints;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "publication_quote", joinColumns = @JoinColumn(name = "publication_id"))
     @OrderColumn(name = "position")
@@ -142,6 +146,7 @@ public class Publication {
         this.granularity = draft.granularity() == null ? TrendGranularity.MONTH : draft.granularity();
         this.whatYouToldUs = draft.whatYouToldUs();
         this.whatWeAreDoing = draft.whatWeAreDoing();
+        this.touchpoints = draft.touchpoints();
         this.quotes.clear();
         draft.quoteIds().stream().filter(Objects::nonNull).forEach(q -> this.quotes.add(new ChosenQuote(q, draft.wordingOf(q))));
         touch(actor, now);
@@ -194,7 +199,7 @@ public class Publication {
 
     public PublicationDraft toDraft() {
         return new PublicationDraft(title, language, periodFrom, periodTo, campaignId, journeyMoment, granularity, whatYouToldUs,
-                whatWeAreDoing, getQuoteIds(), getQuoteWordings());
+                whatWeAreDoing, getQuoteIds(), getQuoteWordings(), touchpoints);
     }
 
     public Long getId() {
@@ -227,6 +232,10 @@ public class Publication {
 
     public String getJourneyMoment() {
         return journeyMoment;
+    }
+
+    public boolean isTouchpoints() {
+        return touchpoints;
     }
 
     public TrendGranularity getGranularity() {

@@ -14,17 +14,21 @@ import java.util.Optional;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.RatingSummary;
 import org.npsloop.domain.nps.TrendGranularity;
+import org.npsloop.domain.question.RatingScale;
 
 /**
  * What a public page shows, frozen when it is published: later answers, changed comments or a changed
  * draft do not alter it until the next publish. It holds no email, no name and no individual score:
  * aggregate counts, trend points with at least {@link #MIN_RESPONSES} answers, theme mention counts, the
- * two texts and the quotes' text alone. Stored as JSON in the version history.
+ * two texts, the quotes' text alone and, when the executive asks for them, the mean rating of each touchpoint rated
+ * at least {@link NpsResult#MIN_CONCLUSIVE_RESPONSES} times (never a text answer). Stored as JSON in the version
+ * history.
  */
 public record PublicationContent(String title, Language language, LocalDate from, LocalDate to, NpsResult nps,
         TrendGranularity granularity, List<TrendPoint> trend, List<Theme> themes, String whatYouToldUs,
-        String whatWeAreDoing, List<Quote> quotes) {
+        String whatWeAreDoing, List<Quote> quotes, List<TouchpointRating> touchpoints) {
 
     /**
      * Fewer answers than this in a trend period and its figures are hidden: with two or three answers an
@@ -36,6 +40,7 @@ public record PublicationContent(String title, Language language, LocalDate from
         trend = List.copyOf(trend);
         themes = List.copyOf(themes);
         quotes = List.copyOf(quotes);
+        touchpoints = List.copyOf(touchpoints);
     }
 
     /** One period of the trend; {@code nps} is empty when it had too few answers to be shown. */
@@ -63,18 +68,34 @@ public record PublicationContent(String title, Language language, LocalDate from
     }
 
     /**
-     * The snapshot of a publication.
+     * A touchpoint's mean rating on one scale, labelled in both languages, kept as the moments of its ratings (count,
+     * sum, sum of squares: the mean and its 95% interval follow, no single rating can be read back).
+     */
+    public record TouchpointRating(String labelEn, String labelFr, RatingScale scale, RatingSummary summary) {
+
+        public String label(Language language) {
+            return language == Language.FR ? labelFr : labelEn;
+        }
+    }
+
+    /**
+     * The snapshot of a publication; {@code touchpoints} are kept only if the publication asks for them, and then
+     * only those rated at least {@link NpsResult#MIN_CONCLUSIVE_RESPONSES} times: a mean of a few ratings is no
+     * finding and can point at the few who gave it.
      *
      * @throws IllegalArgumentException when the period has fewer than {@link #MIN_RESPONSES} answers
      */
     public static PublicationContent snapshot(Publication publication, NpsResult nps, List<TrendPoint> trend,
-            List<Theme> themes, List<Quote> quotes) {
+            List<Theme> themes, List<Quote> quotes, List<TouchpointRating> touchpoints) {
         if (nps.responses() < MIN_RESPONSES) {
             throw new InvalidValueException("publication.tooFewAnswers", nps.responses(), MIN_RESPONSES);
         }
+        List<TouchpointRating> shown = publication.isTouchpoints()
+                ? touchpoints.stream().filter(t -> t.summary().isConclusive()).toList()
+                : List.of();
         return new PublicationContent(publication.getTitle(), publication.getLanguage(), publication.getPeriodFrom(),
                 publication.getPeriodTo(), nps, publication.getGranularity(), trend, themes, publication.getWhatYouToldUs(),
-                publication.getWhatWeAreDoing(), quotes);
+                publication.getWhatWeAreDoing(), quotes, shown);
     }
 
     /** The same content without the quotes whose authors no longer consent (or were erased). */
@@ -83,13 +104,13 @@ public record PublicationContent(String title, Language language, LocalDate from
             return this;
         }
         return new PublicationContent(title, language, from, to, nps, granularity, trend, themes, whatYouToldUs,
-                whatWeAreDoing, quotes.stream().filter(q -> !withdrawn.contains(q.responseId())).toList());
+                whatWeAreDoing, quotes.stream().filter(q -> !withdrawn.contains(q.responseId())).toList(), touchpoints);
     }
 
     /** The same content with each quote's text replaced (e.g. masked again). */
     public PublicationContent withQuoteTexts(java.util.function.Function<Quote, String> text) {
         return new PublicationContent(title, language, from, to, nps, granularity, trend, themes, whatYouToldUs,
-                whatWeAreDoing, quotes.stream().map(q -> new Quote(q.responseId(), text.apply(q))).toList());
+                whatWeAreDoing, quotes.stream().map(q -> new Quote(q.responseId(), text.apply(q))).toList(), touchpoints);
     }
 
     public String toJson() {
@@ -104,12 +125,16 @@ public record PublicationContent(String title, Language language, LocalDate from
         themes.forEach(t -> themeArray.add(json.createObjectBuilder().add("label", t.label()).add("mentions", t.mentions())));
         JsonArrayBuilder quoteArray = json.createArrayBuilder();
         quotes.forEach(q -> quoteArray.add(json.createObjectBuilder().add("responseId", q.responseId()).add("text", q.text())));
+        JsonArrayBuilder touchpointArray = json.createArrayBuilder();
+        touchpoints.forEach(t -> touchpointArray.add(json.createObjectBuilder().add("labelEn", t.labelEn())
+                .add("labelFr", t.labelFr()).add("scale", t.scale().name()).add("n", t.summary().n())
+                .add("sum", t.summary().sum()).add("sumOfSquares", t.summary().sumOfSquares())));
         return json.createObjectBuilder().add("title", title).add("language", language.name())
                 .add("from", from.toString()).add("to", to.toString()).add("nps", counts(json, nps))
                 .add("granularity", granularity.name()).add("trend", points).add("themes", themeArray)
                 .add("whatYouToldUs", whatYouToldUs == null ? "" : whatYouToldUs)
                 .add("whatWeAreDoing", whatWeAreDoing == null ? "" : whatWeAreDoing)
-                .add("quotes", quoteArray).build().toString();
+                .add("quotes", quoteArray).add("touchpoints", touchpointArray).build().toString();
     }
 
     public static PublicationContent fromJson(String text) {
@@ -126,10 +151,18 @@ public record PublicationContent(String title, Language language, LocalDate from
                     .map(t -> new Theme(t.getString("label"), t.getJsonNumber("mentions").longValue())).toList();
             List<Quote> quotes = o.getJsonArray("quotes").stream().map(JsonValue::asJsonObject)
                     .map(q -> new Quote(q.getJsonNumber("responseId").longValue(), q.getString("text"))).toList();
+            // Versions published before touchpoint ratings existed have none.
+            List<TouchpointRating> touchpoints = !o.containsKey("touchpoints") ? List.of()
+                    : o.getJsonArray("touchpoints").stream().map(JsonValue::asJsonObject)
+                            .map(t -> new TouchpointRating(t.getString("labelEn"), t.getString("labelFr"),
+                                    RatingScale.valueOf(t.getString("scale")), RatingSummary.ofMoments(
+                                            t.getJsonNumber("n").longValue(), t.getJsonNumber("sum").doubleValue(),
+                                            t.getJsonNumber("sumOfSquares").doubleValue())))
+                            .toList();
             return new PublicationContent(o.getString("title"), Language.valueOf(o.getString("language")),
                     LocalDate.parse(o.getString("from")), LocalDate.parse(o.getString("to")), result(o.getJsonObject("nps")),
                     TrendGranularity.valueOf(o.getString("granularity")), trend, themes, o.getString("whatYouToldUs"),
-                    o.getString("whatWeAreDoing"), quotes);
+                    o.getString("whatWeAreDoing"), quotes, touchpoints);
         } catch (JsonException | ClassCastException | NullPointerException e) {
             throw new IllegalStateException("Unreadable publication content: " + e.getMessage(), e);
         }

@@ -11,11 +11,11 @@ import org.npsloop.domain.validation.Violations;
 /**
  * The editable part of a {@link Publication}, as typed (a value of its own, so that the reporting API never names the
  * entity); {@code quoteWordings} (optional) gives, for some of the chosen quotes, the wording to publish instead of the
- * comment.
+ * comment; {@code touchpoints} asks the published page for the mean rating of each touchpoint rated in scope.
  */
 public record PublicationDraft(String title, Language language, LocalDate from, LocalDate to, Long campaignId,
         String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-        List<Long> quoteIds, List<QuoteWording> quoteWordings) {
+        List<Long> quoteIds, List<QuoteWording> quoteWordings, boolean touchpoints) {
 
     public PublicationDraft {
         title = strip(title);
@@ -38,7 +38,7 @@ public record PublicationDraft(String title, Language language, LocalDate from, 
     /** The same draft with other wordings (e.g. masked ones). */
     public PublicationDraft withWordings(List<QuoteWording> wordings) {
         return new PublicationDraft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs, whatWeAreDoing,
-                quoteIds, wordings);
+                quoteIds, wordings, touchpoints);
     }
 
     /** Records what is wrong with the draft itself (quotes are checked against the database elsewhere). */

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.RatingSummary;
+import org.npsloop.domain.question.RatingScale;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
@@ -28,7 +30,7 @@ class PublicationTest {
 
     private static PublicationDraft draft(String title, List<Long> quotes) {
         return new PublicationDraft(title, Language.FR, FROM, TO, null, " onboarding ", TrendGranularity.MONTH,
-                "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes, List.of());
+                "Vous trouvez la livraison lente.", "Un second transporteur d\u00e8s janvier.", quotes, List.of(), false);
     }
 
     @Test
@@ -55,7 +57,7 @@ class PublicationTest {
     @Test
     void theDraftIsCheckedFieldByField() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Publication(
-                new PublicationDraft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of(), List.of()), "exec", T0));
+                new PublicationDraft(" ", null, TO, FROM, null, null, null, "x".repeat(4001), null, List.of(), List.of(), false), "exec", T0));
         assertEquals(List.of("title", "language", "to", "whatYouToldUs"),
                 refused.errors().stream().map(FieldError::field).toList());
         Publication p = new Publication(draft(" Autumn ", List.of(3L)), "exec", T0);
@@ -68,7 +70,7 @@ class PublicationTest {
     @Test
     void publishUpdateRevokeAndPublishAgainMakeNumberedVersions() {
         Publication p = new Publication(draft("Autumn", List.of()), "exec", T0);
-        PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(), List.of());
+        PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(), List.of(), List.of());
 
         PublicationVersion first = p.publish(content, "anna", T0.plusSeconds(60));
         assertEquals(1, first.getNumber());
@@ -79,13 +81,13 @@ class PublicationTest {
         assertFalse(p.isDeletable(), "published once: revoke it, its history stays");
 
         // Editing the draft does not change what was published: version 1 still holds the old texts.
-        p.edit(new PublicationDraft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of(), List.of()),
+        p.edit(new PublicationDraft("Autumn, revised", Language.FR, FROM, TO, null, null, null, "New", "Newer", List.of(), List.of(), false),
                 "bob", T0.plusSeconds(120));
         assertEquals("Vous trouvez la livraison lente.", first.content().orElseThrow().whatYouToldUs());
         assertEquals(1, p.getPublishedVersion());
 
         PublicationVersion second = p.publish(PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(),
-                List.of()), "bob", T0.plusSeconds(180));
+                List.of(), List.of()), "bob", T0.plusSeconds(180));
         assertEquals(PublicationAction.UPDATED, second.getAction());
         assertEquals("New", second.content().orElseThrow().whatYouToldUs());
         assertEquals(2, p.getPublishedVersion());
@@ -120,12 +122,12 @@ class PublicationTest {
         assertEquals(40.0, october.nps().orElseThrow().score().orElseThrow(), 1e-9);
 
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
-                () -> PublicationContent.snapshot(p, NpsResult.ofCounts(2, 1, 1), List.of(), List.of(), List.of()));
+                () -> PublicationContent.snapshot(p, NpsResult.ofCounts(2, 1, 1), List.of(), List.of(), List.of(), List.of()));
         assertTrue(tooFew.getMessage().contains("at least 5"), tooFew.getMessage());
 
         PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 2), List.of(september, october),
                 List.of(new PublicationContent.Theme("Livraison", 4)),
-                List.of(new PublicationContent.Quote(77, "Livraison rapide, merci \"vraiment\" <b>!</b>")));
+                List.of(new PublicationContent.Quote(77, "Livraison rapide, merci \"vraiment\" <b>!</b>")), List.of());
         PublicationContent read = PublicationContent.fromJson(content.toJson());
         assertEquals(content, read, "what is stored is read back unchanged");
         assertTrue(read.trend().get(0).hidden());
@@ -133,6 +135,45 @@ class PublicationTest {
 
         assertEquals(List.of(), content.withoutQuotes(Set.of(77L)).quotes(), "a withdrawn author's quote is dropped");
         assertEquals(content, content.withoutQuotes(Set.of()));
+    }
+
+    @Test
+    void theSnapshotHoldsTouchpointRatingsOnlyWhenAskedAndOnlyFromThirtyRatings() {
+        // Delivery, 30 ratings on 1-5: ten 3s, ten 4s, ten 5s. mean 120/30 = 4; s^2 = (500 - 120 * 4) / 29 = 20/29,
+        // s = 0.830455; t(29) = 2.045230; margin = 2.045230 * 0.830455 / sqrt(30) = 0.310097.
+        PublicationContent.TouchpointRating delivery = new PublicationContent.TouchpointRating("Delivery", "Livraison",
+                RatingScale.ONE_TO_FIVE, RatingSummary.ofCounts(1, new long[] {0, 0, 10, 10, 10}));
+        // Phone, 29 ratings on 0-10: one short of a conclusive group, never published.
+        PublicationContent.TouchpointRating phone = new PublicationContent.TouchpointRating("Phone", "Téléphone",
+                RatingScale.ZERO_TO_TEN, RatingSummary.ofCounts(0, new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29}));
+        List<PublicationContent.TouchpointRating> rated = List.of(delivery, phone);
+
+        Publication notAsked = new Publication(draft("Autumn", List.of()), "exec", T0);
+        assertFalse(notAsked.isTouchpoints());
+        assertEquals(List.of(), PublicationContent.snapshot(notAsked, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(),
+                List.of(), rated).touchpoints(), "not chosen by the executive: none");
+
+        PublicationDraft asked = new PublicationDraft("Autumn", Language.FR, FROM, TO, null, null, null, null, null,
+                List.of(), List.of(), true);
+        Publication p = new Publication(asked, "exec", T0);
+        assertTrue(p.toDraft().touchpoints(), "the choice is kept with the draft");
+        PublicationContent content = PublicationContent.snapshot(p, NpsResult.ofCounts(5, 2, 3), List.of(), List.of(),
+                List.of(), rated);
+        assertEquals(1, content.touchpoints().size(), "29 ratings: not shown");
+        PublicationContent.TouchpointRating shown = content.touchpoints().get(0);
+        assertEquals("Livraison", shown.label(Language.FR));
+        assertEquals("Delivery", shown.label(Language.EN));
+        assertEquals(30, shown.summary().n());
+        assertEquals(4.0, shown.summary().mean().orElseThrow(), 1e-9);
+        assertEquals(3.689903, shown.summary().lower().orElseThrow(), 1e-6);
+        assertEquals(4.310097, shown.summary().upper().orElseThrow(), 1e-6);
+
+        assertEquals(content.touchpoints(), PublicationContent.fromJson(content.toJson()).touchpoints(),
+                "the ratings are read back unchanged");
+        assertFalse(content.toJson().contains("Phone"));
+        String older = content.toJson().replaceFirst(",\"touchpoints\":\\[.*\\]", "");
+        assertFalse(older.contains("touchpoints"), older);
+        assertEquals(List.of(), PublicationContent.fromJson(older).touchpoints(), "a version published before: none");
     }
 
     @Test

@@ -91,7 +91,7 @@ public interface PublicationService {
 
     record Detail(long id, String slug, String title, Language language, LocalDate from, LocalDate to, Long campaignId,
             String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
-            List<Long> quoteIds, List<QuoteWording> quoteWordings, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
+            List<Long> quoteIds, List<QuoteWording> quoteWordings, boolean touchpoints, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
             String createdBy, Instant updatedAt, String updatedBy, boolean deletable) {
 
         /** The public address, relative to the application. */
@@ -101,7 +101,7 @@ public interface PublicationService {
 
         public PublicationDraft draft() {
             return new PublicationDraft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
-                    whatWeAreDoing, quoteIds, quoteWordings);
+                    whatWeAreDoing, quoteIds, quoteWordings, touchpoints);
         }
     }
 

@@ -39,7 +39,7 @@ import org.npsloop.reporting.ReportFilter;
  * and the consented comments that may be quoted. A body is a draft:
  * {@code {"title","language":"FR|EN","from":"2026-09-01","to":"2026-10-31","campaignId","journeyMoment",
  * "granularity":"WEEK|MONTH|QUARTER","whatYouToldUs","whatWeAreDoing","quoteIds":[...],
- * "quoteWordings":[{"responseId","wording"}]}}: a wording replaces a chosen quote's comment on the public page,
+ * "quoteWordings":[{"responseId","wording"}],"touchpoints":true|false (show the touchpoint ratings)}}: a wording replaces a chosen quote's comment on the public page,
  * masked like the comment (emails, phones, URLs, names become "[…]").
  * An action the status does not allow answers 409.
  */
@@ -124,7 +124,7 @@ public class PublicationsResource {
             @QueryParam("limit") @DefaultValue("50") int limit) {
         ReportFilter filter = params.toFilter();
         return publications.quoteCandidates(new PublicationDraft(null, null, filter.from(), filter.to(), filter.campaignId(),
-                filter.journeyMoment(), null, null, null, List.of(), List.of()), text, limit);
+                filter.journeyMoment(), null, null, null, List.of(), List.of(), false), text, limit);
     }
 
     private static PublicationDraft required(PublicationDraft draft) {

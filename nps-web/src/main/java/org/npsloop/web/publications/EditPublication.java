@@ -79,6 +79,8 @@ public class EditPublication implements Serializable {
     private Long campaignId;
     private String journeyMoment;
     private TrendGranularity granularity = TrendGranularity.MONTH;
+
+    private boolean touchpoints;
     private String whatYouToldUs;
     private String whatWeAreDoing;
     /** Chosen quotes in order, with their text as shown (masked). */
@@ -119,6 +121,7 @@ public class EditPublication implements Serializable {
         granularity = saved.granularity();
         whatYouToldUs = saved.whatYouToldUs();
         whatWeAreDoing = saved.whatWeAreDoing();
+        touchpoints = saved.touchpoints();
         chosen.clear();
         wordings.clear();
         publications.chosenQuotes(id).forEach(q -> {
@@ -138,7 +141,7 @@ public class EditPublication implements Serializable {
             }
         });
         return new PublicationDraft(title, language, from, to, campaignId, journeyMoment, granularity, whatYouToldUs,
-                whatWeAreDoing, new ArrayList<>(chosen.keySet()), edited);
+                whatWeAreDoing, new ArrayList<>(chosen.keySet()), edited, touchpoints);
     }
 
     /** Live figures of the scope as typed, and the consented comments matching the search. */
@@ -409,6 +412,14 @@ public class EditPublication implements Serializable {
 
     public void setGranularity(TrendGranularity granularity) {
         this.granularity = granularity;
+    }
+
+    public boolean isTouchpoints() {
+        return touchpoints;
+    }
+
+    public void setTouchpoints(boolean touchpoints) {
+        this.touchpoints = touchpoints;
     }
 
     public String getWhatYouToldUs() {

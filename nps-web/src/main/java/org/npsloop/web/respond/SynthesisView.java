@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.RatingSummary;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.publication.PublicationContent;
 
@@ -69,10 +70,24 @@ final class SynthesisView {
         view.put("hasTrendFigures", points.stream().anyMatch(p -> p.nps() != null));
         view.put("themes", content.themes().stream()
                 .map(t -> Map.of("label", t.label(), "mentions", count(labels, "pub.mentions", t.mentions(), locale))).toList());
+        view.put("touchpoints", content.touchpoints().stream().map(r -> touchpoint(r, content.language(), labels)).toList());
         view.put("toldUs", paragraphs(content.whatYouToldUs()));
         view.put("doing", paragraphs(content.whatWeAreDoing()));
         view.put("quotes", content.quotes().stream().map(PublicationContent.Quote::text).toList());
         return view;
+    }
+
+    /** A touchpoint's row: its label, the mean out of the scale's top, its 95% interval and how many rated it. */
+    private static Map<String, Object> touchpoint(PublicationContent.TouchpointRating rating, Language language,
+            Map<String, String> labels) {
+        Locale locale = language.locale();
+        RatingSummary summary = rating.summary();
+        return Map.of("label", rating.label(language),
+                "mean", new MessageFormat(labels.get("pub.touchpointMean"), locale)
+                        .format(new Object[] {summary.mean().orElseThrow(), rating.scale().max()}),
+                "interval", new MessageFormat(labels.get("pub.touchpointInterval"), locale)
+                        .format(new Object[] {summary.lower().orElseThrow(), summary.upper().orElseThrow()}),
+                "ratings", new MessageFormat("{0,number,integer}", locale).format(new Object[] {summary.n()}));
     }
 
     /** A label that counts something, with the number written and the noun agreed the language's way ("1 réponse", "0 answers"). */

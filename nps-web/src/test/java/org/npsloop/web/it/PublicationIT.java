@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -148,6 +150,58 @@ class PublicationIT extends OnSharedApplication {
 
         assertEquals(404, visitor.get("p/unknown-AAAAAAAAAAAAAAAAAAAAAA").statusCode());
         assertEquals(404, visitor.get("p/" + slug + "/x").statusCode());
+    }
+
+    @Test
+    void theChosenTouchpointRatingsArePublishedFromThirtyRatingsOnly() throws Exception {
+        WebClient marketer = AudienceApi.marketer(base);
+        String run = Deployments.unique("pubtp");
+        String contact = AudienceApi.id(marketer.sendJson("POST", "api/contacts", "{\"email\":\"" + run + "@exemple.fr\",\"language\":\"FR\"}"));
+        String survey = CampaignApi.survey(marketer, run);
+        String list = AudienceApi.id(marketer.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
+        String campaign = AudienceApi.id(marketer.sendJson("POST", "api/campaigns", "{\"name\":\"" + run + "\",\"surveyId\":"
+                + survey + ",\"listId\":" + list + "}"));
+        long[] responses = new long[30];
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> entered = marketer.sendJson("POST", "api/responses", "{\"contactId\":" + contact + ",\"score\":9,"
+                    + "\"channel\":\"PHONE\",\"respondedAt\":\"2026-04-" + String.format("%02d", i / 2 + 1) + "T10:00:00Z\","
+                    + "\"campaignId\":" + campaign + "}");
+            assertEquals(201, entered.statusCode(), entered.body());
+            responses[i] = Long.parseLong(AudienceApi.id(entered));
+        }
+        // Delivery (1-5) rated by all 30: ten 3s, ten 4s, ten 5s -> mean 4, interval 4 -/+ 2.045230 * sqrt(20/29) / sqrt(30)
+        // = 3.69 to 4.31. Phone (0-10) rated by 29 only: not published.
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", ""))) {
+            long delivery = DrillDownApiIT.question(db, survey, 1, "TOUCHPOINT_RATING", "ONE_TO_FIVE", 4L);
+            long phone = DrillDownApiIT.question(db, survey, 2, "TOUCHPOINT_RATING", "ZERO_TO_TEN", 2L);
+            for (int i = 0; i < 30; i++) {
+                DrillDownApiIT.answer(db, responses[i], delivery, 3 + i % 3);
+                if (i > 0) {
+                    DrillDownApiIT.answer(db, responses[i], phone, 8);
+                }
+            }
+        }
+
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        WebClient executive = keyFor(admin, "EXECUTIVE");
+        String draft = "{\"title\":\"Avril " + run + "\",\"language\":\"FR\",\"from\":\"2026-04-01\",\"to\":\"2026-04-30\","
+                + "\"campaignId\":" + campaign + ",\"granularity\":\"MONTH\",\"quoteIds\":[],\"touchpoints\":%s}";
+        HttpResponse<String> created = executive.sendJson("POST", "api/publications", String.format(draft, "false"));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = AudienceApi.id(created);
+        assertFalse(Json.bool(Json.object(created), "touchpoints"), created.body());
+        HttpResponse<String> chosen = executive.sendJson("PUT", "api/publications/" + id, String.format(draft, "true"));
+        assertEquals(200, chosen.statusCode(), chosen.body());
+        assertTrue(Json.bool(Json.object(executive.get("api/publications/" + id).body()), "touchpoints"), "the choice is kept");
+        HttpResponse<String> published = executive.sendJson("POST", "api/publications/" + id + "/publish", "");
+        assertEquals(200, published.statusCode(), published.body());
+
+        String html = new WebClient(base).get("p/" + Json.string(Json.object(published), "slug")).body();
+        assertTrue(html.contains("<tr><th scope=\"row\">Livraison</th><td class=\"num\">4,0 sur 5</td>"
+                + "<td class=\"num\">3,7 \u00e0 4,3</td><td class=\"num\">30</td></tr>"), html);
+        assertFalse(html.contains("\u00c9changes par t\u00e9l\u00e9phone") || html.contains("8,0 sur 10"), "29 ratings: not published");
     }
 
     @Test

@@ -14,10 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.RatingSummary;
+import org.npsloop.domain.question.RatingScale;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.publication.PublicationContent.Quote;
 import org.npsloop.domain.publication.PublicationContent.Theme;
+import org.npsloop.domain.publication.PublicationContent.TouchpointRating;
 import org.npsloop.domain.publication.PublicationContent.TrendPoint;
 import org.npsloop.web.html.HtmlChecker;
 
@@ -33,7 +36,43 @@ class SynthesisPagesTest {
                         TrendPoint.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), NpsResult.ofCounts(1, 1, 1)),
                         TrendPoint.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), NpsResult.ofCounts(3, 2, 2))),
                 List.of(new Theme("Livraison", 7)), "La livraison est lente.\n\nLe support est appr\u00e9ci\u00e9.",
-                "Un second transporteur.", List.of(new Quote(987654321L, "Super <script>alert(1)</script> \"merci\"")));
+                "Un second transporteur.", List.of(new Quote(987654321L, "Super <script>alert(1)</script> \"merci\"")),
+                List.of());
+    }
+
+    /** The same content with two touchpoints, as a snapshot keeps them (each rated 30 times or more). */
+    private static PublicationContent withTouchpoints(Language language) {
+        PublicationContent c = content(language);
+        // Delivery: ten 3s, ten 4s, ten 5s -> mean 4, 95% interval 4 -/+ 2.045230 * sqrt(20/29) / sqrt(30) = 3.69 to 4.31.
+        // Sales & <advice>: 40 ratings of 7 and 40 of 9 -> mean 8, s = sqrt(80/79) = 1.00631, t(79) = 1.99045,
+        // interval 8 -/+ 1.99045 * 1.00631 / sqrt(80) = 7.78 to 8.22.
+        return new PublicationContent(c.title(), language, c.from(), c.to(), c.nps(), c.granularity(), c.trend(), c.themes(),
+                c.whatYouToldUs(), c.whatWeAreDoing(), c.quotes(), List.of(
+                        new TouchpointRating("Delivery", "Livraison", RatingScale.ONE_TO_FIVE,
+                                RatingSummary.ofCounts(1, new long[] {0, 0, 10, 10, 10})),
+                        new TouchpointRating("Sales & <advice>", "Vente & <conseil>", RatingScale.ZERO_TO_TEN,
+                                RatingSummary.ofCounts(0, new long[] {0, 0, 0, 0, 0, 0, 0, 40, 0, 40, 0}))));
+    }
+
+    @Test
+    void touchpointRatingsShowMeanIntervalAndCountInThePagesLanguage() throws Exception {
+        String fr = render(withTouchpoints(Language.FR), false);
+        assertTrue(fr.contains("<h2 id=\"touchpoints-title\">Vos notes \u00e0 chaque \u00e9tape</h2>"), fr);
+        assertTrue(fr.contains("<tr><th scope=\"row\">Livraison</th><td class=\"num\">4,0 sur 5</td>"
+                + "<td class=\"num\">3,7 \u00e0 4,3</td><td class=\"num\">30</td></tr>"), fr);
+        assertTrue(fr.contains("<tr><th scope=\"row\">Vente &amp; &lt;conseil&gt;</th><td class=\"num\">8,0 sur 10</td>"
+                + "<td class=\"num\">7,8 \u00e0 8,2</td><td class=\"num\">80</td></tr>"), fr);
+        assertFalse(fr.contains("Delivery"), "the other language's label stays out");
+        wellFormed(fr);
+
+        String en = render(withTouchpoints(Language.EN), false);
+        assertTrue(en.contains("<h2 id=\"touchpoints-title\">How you rated each step</h2>"), en);
+        assertTrue(en.contains("<tr><th scope=\"row\">Delivery</th><td class=\"num\">4.0 out of 5</td>"
+                + "<td class=\"num\">3.7 to 4.3</td><td class=\"num\">30</td></tr>"), en);
+        assertTrue(en.contains("<th scope=\"row\">Sales &amp; &lt;advice&gt;</th><td class=\"num\">8.0 out of 10</td>"), en);
+        wellFormed(en);
+
+        assertFalse(render(content(Language.EN), false).contains("id=\"touchpoints\""), "none chosen: no section");
     }
 
     @Test
@@ -102,7 +141,7 @@ class SynthesisPagesTest {
 
         // On the page: one theme mentioned once, and the basis of the figures.
         PublicationContent once = new PublicationContent("Spring", Language.EN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31),
-                NpsResult.ofCounts(1, 0, 0), TrendGranularity.MONTH, List.of(), List.of(new Theme("Delivery", 1)), null, null, List.of());
+                NpsResult.ofCounts(1, 0, 0), TrendGranularity.MONTH, List.of(), List.of(new Theme("Delivery", 1)), null, null, List.of(), List.of());
         String html = render(once, false);
         assertTrue(html.contains("Delivery <span class=\"note\">(1 mention)</span>"), html);
         assertTrue(html.contains("Based on 1 answer."), html);

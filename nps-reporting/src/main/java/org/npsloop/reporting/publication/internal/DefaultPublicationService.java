@@ -32,6 +32,7 @@ import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
 import org.npsloop.reporting.dashboard.Dashboard;
+import org.npsloop.reporting.drilldown.DrillDownService;
 import org.npsloop.reporting.publication.PublicationService;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.report.ReportSections;
@@ -39,7 +40,8 @@ import org.npsloop.reporting.dashboard.ReportService;
 import org.npsloop.reporting.scope.ResponseScope;
 
 /**
- * Publications in JPA; the figures come from {@link ReportService} and {@link ReportSections} over the
+ * Publications in JPA; the figures come from {@link ReportService}, {@link ReportSections} and (touchpoint ratings,
+ * when chosen) {@link DrillDownService} over the
  * publication's scope, the quotes' consent and text straight from the response table at each save,
  * publish and public view.
  */
@@ -64,6 +66,9 @@ public class DefaultPublicationService implements PublicationService {
 
     @Inject
     private ResponseScope scope;
+
+    @Inject
+    private DrillDownService drillDown;
 
     @Inject
     private Clock clock;
@@ -313,10 +318,19 @@ public class DefaultPublicationService implements PublicationService {
             quotes.add(new PublicationContent.Quote(ids.get(i), masked.get(i)));
         }
         try {
-            return PublicationContent.snapshot(publication, dashboard.nps(), trend, themes, quotes);
+            return PublicationContent.snapshot(publication, dashboard.nps(), trend, themes, quotes, touchpoints(publication, filter));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("period", InvalidValueException.reasonOf(e));
         }
+    }
+
+    /** The touchpoint ratings of the scope, asked only when the publication shows them (the snapshot keeps n >= 30). */
+    private List<PublicationContent.TouchpointRating> touchpoints(Publication publication, ReportFilter filter) {
+        if (!publication.isTouchpoints()) {
+            return List.of();
+        }
+        return drillDown.touchpoints(filter, publication.getGranularity()).rows().stream()
+                .map(r -> new PublicationContent.TouchpointRating(r.labelEn(), r.labelFr(), r.scale(), r.summary())).toList();
     }
 
     private void check(PublicationDraft draft) {
@@ -356,7 +370,7 @@ public class DefaultPublicationService implements PublicationService {
     private static Detail detail(Publication p) {
         return new Detail(p.getId(), p.getSlug(), p.getTitle(), p.getLanguage(), p.getPeriodFrom(), p.getPeriodTo(),
                 p.getCampaignId(), p.getJourneyMoment(), p.getGranularity(), p.getWhatYouToldUs(), p.getWhatWeAreDoing(),
-                p.getQuoteIds(), p.getQuoteWordings(), p.getStatus(), p.getPublishedVersion(), p.getPublishedAt(), p.getCreatedAt(),
+                p.getQuoteIds(), p.getQuoteWordings(), p.isTouchpoints(), p.getStatus(), p.getPublishedVersion(), p.getPublishedAt(), p.getCreatedAt(),
                 p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(), p.isDeletable());
     }
 }

@@ -21,7 +21,7 @@ class PublicationErasureTest {
         return new PublicationContent("Q1", Language.EN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31),
                 NpsResult.ofCounts(6, 2, 1), TrendGranularity.MONTH,
                 List.of(new PublicationContent.TrendPoint(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), Optional.empty())),
-                List.of(new PublicationContent.Theme("Delivery", 3)), "told", "doing", quotes).toJson();
+                List.of(new PublicationContent.Theme("Delivery", 3)), "told", "doing", quotes, List.of()).toJson();
     }
 
     @Test
