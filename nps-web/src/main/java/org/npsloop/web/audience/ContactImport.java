@@ -213,6 +213,9 @@ public class ContactImport implements Serializable {
             }
             jobId = imports.start(upload.uploadId(), new ColumnMapping(columns), targetListId, currentUser.getUsername()).id();
             upload = null;
+            // The form's postback read the recent imports before this one existed: read them again for the render,
+            // or a quick import would never show in Recent imports, nor start the live refresh.
+            Faces.getRequestMap().remove(ContactImport.class.getName() + ".recent");
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
         } catch (IllegalArgumentException e) {
