@@ -33,12 +33,17 @@ public final class InvitationMessages {
     }
 
     /**
-     * @param messageId without angle brackets, e.g. "invitation-42@nps.example.com"
-     * @param unsubscribeMailbox address for mailto unsubscribes, e.g. "unsubscribe@nps.example.com"
+     * @param messageId without angle brackets: {@code MailReference.messageId(sender's domain)}
+     * @param unsubscribeMailbox address for mailto unsubscribes, e.g. "bounces+unsubscribe@bounce.example.com"
+     * @param returnPath the envelope sender (VERP: {@code MailReference.returnPath}), or null for the From address
      */
     public static MimeMessage build(Session session, SurveyMailRenderer.Content content, InvitationMail mail,
-            String fromAddress, String fromName, String messageId, String unsubscribeMailbox) throws MessagingException {
-        MimeMessage message = message(session, content.subject(), content, mail.recipient(), fromAddress, fromName, messageId);
+            String fromAddress, String fromName, String messageId, String unsubscribeMailbox, String returnPath)
+            throws MessagingException {
+        PreparedMessage message = message(session, content.subject(), content, mail.recipient(), fromAddress, fromName, messageId);
+        if (returnPath != null) {
+            message.setEnvelopeFrom(returnPath); // MAIL FROM: where bounces go, not what the reader sees
+        }
         String mailto = "mailto:" + unsubscribeMailbox + "?subject="
                 + URLEncoder.encode("unsubscribe " + mail.token(), StandardCharsets.UTF_8).replace("+", "%20");
         message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">, <" + mailto + ">");
@@ -67,7 +72,7 @@ public final class InvitationMessages {
                 messageId);
     }
 
-    private static MimeMessage message(Session session, String subject, SurveyMailRenderer.Content content, String recipient,
+    private static PreparedMessage message(Session session, String subject, SurveyMailRenderer.Content content, String recipient,
             String fromAddress, String fromName, String messageId) throws MessagingException {
         PreparedMessage message = new PreparedMessage(session, "<" + messageId + ">");
         message.setSentDate(new Date());
@@ -125,7 +130,7 @@ public final class InvitationMessages {
      * A message whose body is already encoded: Angus Mail writes it as it is. It keeps the
      * Message-ID we chose (so a resend is recognisable) should anything save it again.
      */
-    private static final class PreparedMessage extends MimeMessage {
+    private static final class PreparedMessage extends org.eclipse.angus.mail.smtp.SMTPMessage {
         private final String id;
 
         PreparedMessage(Session session, String id) {

@@ -19,6 +19,26 @@ public interface MailSetup {
     /** Base URL of respondent links, always ending with "/". */
     String baseUrl();
 
-    /** The domain of Message-IDs and of the unsubscribe mailbox: the public host. */
+    /** The domain of the notification and test mails' Message-IDs: the public host. */
     String mailDomain();
+
+    /**
+     * The bounce mailbox ({@code nps.mail.bounce-address}, e.g. {@code bounces@bounce.example.com}): when set, each
+     * invitation's return path is {@code bounces+<reference>@bounce.example.com} (VERP), so a bounce finds its
+     * invitation; empty (the default) leaves the return path to the From address.
+     */
+    java.util.Optional<String> bounceAddress();
+
+    /**
+     * The List-Unsubscribe mailto address ({@code nps.mail.unsubscribe-address}); by default the bounce mailbox's
+     * {@code +unsubscribe} address when one is set (the poller reads it), else {@code unsubscribe@<public host>}.
+     */
+    String unsubscribeAddress();
+
+    /** The domain part of an address (the sender's domain of a Message-ID), lower case; "localhost" when it has none. */
+    static String domainOf(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 || at == address.length() - 1 ? "localhost"
+                : address.substring(at + 1).strip().replace(">", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

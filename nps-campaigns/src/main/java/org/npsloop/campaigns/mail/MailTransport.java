@@ -32,14 +32,25 @@ public interface MailTransport {
     final class DeliveryException extends Exception {
         private static final long serialVersionUID = 1L;
         private final boolean permanent;
+        private final int replyCode;
 
         public DeliveryException(String message, boolean permanent, Throwable cause) {
+            this(message, permanent, 0, cause);
+        }
+
+        /** @param replyCode the SMTP reply code, 0 when unknown (no connection, a local error) */
+        public DeliveryException(String message, boolean permanent, int replyCode, Throwable cause) {
             super(message, cause);
             this.permanent = permanent;
+            this.replyCode = replyCode;
         }
 
         public boolean isPermanent() {
             return permanent;
+        }
+
+        public int replyCode() {
+            return replyCode;
         }
     }
 }

@@ -107,6 +107,14 @@ public class Contact {
         }
     }
 
+    /** An ADMIN lifted a bounce or a complaint found to be a false positive: the contact may be surveyed again. */
+    public void liftSuppression(Instant now) {
+        if (status == ContactStatus.BOUNCED || status == ContactStatus.UNSUBSCRIBED) {
+            this.status = ContactStatus.ACTIVE;
+            this.updatedAt = now;
+        }
+    }
+
     /**
      * GDPR erasure: the row stays as an anonymous tombstone (invitations still point at it), with no
      * name and an address that cannot be mailed or matched again.

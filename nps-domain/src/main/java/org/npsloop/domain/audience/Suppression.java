@@ -41,6 +41,19 @@ public class Suppression {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Where it came from (null for entries older than issue 15). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private org.npsloop.domain.deliverability.DeliverySource source;
+
+    /** What the mail system said (the SMTP reply, the DSN's status part, the ESP's event), for the ADMIN's review. */
+    @Column(length = org.npsloop.domain.deliverability.DeliveryEvent.MAX_EVIDENCE)
+    private String evidence;
+
+    /** The delivery event that caused it, if any. */
+    @Column(name = "event_id")
+    private Long eventId;
+
     /** Marks the stored form of an erased contact's address: a SHA-256 of its normalised form, in hex. */
     public static final String ERASED_PREFIX = "sha256:";
 
@@ -53,6 +66,27 @@ public class Suppression {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.note = note == null || note.isBlank() ? null : note.strip();
         this.createdAt = now;
+    }
+
+    public Suppression(EmailAddress email, SuppressionReason reason, String note, Instant now,
+            org.npsloop.domain.deliverability.DeliverySource source, String evidence, Long eventId) {
+        this(email, reason, note, now);
+        this.source = source;
+        this.evidence = org.npsloop.domain.deliverability.DeliveryEvent.cut(evidence,
+                org.npsloop.domain.deliverability.DeliveryEvent.MAX_EVIDENCE);
+        this.eventId = eventId;
+    }
+
+    public org.npsloop.domain.deliverability.DeliverySource getSource() {
+        return source;
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public Long getEventId() {
+        return eventId;
     }
 
     public Long getId() {

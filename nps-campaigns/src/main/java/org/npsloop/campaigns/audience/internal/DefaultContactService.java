@@ -251,11 +251,16 @@ public class DefaultContactService implements ContactService {
         // address's hash stays (its note may quote the address, as a bounce message does).
         String erasedKey = Suppression.erasedKey(contact.getEmail());
         if (em.createNativeQuery("SELECT 1 FROM suppression WHERE email = ?1").setParameter(1, erasedKey).getResultList().isEmpty()) {
-            em.createNativeQuery("UPDATE suppression SET email = ?1, note = NULL WHERE email = ?2")
+            em.createNativeQuery("UPDATE suppression SET email = ?1, note = NULL, evidence = NULL WHERE email = ?2")
                     .setParameter(1, erasedKey).setParameter(2, email).executeUpdate();
         } else {
             em.createNativeQuery("DELETE FROM suppression WHERE email = ?1").setParameter(1, email).executeUpdate();
         }
+        // Bounce and complaint reports quote the address (and an ARF report the whole message): the counts of the
+        // campaign keep them, anonymous, without the address or the evidence.
+        em.createNativeQuery("UPDATE delivery_event SET email = NULL, evidence = NULL, detail = NULL "
+                + "WHERE invitation_id IN (SELECT id FROM invitation WHERE contact_id = ?1) OR email = ?2")
+                .setParameter(1, id).setParameter(2, email).executeUpdate();
         // Short-text answers are the person's words, as a comment is: gone, with their earlier versions. Ratings, choices
         // and yes/no stay, anonymous, in the figures.
         for (QuestionAnswer answer : em.createQuery("SELECT a FROM QuestionAnswer a WHERE a.response.contact = :contact",

@@ -14,6 +14,7 @@ import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Suppression;
 import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.deliverability.DeliverySource;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
@@ -31,7 +32,8 @@ public class DefaultSuppressionService implements SuppressionService {
     private Clock clock;
 
     @Override
-    public SuppressionView suppress(String email, SuppressionReason reason, String note) {
+    public SuppressionView suppress(String email, SuppressionReason reason, String note, DeliverySource source,
+            String evidence, Long eventId) {
         EmailAddress address;
         try {
             address = new EmailAddress(email);
@@ -42,7 +44,7 @@ public class DefaultSuppressionService implements SuppressionService {
             throw new InvalidInputException("reason", "suppression.reason.invalid");
         }
         Suppression entry = find(address).orElseGet(() -> {
-            Suppression created = new Suppression(address, reason, note, clock.instant());
+            Suppression created = new Suppression(address, reason, note, clock.instant(), source, evidence, eventId);
             em.persist(created);
             return created;
         });
@@ -54,15 +56,33 @@ public class DefaultSuppressionService implements SuppressionService {
     }
 
     @Override
-    public void lift(long id) {
+    public void lift(long id, boolean administrator) {
+        Suppression entry = existing(id);
+        if (entry.getReason() == SuppressionReason.UNSUBSCRIBED) {
+            throw new InvalidInputException("reason", "suppression.unsubscribePermanent");
+        }
+        if (entry.getReason() != SuppressionReason.MANUAL && !administrator) {
+            throw new InvalidInputException("reason", "suppression.liftNeedsAdmin");
+        }
+        if (entry.getReason() != SuppressionReason.MANUAL) {
+            em.createQuery("SELECT c FROM Contact c WHERE c.email.value = :email", Contact.class)
+                    .setParameter("email", entry.getEmail().value()).getResultStream()
+                    .forEach(contact -> contact.liftSuppression(clock.instant()));
+        }
+        em.remove(entry);
+    }
+
+    @Override
+    public SuppressionView find(long id) {
+        return view(existing(id));
+    }
+
+    private Suppression existing(long id) {
         Suppression entry = em.find(Suppression.class, id);
         if (entry == null) {
             throw new NotFoundException("notFound.suppression", id);
         }
-        if (entry.getReason() != SuppressionReason.MANUAL) {
-            throw new InvalidInputException("reason", "suppression.permanent", entry.getReason().name());
-        }
-        em.remove(entry);
+        return entry;
     }
 
     @Override
@@ -102,6 +122,7 @@ public class DefaultSuppressionService implements SuppressionService {
     }
 
     private static SuppressionView view(Suppression s) {
-        return new SuppressionView(s.getId(), s.getEmail().value(), s.getReason(), s.getNote(), s.getCreatedAt());
+        return new SuppressionView(s.getId(), s.getEmail().value(), s.getReason(), s.getNote(), s.getCreatedAt(),
+                s.getSource(), s.getEvidence(), s.getEventId());
     }
 }

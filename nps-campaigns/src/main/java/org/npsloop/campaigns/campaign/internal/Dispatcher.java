@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.npsloop.campaigns.audience.SuppressionService;
+import org.npsloop.campaigns.deliverability.DeliverabilityService;
 import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.mail.InvitationMail;
 import org.npsloop.campaigns.mail.InvitationMessages;
@@ -42,7 +42,11 @@ import org.npsloop.campaigns.mail.MailTransport;
 import org.npsloop.campaigns.mail.MailTransport.DeliveryException;
 import org.npsloop.campaigns.mail.SurveyMailRenderer;
 import org.npsloop.domain.audience.Language;
-import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.deliverability.BounceClassifier;
+import org.npsloop.domain.deliverability.DeliveryEventKind;
+import org.npsloop.domain.deliverability.DeliverySource;
+import org.npsloop.domain.deliverability.MailReference;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.domain.survey.Survey;
@@ -83,7 +87,7 @@ public class Dispatcher {
     private CampaignStarter starter;
 
     @Inject
-    private SuppressionService suppressions;
+    private DeliverabilityService deliverability;
 
     @Inject
     private Clock clock;
@@ -332,11 +336,14 @@ public class Dispatcher {
             if (claimed.reminder() > 0) {
                 content = renderer.asReminder(content, invitation.language());
             }
-            MimeMessage message = InvitationMessages.build(transport.session(), content, invitation,
-                    survey.getSenderEmail() != null ? survey.getSenderEmail() : mailSetup.from(),
+            String from = survey.getSenderEmail() != null ? survey.getSenderEmail() : mailSetup.from();
+            // The same reference, from the random token, in the Message-ID and the return path: globally unique, the
+            // same if this message is sent again after a crash, and how a bounce or an ESP event finds it.
+            MailReference reference = MailReference.ofTokenHash(InvitationToken.hashOf(claimed.tokenSecret()));
+            MimeMessage message = InvitationMessages.build(transport.session(), content, invitation, from,
                     survey.getSenderName() != null ? survey.getSenderName() : survey.getBrandName(),
-                    "invitation-" + claimed.invitationId() + "@" + mailSetup.mailDomain(),
-                    "unsubscribe@" + mailSetup.mailDomain());
+                    reference.messageId(MailSetup.domainOf(from)), mailSetup.unsubscribeAddress(),
+                    mailSetup.bounceAddress().map(reference::returnPath).orElse(null));
             mail.send(message, claimed.invitationId());
             // Marked at once: if this instance dies now, at most this message is sent twice.
             queue.markSent(claimed.invitationId(), worker, clock.instant());
@@ -344,7 +351,7 @@ public class Dispatcher {
         } catch (DeliveryException e) {
             if (e.isPermanent()) {
                 queue.fail(claimed.invitationId(), worker, e.getMessage());
-                suppressions.suppress(claimed.email(), SuppressionReason.BOUNCED, e.getMessage());
+                reportRefusal(claimed, e);
             } else {
                 temporaryFailure(queue, claimed, e.getMessage());
             }
@@ -353,6 +360,18 @@ public class Dispatcher {
             queue.fail(claimed.invitationId(), worker, "Could not build the message: " + e.getMessage());
         }
         return false;
+    }
+
+    /**
+     * A 5xx reply while sending, through the same policy as a bounce reported later: a refusal of the address
+     * suppresses it; one for our reputation or content (5.7.1 "spam", 5.2.2 "mailbox full") counts as a soft bounce.
+     */
+    private void reportRefusal(DispatchQueue.Claimed claimed, DeliveryException e) {
+        DeliveryEventKind kind = BounceClassifier.classify(null, e.replyCode(), e.getMessage())
+                .orElse(DeliveryEventKind.HARD_BOUNCE);
+        deliverability.report(new DeliverabilityService.Report(kind, DeliverySource.SMTP,
+                DeliverabilityService.Trace.invitation(claimed.invitationId()), e.replyCode() > 0 ? String.valueOf(e.replyCode())
+                        : null, e.getMessage(), e.getMessage(), null, clock.instant()));
     }
 
     private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {

@@ -48,6 +48,14 @@ public class ConfiguredMailSetup implements MailSetup {
     @ConfigProperty(name = "nps.base-url")
     private String baseUrl;
 
+    @Inject
+    @ConfigProperty(name = "nps.mail.bounce-address")
+    private Optional<String> bounceAddress;
+
+    @Inject
+    @ConfigProperty(name = "nps.mail.unsubscribe-address")
+    private Optional<String> unsubscribeAddress;
+
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
 
@@ -85,5 +93,17 @@ public class ConfiguredMailSetup implements MailSetup {
     public String mailDomain() {
         String host = URI.create(baseUrl()).getHost();
         return host == null ? "localhost" : host;
+    }
+
+    @Override
+    public Optional<String> bounceAddress() {
+        return bounceAddress.map(String::strip).filter(a -> a.indexOf('@') > 0);
+    }
+
+    @Override
+    public String unsubscribeAddress() {
+        return unsubscribeAddress.map(String::strip).filter(a -> a.indexOf('@') > 0)
+                .or(() -> bounceAddress().map(b -> b.substring(0, b.lastIndexOf('@')) + "+unsubscribe" + b.substring(b.lastIndexOf('@'))))
+                .orElse("unsubscribe@" + mailDomain());
     }
 }

@@ -81,7 +81,7 @@ public final class SmtpTransport implements MailTransport {
                 transport.sendMessage(message, recipients);
             } catch (MessagingException e) {
                 int code = replyCode(e);
-                throw new DeliveryException(describe(code, e), code >= 500 && code < 600, e);
+                throw new DeliveryException(describe(code, e), code >= 500 && code < 600, code, e);
             }
         }
 

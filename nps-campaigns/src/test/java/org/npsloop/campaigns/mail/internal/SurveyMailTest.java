@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.deliverability.MailReference;
 import org.npsloop.domain.survey.Survey;
 import org.npsloop.campaigns.mail.InvitationMail;
 import org.npsloop.campaigns.mail.InvitationMessages;
@@ -40,11 +41,17 @@ class SurveyMailTest {
         InvitationMail mail = InvitationMail.of(survey.letterIn(Language.FR), "jeanne@exemple.fr", "Jeanne",
                 "https://nps.example.com/", token.secret());
 
-        MimeMessage parsed = roundTrip(InvitationMessages.build(session, renderer.render(mail), mail,
-                "nps@acme.example", "Acme clients", "invitation-42@nps.example.com", "unsubscribe@nps.example.com"));
+        MailReference reference = MailReference.ofTokenHash(token.hash());
+        MimeMessage built = InvitationMessages.build(session, renderer.render(mail), mail, "nps@acme.example", "Acme clients",
+                reference.messageId("acme.example"), "unsubscribe@nps.example.com",
+                reference.returnPath("bounces@bounce.acme.example"));
+        assertEquals("bounces+" + reference + "@bounce.acme.example",
+                ((org.eclipse.angus.mail.smtp.SMTPMessage) built).getEnvelopeFrom(), "the return path is the message's own (VERP)");
+        MimeMessage parsed = roundTrip(built);
 
         assertEquals("Votre avis sur Acme", parsed.getSubject());
-        assertEquals("<invitation-42@nps.example.com>", parsed.getMessageID());
+        assertEquals("<" + reference + "@acme.example>", parsed.getMessageID(), "the reference @ the sender's domain");
+        assertEquals(reference, MailReference.inMessageId(parsed.getMessageID()).orElseThrow());
         assertEquals("<https://nps.example.com/u/" + token.secret() + ">, <mailto:unsubscribe@nps.example.com?subject=unsubscribe%20"
                 + token.secret() + ">", parsed.getHeader("List-Unsubscribe", null));
         assertEquals("List-Unsubscribe=One-Click", parsed.getHeader("List-Unsubscribe-Post", null));

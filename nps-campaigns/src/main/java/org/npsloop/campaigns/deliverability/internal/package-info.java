@@ -1,0 +1,2 @@
+/** The implementation of deliverability's services. */
+package org.npsloop.campaigns.deliverability.internal;
