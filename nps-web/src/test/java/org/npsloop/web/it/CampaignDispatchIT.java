@@ -69,6 +69,21 @@ class CampaignDispatchIT extends OnSharedApplication {
         List<MimeMessage> received = Mailbox.to(SMTP, run);
         assertEquals(Set.of(run + "-1@exemple.fr", run + "-2@exemple.fr", run + "-3@exemple.fr", run + "-4@exemple.fr"),
                 received.stream().map(Mailbox::recipient).collect(Collectors.toSet()));
+        // Each Message-ID is the message's own reference @ the sender's domain: random (from the token), so never
+        // reused after a database reset, and it leads back to the invitation whose token the unsubscribe link carries.
+        Set<String> messageIds = new java.util.HashSet<>();
+        for (MimeMessage message : received) {
+            String messageId = message.getMessageID();
+            assertTrue(messageId.matches("<[a-z2-7]{52}@acme\\.example>"), messageId);
+            messageIds.add(messageId);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("/u/([A-Za-z0-9_-]+)>")
+                    .matcher(message.getHeader("List-Unsubscribe", null));
+            assertTrue(token.find());
+            assertEquals(org.npsloop.domain.deliverability.MailReference.ofTokenHash(
+                    org.npsloop.domain.campaign.InvitationToken.hashOf(token.group(1))),
+                    org.npsloop.domain.deliverability.MailReference.inMessageId(messageId).orElseThrow());
+        }
+        assertEquals(4, messageIds.size(), "one Message-ID per message");
         MimeMessage french = received.stream().filter(m -> Mailbox.recipient(m).startsWith(run + "-1@")).findFirst().orElseThrow();
         assertEquals("Votre avis sur Acme", french.getSubject());
         assertTrue(french.getHeader("List-Unsubscribe", null).contains("/u/"));
