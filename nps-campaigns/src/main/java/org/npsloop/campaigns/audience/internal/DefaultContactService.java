@@ -244,6 +244,15 @@ public class DefaultContactService implements ContactService {
                 + "OR LOWER(recipient) = ?2 OR LOWER(subject) LIKE ?3 ESCAPE '\\' OR LOWER(text_body) LIKE ?3 ESCAPE '\\' "
                 + "OR LOWER(html_body) LIKE ?3 ESCAPE '\\'")
                 .setParameter(1, id).setParameter(2, email).setParameter(3, containsEmail).executeUpdate();
+        // Mail of the bounce mailbox naming the person (a quarantined bounce or reply keeps its raw text; an unsubscribe
+        // by mail was sent by the address): its text goes and a quarantined one is closed. The row and its received key
+        // stay, so that a POP3 mailbox (which keeps its mail) does not hand the same mail in again.
+        em.createNativeQuery("UPDATE inbound_mail SET sender = NULL, recipient = NULL, subject = NULL, detail = NULL, "
+                + "raw_text = NULL, status = CASE WHEN status = 'QUARANTINED' THEN 'DISMISSED' ELSE status END, "
+                + "note = CASE WHEN status = 'QUARANTINED' THEN 'erased with the contact' ELSE note END "
+                + "WHERE LOWER(sender) = ?1 OR LOWER(recipient) = ?1 OR LOWER(raw_text) LIKE ?2 ESCAPE '\\' "
+                + "OR LOWER(subject) LIKE ?2 ESCAPE '\\' OR LOWER(detail) LIKE ?2 ESCAPE '\\'")
+                .setParameter(1, email).setParameter(2, containsEmail).executeUpdate();
         // Rejected import lines quoting the address (the raw CSV line, or a reason naming the address).
         em.createNativeQuery("DELETE FROM import_rejection WHERE LOWER(raw_line) LIKE ?1 ESCAPE '\\' "
                 + "OR LOWER(reason) LIKE ?1 ESCAPE '\\'").setParameter(1, containsEmail).executeUpdate();
