@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,7 +49,13 @@ class BounceMailboxIT extends OnSharedApplication {
             .withPerMethodLifecycle(false);
 
     /** What we sent to one contact: its return path, Message-ID and unsubscribe token. */
-    record Sent(String returnPath, String messageId, String token, String headers) {
+    record Sent(String returnPath, String messageId, String token, String headers, String raw) {
+    }
+
+    /** Before the shared application starts: it needs the PostgreSQL execution's settings (SMTP, the bounce mailbox). */
+    @BeforeAll
+    static void onlyWithTheBounceMailboxSettings() {
+        Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.execution")), "only in failsafe's PostgreSQL execution");
     }
 
     @Test
@@ -68,8 +76,10 @@ class BounceMailboxIT extends OnSharedApplication {
             for (String line : java.util.Collections.list(message.getAllHeaderLines())) {
                 headers.append(line).append("\r\n");
             }
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            message.writeTo(raw);
             sent.put(Mailbox.recipient(message), new Sent(message.getHeader("Return-Path", null), message.getMessageID(),
-                    token.group(1), headers.toString()));
+                    token.group(1), headers.toString(), raw.toString(StandardCharsets.UTF_8)));
         }
         assertEquals(6, sent.size());
         Sent hard = sent.get(people.get(0));
@@ -119,6 +129,12 @@ class BounceMailboxIT extends OnSharedApplication {
         JsonObject question = Json.only(Json.object(quarantine), "rows", "subject", "Who are you " + run + "?");
         assertEquals(List.of("UNKNOWN", "QUARANTINED", "someone-" + run + "@elsewhere.example"), List.of(Json.string(question, "kind"),
                 Json.string(question, "status"), Json.string(question, "sender")), quarantine);
+        WebClient adminSession = new WebClient(base);
+        adminSession.login(Deployments.adminUsername(), Deployments.adminPassword());
+        HttpResponse<String> page = adminSession.get("admin/quarantine.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Who are you " + run + "?") && page.body().contains("someone-" + run + "@elsewhere.example"),
+                "the page lists it");
         String id = String.valueOf(Json.number(question, "id"));
         String read = admin.get("api/deliverability/quarantine/" + id).body();
         assertTrue(Json.string(Json.object(read), "rawText").contains("<script>alert(1)</script> Please tell me"), read);
@@ -165,7 +181,7 @@ class BounceMailboxIT extends OnSharedApplication {
                 + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n" + original.headers() + "\r\n--b--\r\n";
     }
 
-    /** An RFC 5965 abuse report with the whole returned message (its headers, here), as a mailbox provider sends it. */
+    /** An RFC 5965 abuse report with the whole returned message, as a mailbox provider sends it. */
     private static String arf(String recipient, Sent original, String messageId) {
         return "From: fbl@fbl.exemple.fr\r\nTo: bounces@bounce.example\r\nSubject: Abuse report\r\nMessage-ID: " + messageId + "\r\n"
                 + "Date: Thu, 3 Dec 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
@@ -173,7 +189,7 @@ class BounceMailboxIT extends OnSharedApplication {
                 + "--f\r\nContent-Type: text/plain\r\n\r\nThis is an email abuse report.\r\n\r\n"
                 + "--f\r\nContent-Type: message/feedback-report\r\n\r\nFeedback-Type: abuse\r\nUser-Agent: ExempleFBL/1.0\r\n"
                 + "Version: 1\r\nOriginal-Rcpt-To: <" + recipient + ">\r\n\r\n"
-                + "--f\r\nContent-Type: message/rfc822\r\n\r\n" + original.headers() + "\r\nBody.\r\n\r\n--f--\r\n";
+                + "--f\r\nContent-Type: message/rfc822\r\n\r\n" + original.raw() + "\r\n--f--\r\n";
     }
 
     private Map<String, Integer> awaitEmptyInbox(Duration timeout) throws Exception {

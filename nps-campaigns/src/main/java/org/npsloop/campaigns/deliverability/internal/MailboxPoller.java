@@ -1,6 +1,7 @@
 package org.npsloop.campaigns.deliverability.internal;
 
 import jakarta.mail.Address;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -19,9 +20,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.npsloop.campaigns.deliverability.DeliverabilityService.Outcome;
@@ -100,11 +103,16 @@ final class MailboxPoller {
         try {
             Folder inbox = mailbox.getFolder(settings.folder());
             inbox.open(Folder.READ_WRITE);
-            boolean expunge = false;
+            List<Message> toProcessed = new ArrayList<>();
+            List<Message> toQuarantine = new ArrayList<>();
             try {
-                Folder processed = settings.pop3() ? null : folder(mailbox, settings.processedFolder());
-                Folder quarantine = settings.pop3() ? null : folder(mailbox, settings.quarantineFolder());
-                for (Message message : inbox.getMessages()) {
+                Message[] messages = inbox.getMessages();
+                // Envelopes (Message-ID, subject, sender) in one command rather than one per mail.
+                FetchProfile envelopes = new FetchProfile();
+                envelopes.add(FetchProfile.Item.ENVELOPE);
+                envelopes.add(FetchProfile.Item.FLAGS);
+                inbox.fetch(messages, envelopes);
+                for (Message message : messages) {
                     if (handled >= settings.batch()) {
                         break;
                     }
@@ -130,17 +138,17 @@ final class MailboxPoller {
                         skipped++;
                         continue;
                     }
-                    if (!settings.pop3()) {
-                        boolean toQuarantine = status == InboundStatus.QUARANTINED || status == InboundStatus.RESOLVED
-                                || status == InboundStatus.DISMISSED;
-                        inbox.copyMessages(new Message[] {message}, toQuarantine ? quarantine : processed);
-                        message.setFlag(Flags.Flag.DELETED, true);
-                        expunge = true;
-                    }
+                    boolean forReview = status == InboundStatus.QUARANTINED || status == InboundStatus.RESOLVED
+                            || status == InboundStatus.DISMISSED;
+                    (forReview ? toQuarantine : toProcessed).add(message);
+                }
+                if (!settings.pop3()) {
+                    move(mailbox, inbox, toProcessed, settings.processedFolder());
+                    move(mailbox, inbox, toQuarantine, settings.quarantineFolder());
                 }
             } finally {
-                // Expunges only what was flagged above, each after its copy succeeded.
-                inbox.close(expunge);
+                // Expunges only what move() flagged, after its copy succeeded; POP3 mail stays on the server.
+                inbox.close(!settings.pop3() && !(toProcessed.isEmpty() && toQuarantine.isEmpty()));
             }
         } finally {
             mailbox.close();
@@ -151,7 +159,13 @@ final class MailboxPoller {
     private InboundStatus handle(InboundMailStore store, MimeMessage mail, String key) throws SQLException, MessagingException {
         ReturnedMail read;
         try {
-            read = parser.parse(mail);
+            try {
+                read = parser.parse(mail);
+            } catch (MessagingException e) {
+                // An IMAP server may fail to describe a malformed mail's structure (BODYSTRUCTURE): read it whole
+                // and parse it here, as Angus Mail advises.
+                read = parser.parse(new MimeMessage(mail));
+            }
         } catch (MessagingException | IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable mail " + key, e);
             read = ReturnedMail.unknown(new org.npsloop.campaigns.deliverability.DeliverabilityService.Trace(null, null, null, null,
@@ -209,12 +223,18 @@ final class MailboxPoller {
         }
     }
 
-    private static Folder folder(Store mailbox, String name) throws MessagingException {
-        Folder folder = mailbox.getFolder(name);
-        if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
+    /** A copy, then (only once it succeeded) the sources flagged deleted: a move that never loses mail. */
+    private static void move(Store mailbox, Folder inbox, List<Message> messages, String name) throws MessagingException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Folder target = mailbox.getFolder(name);
+        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("Cannot create the folder " + name);
         }
-        return folder;
+        Message[] batch = messages.toArray(Message[]::new);
+        inbox.copyMessages(batch, target);
+        inbox.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
     }
 
     private static String subject(MimeMessage mail) {

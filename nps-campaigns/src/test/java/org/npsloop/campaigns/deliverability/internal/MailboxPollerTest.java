@@ -176,11 +176,26 @@ class MailboxPollerTest extends MigratedDatabaseTest {
     }
 
     @Test
+    void aMailWhoseStructureTheServerCannotDescribeIsReadWhole() throws Exception {
+        // The returned message says multipart but has no parts: GreenMail (like some servers) then fails BODYSTRUCTURE.
+        String arf = new String(ReturnedMailParserTest.class.getResourceAsStream("/returned-mail/arf-abuse.eml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("--inner-alt--", "Body.");
+        server.getUserManager().getUser("bounces").deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(arf.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        poller("imap", "one").poll();
+        try (Connection db = connect(); Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT kind, recipient FROM inbound_mail")) {
+            assertTrue(rs.next());
+            assertEquals(List.of("COMPLAINT", "ivan@example.com"), List.of(rs.getString(1), rs.getString(2)));
+        }
+    }
+
+    @Test
     void twoPollersOfOneMailboxAtOnceHandleEachMailOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int wave = 0; wave < 3; wave++) {
-                deliverUnique(wave, 20);
+                deliverUnique(wave, 10);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<MailboxPoller.Round>> rounds = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -200,15 +215,15 @@ class MailboxPollerTest extends MigratedDatabaseTest {
                 }
                 // Whoever held the lease first handled the wave; any later holder found nothing left.
                 assertTrue(leased >= 1);
-                assertEquals(20, handled, "wave " + wave);
+                assertEquals(10, handled, "wave " + wave);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(60, reports.size());
+        assertEquals(30, reports.size());
         assertTrue(reports.values().stream().allMatch(n -> n.get() == 1), reports.toString());
-        assertEquals(60, rows().size());
-        assertEquals(Map.of("INBOX", 0, "Processed", 60, "Quarantine", 0), folders("INBOX", "Processed", "Quarantine"));
+        assertEquals(30, rows().size());
+        assertEquals(Map.of("INBOX", 0, "Processed", 30, "Quarantine", 0), folders("INBOX", "Processed", "Quarantine"));
     }
 
     /** {@code count} hard bounces, each with a Message-ID of its own, about addresses the fake service knows. */
