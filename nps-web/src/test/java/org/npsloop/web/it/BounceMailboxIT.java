@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and evidence, the automatic reply ignored, the unknown mail quarantined (API and folder), nothing deleted; then an
  * ADMIN acts on the quarantine. POP3 and two concurrent pollers: MailboxPollerTest (nps-campaigns).
  */
+@EnabledIfSystemProperty(named = "it.execution", matches = "postgresql") // needs that execution's SMTP and bounce mailbox
 class BounceMailboxIT extends OnSharedApplication {
 
     static final String BOX_USER = "bounces";
@@ -50,12 +50,6 @@ class BounceMailboxIT extends OnSharedApplication {
 
     /** What we sent to one contact: its return path, Message-ID and unsubscribe token. */
     record Sent(String returnPath, String messageId, String token, String headers, String raw) {
-    }
-
-    /** Before the shared application starts: it needs the PostgreSQL execution's settings (SMTP, the bounce mailbox). */
-    @BeforeAll
-    static void onlyWithTheBounceMailboxSettings() {
-        Assumptions.assumeTrue("postgresql".equals(System.getProperty("it.execution")), "only in failsafe's PostgreSQL execution");
     }
 
     @Test
@@ -158,6 +152,22 @@ class BounceMailboxIT extends OnSharedApplication {
         assertEquals(List.of("status"), Json.refusedFields(again), "acted on once: " + again.body());
         assertFalse(Json.texts(Json.parse(admin.get("api/deliverability/quarantine?size=500").body()), "rows", "id").contains(id));
         assertEquals(Map.of("INBOX", 0, "Processed", 5, "Quarantine", 1), folders());
+
+        // Erasing the person who unsubscribed by mail blanks the mail's row (its sender), keeping its received key.
+        long unsubscriber = Json.number(Json.only(Json.object(unsubscribedContact), "rows", "email", people.get(4)), "id");
+        assertEquals(204, api.sendJson("DELETE", "api/contacts/" + unsubscriber, "").statusCode());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("it.db.url"),
+                System.getProperty("it.db.user", "postgres"), System.getProperty("it.db.password", ""));
+                java.sql.PreparedStatement rows = db.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN LOWER(COALESCE(sender, '') "
+                        + "|| COALESCE(recipient, '') || COALESCE(subject, '') || COALESCE(detail, '') || COALESCE(raw_text, '')) "
+                        + "LIKE ? THEN 1 ELSE 0 END) FROM inbound_mail WHERE received_key = ?")) {
+            rows.setString(1, "%" + people.get(4) + "%");
+            rows.setString(2, "<unsub-" + run + "@exemple.fr>");
+            try (java.sql.ResultSet rs = rows.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(List.of(1L, 0L), List.of(rs.getLong(1), rs.getLong(2)), "the row stays, without the address");
+            }
+        }
     }
 
     private static String bare(String returnPath) {
