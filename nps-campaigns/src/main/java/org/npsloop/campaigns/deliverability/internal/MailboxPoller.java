@@ -187,9 +187,10 @@ final class MailboxPoller {
             // Another poller recorded it first (a lease that ran out mid-round): its status wins.
             return store.statusOf(key).orElse(status);
         }
+        // No detail in the log: it quotes the person's address.
         ReturnedMail done = read;
-        LOG.info(() -> "Bounce mailbox: " + key + " read as " + done.kind() + " → " + (status == InboundStatus.QUARANTINED
-                ? "quarantine" : status.name().toLowerCase(java.util.Locale.ROOT)) + (done.detail() == null ? "" : " (" + done.detail() + ")"));
+        LOG.info(() -> "Bounce mailbox: " + key + " read as " + done.kind() + (done.statusCode() == null ? "" : " " + done.statusCode())
+                + " → " + (status == InboundStatus.QUARANTINED ? "quarantine" : status.name().toLowerCase(java.util.Locale.ROOT)));
         return status;
     }
 
