@@ -172,6 +172,7 @@ public interface CampaignService {
         public static final Reminders UNCHANGED = new Reminders(null, null);
     }
 
+    /** @param pausedReason why the campaign paused itself, to render in the reader's language; null when it did not */
     record CampaignView(long id, String name, SurveyId survey, String surveyName, CampaignKind kind, CampaignStatus status,
             Audience audience, Instant scheduledAt, ZoneId timeZone, Integer fatigueDays, Recurrence repeat,
             JourneyTrigger trigger, Window window, int reminders, int reminderAfterDays, int waves, Message pausedReason) {

@@ -98,9 +98,7 @@ public class SuppressionsResource {
 
     private SuppressionJson json(SuppressionView view, boolean withEvidence) {
         Locale locale = ApiError.locale(headers);
-        boolean liftable = view.reason() == SuppressionReason.MANUAL
-                ? security.isUserInRole(Role.MARKETER_NAME) || administrator()
-                : view.liftableByAdmin() && administrator();
+        boolean liftable = view.reason() == SuppressionReason.MANUAL || view.liftableByAdmin() && administrator();
         return new SuppressionJson(view.id(), view.email(), view.reason(), view.note(), view.createdAt(),
                 view.source() == null ? null : view.source().name(),
                 view.source() == null ? null : Message.of("deliverySource." + view.source().name()).render(locale),
