@@ -151,7 +151,10 @@ public class DefaultEspWebhooks implements EspWebhooks {
         JsonObject body = SnsVerifier.parse(request.body());
         JsonObject signature = EspEvents.object(body, "signature");
         String token = text(signature, "token");
-        mailgun.verify(text(signature, "timestamp"), token, text(signature, "signature"));
+        if (!mailgun.verify(text(signature, "timestamp"), token, text(signature, "signature"))) {
+            LOG.info(() -> "MAILGUN token " + token + " already used: ignored");
+            return new Answer(Status.ACCEPTED, null, 0, 1, 0, 0);
+        }
         JsonObject eventData = EspEvents.object(body, "event-data");
         if (eventData == null) {
             throw EspRefusal.malformed("no event-data");

@@ -16,8 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Mailgun's webhook signature: HMAC-SHA256 with the webhook signing key of the timestamp followed by the token, in
  * hex. The signature does not cover the event itself, so a token is accepted once: a captured signature reused with
- * another event within the freshness window is refused here (this instance), and after a restart or on another
- * instance by the (source, token) uniqueness of the stored reports.
+ * another event within the freshness window is not read at all here (this instance), and after a restart or on another
+ * instance it is a replay by the (source, token) uniqueness of the stored reports. A reused token is answered as a
+ * replay (200, nothing changed), so that Mailgun's own retries stop.
  */
 final class MailgunVerifier {
 
@@ -33,7 +34,8 @@ final class MailgunVerifier {
         this.clock = clock;
     }
 
-    void verify(String timestamp, String token, String signature) {
+    /** @return whether the token is new (false: a replay, whose body must not be read) */
+    boolean verify(String timestamp, String token, String signature) {
         if (timestamp == null || token == null || signature == null) {
             throw EspRefusal.forbidden("esp.error.signature", "no Mailgun signature");
         }
@@ -55,10 +57,10 @@ final class MailgunVerifier {
         if (!MessageDigest.isEqual(expected, given)) {
             throw EspRefusal.forbidden("esp.error.signature", "Mailgun signature does not match");
         }
-        remember(token);
+        return remember(token);
     }
 
-    private synchronized void remember(String token) {
+    private synchronized boolean remember(String token) {
         Instant now = clock.instant();
         for (Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator(); it.hasNext();) {
             if (it.next().getValue().isBefore(now.minus(tolerance).minus(tolerance))) {
@@ -67,9 +69,6 @@ final class MailgunVerifier {
                 break;
             }
         }
-        if (seen.containsKey(token)) {
-            throw EspRefusal.forbidden("esp.error.reusedToken", token);
-        }
-        seen.put(token, now);
+        return seen.putIfAbsent(token, now) == null;
     }
 }
