@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -49,32 +50,13 @@ public class EspWebhookResource {
     public record Received(int recorded, int duplicates, int unmatched, int ignored) {
     }
 
+    /** {@code POST /api/esp/ses}, {@code /sendgrid}, {@code /mailgun}, {@code /postmark}. */
     @POST
-    @Path("ses")
-    @Operation(summary = "Amazon SES events through an SNS HTTPS subscription (SNS signature)")
-    public Response ses(InputStream body) {
-        return receive(Provider.SES, body);
-    }
-
-    @POST
-    @Path("sendgrid")
-    @Operation(summary = "SendGrid signed event webhook (ECDSA signature)")
-    public Response sendGrid(InputStream body) {
-        return receive(Provider.SENDGRID, body);
-    }
-
-    @POST
-    @Path("mailgun")
-    @Operation(summary = "Mailgun webhooks (HMAC signature)")
-    public Response mailgun(InputStream body) {
-        return receive(Provider.MAILGUN, body);
-    }
-
-    @POST
-    @Path("postmark")
-    @Operation(summary = "Postmark webhooks (HTTP basic auth)")
-    public Response postmark(InputStream body) {
-        return receive(Provider.POSTMARK, body);
+    @Path("{provider: ses|sendgrid|mailgun|postmark}")
+    @Operation(summary = "Events of an email service provider: Amazon SES through SNS (SNS signature), SendGrid (signed "
+            + "event webhook), Mailgun (HMAC signature), Postmark (HTTP basic auth)")
+    public Response receive(@PathParam("provider") String provider, InputStream body) {
+        return receive(Provider.valueOf(provider.toUpperCase(Locale.ROOT)), body);
     }
 
     private Response receive(Provider provider, InputStream in) {

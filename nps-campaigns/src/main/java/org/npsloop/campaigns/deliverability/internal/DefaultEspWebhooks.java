@@ -137,7 +137,13 @@ public class DefaultEspWebhooks implements EspWebhooks {
         if (!"Notification".equals(type)) {
             return new Answer(Status.ACCEPTED, null, 0, 0, 0, 1);
         }
-        JsonObject ses = SnsVerifier.parse(String.valueOf(text(message, "Message")).getBytes(StandardCharsets.UTF_8));
+        JsonObject ses;
+        try {
+            ses = SnsVerifier.parse(String.valueOf(text(message, "Message")).getBytes(StandardCharsets.UTF_8));
+        } catch (EspRefusal notJson) {
+            // SES's own test message ("Successfully validated SNS topic...") is text: nothing to report, no retry.
+            return new Answer(Status.ACCEPTED, null, 0, 0, 0, 1);
+        }
         return apply(Provider.SES, EspEvents.ses(ses, text(message, "MessageId")));
     }
 
