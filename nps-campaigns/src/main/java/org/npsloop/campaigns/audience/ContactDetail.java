@@ -6,7 +6,12 @@ import java.util.Map;
 
 /** Everything about one contact, for the contact page, the API and the GDPR export. */
 public record ContactDetail(ContactSummary contact, Map<String, Object> attributes, List<ListRef> lists,
-        List<EventRow> events, List<InvitationRow> invitations, List<ResponseRow> responses) {
+        List<EventRow> events, List<InvitationRow> invitations, List<ResponseRow> responses, List<DeliveryRow> deliveries) {
+
+    /** A bounce, complaint or unsubscribe reported about one of the contact's messages (issue 15). */
+    public record DeliveryRow(String kind, String source, String statusCode, String detail, Instant occurredAt,
+            Long invitationId) {
+    }
 
     public record ListRef(long id, String name) {
     }

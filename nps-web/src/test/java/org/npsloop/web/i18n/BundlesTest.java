@@ -35,7 +35,8 @@ class BundlesTest {
     static final Set<String> SAME_IN_FRENCH = Set.of("nps", "net", "promoter", "score", "loop", "contact", "contacts",
             "audience", "publication", "publications", "version", "webhook", "invitation", "invitations", "description", "note",
             "notes", "date", "code", "segment", "segments", "condition", "message", "email", "e", "mail", "total", "action", "points",
-            "verbatims", "mentions", "csv", "api", "ok", "url", "id", "json", "https", "pdf", "html", "smtp", "utc");
+            "verbatims", "mentions", "csv", "api", "ok", "url", "id", "json", "https", "pdf", "html", "smtp", "utc",
+            "amazon", "ses", "sendgrid", "mailgun", "postmark", "dkim", "spf", "dmarc", "imap", "pop3", "dsn", "arf");
 
     /** The web bundle's texts are passed through MessageFormat when they have arguments; the domain's texts always are. */
     static Stream<Arguments> bundles() {

@@ -187,7 +187,14 @@ public class DefaultContactService implements ContactService {
                 .stream().map(r -> new ContactDetail.ResponseRow(num(r[0]), (int) num(r[1]),
                         NpsCategory.of((int) num(r[1])).name(), (String) r[2], Boolean.TRUE.equals(r[3]), (String) r[4],
                         SqlValues.instant(r[5]), answers.getOrDefault(num(r[0]), List.of()))).toList();
-        return Optional.of(new ContactDetail(summary(contact), attributeValues, lists, events, invitations, responses));
+        // What mail systems reported about the person's messages (bounces, complaints, unsubscribes): theirs to read.
+        List<ContactDetail.DeliveryRow> deliveries = rows("SELECT e.kind, e.source, e.status_code, e.detail, e.occurred_at, "
+                + "e.invitation_id FROM delivery_event e WHERE e.invitation_id IN (SELECT id FROM invitation WHERE contact_id = ?1) "
+                + "OR e.email = ?2 ORDER BY e.occurred_at DESC", id, contact.getEmail().value()).stream()
+                .map(r -> new ContactDetail.DeliveryRow((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        SqlValues.instant(r[4]), r[5] == null ? null : num(r[5]))).toList();
+        return Optional.of(new ContactDetail(summary(contact), attributeValues, lists, events, invitations, responses,
+                deliveries));
     }
 
     /** The additional answers of the contact's responses, by response, with their history (the GDPR access right). */
@@ -302,8 +309,12 @@ public class DefaultContactService implements ContactService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, long id) {
-        return em.createNativeQuery(sql).setParameter(1, id).getResultList();
+    private List<Object[]> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
     }
 
     /** The one non-null typed column, as JSON shows it best: whole numbers without ".0", dates as LocalDate. */
