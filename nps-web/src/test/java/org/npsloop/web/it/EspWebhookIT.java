@@ -167,9 +167,14 @@ class EspWebhookIT extends OnSharedApplication {
                 suppressed.toString());
         assertEquals("BOUNCED", suppressed.get(run + "-ses@exemple.fr").getString("reason"));
         assertEquals("COMPLAINED", suppressed.get(run + "-mailgun@exemple.fr").getString("reason"));
-        assertTrue(suppressed.get(run + "-ses@exemple.fr").getString("evidence").contains("user unknown"));
-        assertTrue(suppressed.get(run + "-sendgrid@exemple.fr").getString("evidence").contains("sg-" + run));
-        assertTrue(suppressed.get(run + "-postmark@exemple.fr").getString("evidence").contains("HardBounce"));
+        assertTrue(evidence(api, suppressed.get(run + "-ses@exemple.fr")).contains("user unknown"));
+        assertTrue(evidence(api, suppressed.get(run + "-sendgrid@exemple.fr")).contains("sg-" + run));
+        assertTrue(evidence(api, suppressed.get(run + "-postmark@exemple.fr")).contains("HardBounce"));
+    }
+
+    /** The evidence of a suppression of the list (the list says only whether it has one). */
+    private static String evidence(WebClient api, JsonObject suppression) {
+        return Json.string(Json.object(api.get("api/suppressions/" + Json.number(suppression, "id"))), "evidence");
     }
 
     private HttpResponse<String> post(String provider, String body, Map<String, String> headers) throws Exception {
