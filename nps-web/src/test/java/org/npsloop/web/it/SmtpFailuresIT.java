@@ -111,6 +111,7 @@ class SmtpFailuresIT {
         String view = api.get("api/campaigns/" + campaign).body();
         while (!"DONE".equals(CampaignApi.status(view)) && System.nanoTime() < deadline) {
             lowestGauge = Math.min(lowestGauge, gauge(scraper));
+        System.out.println("[smtp-failures] /metrics: " + gaugeLine);
             Thread.sleep(100);
             view = api.get("api/campaigns/" + campaign).body();
         }
@@ -137,6 +138,7 @@ class SmtpFailuresIT {
                 + "%.1f messages/s before, %.1f just after, %.1f at the end (configured %d); gauge went down to %.2f, now %.2f%n",
                 throttleReplies.get(), closingReplies.get(), THROTTLE_MILLIS, rateBefore, rateJustAfter, rateAtTheEnd, RATE,
                 lowestGauge, gauge(scraper));
+        System.out.println("[smtp-failures] /metrics: " + gaugeLine);
         assertTrue(rateJustAfter < rateBefore * 0.6, "slowed down: " + rateBefore + " → " + rateJustAfter);
         assertTrue(rateAtTheEnd > rateJustAfter * 1.5 && rateAtTheEnd > RATE * 0.6,
                 "climbed back: " + rateJustAfter + " → " + rateAtTheEnd);
@@ -156,8 +158,11 @@ class SmtpFailuresIT {
         Matcher m = GAUGE.matcher(metrics);
         assertTrue(m.find(), "nps_dispatch_rate in /metrics: " + metrics.lines().filter(l -> l.contains("nps"))
                 .collect(Collectors.joining("\n")));
+        gaugeLine = m.group().strip();
         return Double.parseDouble(m.group(1));
     }
+
+    private static volatile String gaugeLine;
 
     @Test
     @Order(2)

@@ -102,7 +102,7 @@ public class Dispatcher {
     private final String worker = PeriodicWorker.instanceName(null, 100);
     private MailTransport transport;
     /** This instance's sending rate, shared by its threads and kept from one drain to the next. */
-    private SendingPace pace;
+    private volatile SendingPace pace;
     private PeriodicWorker loop;
     /** The sending threads beyond the scheduler's own (nps.dispatch.threads - 1); null with one thread. */
     private ExecutorService senders;

@@ -1,4 +1,4 @@
-package org.npsloop.campaigns.mail.internal;
+package org.npsloop.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,27 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.mail.InvitationMail;
 import org.npsloop.campaigns.mail.InvitationMessages;
 import org.npsloop.campaigns.mail.SurveyMailRenderer;
+import org.npsloop.campaigns.mail.internal.DkimSigner;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.campaign.InvitationToken;
 import org.npsloop.domain.deliverability.MailReference;
@@ -34,7 +27,8 @@ import org.npsloop.domain.survey.Survey;
 
 /**
  * A signed invitation as a receiving server checks it: the DKIM-Signature is parsed back from the bytes that go out and
- * verified by code of this test's own (body hash, header hash, RSA signature with the public key).
+ * verified by {@link DkimVerifier}, code of the tests' own (body hash, header hash, RSA signature with the public key).
+ * A unit test (no container), here beside the verifier that CampaignDispatchIT also runs on what GreenMail received.
  */
 class DkimSignerTest {
 
@@ -71,20 +65,14 @@ class DkimSignerTest {
                 reference.returnPath("bounces@bounce.acme.example"));
     }
 
-    private static String wire(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toString(StandardCharsets.ISO_8859_1);
-    }
-
     @Test
     void aSignedInvitationVerifiesWithThePublicKeyAndKeepsItsReturnPath() throws Exception {
         MimeMessage message = invitation();
         String envelope = ((org.eclipse.angus.mail.smtp.SMTPMessage) message).getEnvelopeFrom();
         signer().sign(message);
-        String sent = wire(message);
+        String sent = DkimVerifier.wire(message);
 
-        Map<String, String> tags = Verifier.tags(sent);
+        Map<String, String> tags = DkimVerifier.tags(sent);
         assertEquals("1", tags.get("v"));
         assertEquals("rsa-sha256", tags.get("a"));
         assertEquals("relaxed/relaxed", tags.get("c"));
@@ -92,7 +80,7 @@ class DkimSignerTest {
         assertEquals("nps2026", tags.get("s"));
         assertEquals("From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:List-Unsubscribe:List-Unsubscribe-Post",
                 tags.get("h"));
-        assertEquals("pass", Verifier.verify(sent, keys.getPublic()));
+        assertEquals("pass", DkimVerifier.verify(sent, keys.getPublic()));
         assertEquals(envelope, ((org.eclipse.angus.mail.smtp.SMTPMessage) message).getEnvelopeFrom(), "VERP kept");
         assertTrue(envelope.startsWith("bounces+"), envelope);
     }
@@ -101,27 +89,27 @@ class DkimSignerTest {
     void aTamperedBodyOrSubjectOrAnotherKeyFailsVerification() throws Exception {
         MimeMessage message = invitation();
         signer().sign(message);
-        String sent = wire(message);
+        String sent = DkimVerifier.wire(message);
         int body = sent.indexOf("\r\n\r\n");
         String tamperedBody = sent.substring(0, body) + sent.substring(body).replaceFirst("Jeanne", "Jeannot");
-        assertEquals("body hash mismatch", Verifier.verify(tamperedBody, keys.getPublic()));
+        assertEquals("body hash mismatch", DkimVerifier.verify(tamperedBody, keys.getPublic()));
         String tamperedSubject = sent.replaceFirst("(?m)^Subject: .*", "Subject: =?UTF-8?Q?Gagnez_un_iPhone?=");
-        assertEquals("bad signature", Verifier.verify(tamperedSubject, keys.getPublic()));
+        assertEquals("bad signature", DkimVerifier.verify(tamperedSubject, keys.getPublic()));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        assertEquals("bad signature", Verifier.verify(sent, generator.generateKeyPair().getPublic()));
+        assertEquals("bad signature", DkimVerifier.verify(sent, generator.generateKeyPair().getPublic()));
     }
 
     @Test
     void whatRelaxedCanonicalizationToleratesOnTheWayStillVerifies() throws Exception {
         MimeMessage message = invitation();
         signer().sign(message);
-        String sent = wire(message);
+        String sent = DkimVerifier.wire(message);
         int body = sent.indexOf("\r\n\r\n");
         // A relay that re-folds a header, pads spaces at line ends and adds empty lines at the end.
         String relayed = sent.substring(0, body).replaceFirst("(?m)^Subject: ", "Subject:  \r\n   ") + "\r\n\r\n"
                 + sent.substring(body + 4).replace("\r\n", " \r\n").replace("  ", "\t ") + "\r\n\r\n";
-        assertEquals("pass", Verifier.verify(relayed, keys.getPublic()));
+        assertEquals("pass", DkimVerifier.verify(relayed, keys.getPublic()));
     }
 
     @Test
@@ -129,9 +117,9 @@ class DkimSignerTest {
         MimeMessage test = InvitationMessages.buildTest(session, new SurveyMailRenderer.Content("Votre avis", "<p>Bonjour</p>",
                 "Bonjour"), "colleague@acme.example", "nps@acme.example", "Acme", "test.1@nps.example.com");
         signer().sign(test);
-        String sent = wire(test);
-        assertEquals("From:To:Subject:Date:Message-ID:MIME-Version:Content-Type", Verifier.tags(sent).get("h"));
-        assertEquals("pass", Verifier.verify(sent, keys.getPublic()));
+        String sent = DkimVerifier.wire(test);
+        assertEquals("From:To:Subject:Date:Message-ID:MIME-Version:Content-Type", DkimVerifier.tags(sent).get("h"));
+        assertEquals("pass", DkimVerifier.verify(sent, keys.getPublic()));
     }
 
     @Test
@@ -148,71 +136,5 @@ class DkimSignerTest {
         IllegalArgumentException noSelector = assertThrows(IllegalArgumentException.class, () -> new DkimSigner("acme.example",
                 null, DkimSigner.privateKey(pem()), DkimSigner.DEFAULT_HEADERS));
         assertTrue(noSelector.getMessage().contains("nps.mail.dkim.selector"), noSelector.getMessage());
-    }
-
-    /** An independent DKIM verifier (RFC 6376, relaxed/relaxed, rsa-sha256), as a receiving server runs it. */
-    static final class Verifier {
-        private static final Pattern FIELD = Pattern.compile("(?s)([^\\r\\n:]+):(.*?)\\r\\n(?![ \\t])");
-
-        /** "pass", "body hash mismatch" or "bad signature". */
-        static String verify(String message, PublicKey key) throws Exception {
-            int split = message.indexOf("\r\n\r\n");
-            String head = message.substring(0, split + 2);
-            String body = message.substring(split + 4);
-            List<String[]> fields = new ArrayList<>();
-            Matcher m = FIELD.matcher(head);
-            while (m.find()) {
-                fields.add(new String[] {m.group(1), m.group(2)});
-            }
-            String[] signature = fields.stream().filter(f -> f[0].equalsIgnoreCase("DKIM-Signature")).findFirst().orElseThrow();
-            Map<String, String> tags = parse(signature[1]);
-
-            String canonicalBody = body.replaceAll("[ \\t]+\\r\\n", "\r\n").replaceAll("[ \\t]+", " ")
-                    .replaceAll("(\\r\\n)+$", "");
-            if (!canonicalBody.isEmpty()) {
-                canonicalBody += "\r\n";
-            }
-            String bh = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalBody.getBytes(StandardCharsets.ISO_8859_1)));
-            if (!bh.equals(tags.get("bh"))) {
-                return "body hash mismatch";
-            }
-            StringBuilder signed = new StringBuilder();
-            List<String[]> unused = new ArrayList<>(fields);
-            for (String name : tags.get("h").split(":")) {
-                for (int i = unused.size() - 1; i >= 0; i--) {
-                    if (unused.get(i)[0].strip().equalsIgnoreCase(name.strip())) {
-                        signed.append(relaxed(unused.remove(i))).append("\r\n");
-                        break;
-                    }
-                }
-            }
-            signed.append(relaxed(new String[] {signature[0], signature[1].replaceAll("(^|;)(\\s*b\\s*=)[^;]*", "$1$2")}));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(key);
-            rsa.update(signed.toString().getBytes(StandardCharsets.ISO_8859_1));
-            return rsa.verify(Base64.getDecoder().decode(tags.get("b"))) ? "pass" : "bad signature";
-        }
-
-        static Map<String, String> tags(String message) {
-            Matcher m = Pattern.compile("(?s)DKIM-Signature:(.*?)\\r\\n(?![ \\t])").matcher(message);
-            assertTrue(m.find(), "signed");
-            return parse(m.group(1));
-        }
-
-        private static Map<String, String> parse(String value) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (String tag : value.split(";")) {
-                int eq = tag.indexOf('=');
-                if (eq > 0) {
-                    tags.put(tag.substring(0, eq).strip(), tag.substring(eq + 1).replaceAll("[\\s]+", ""));
-                }
-            }
-            return tags;
-        }
-
-        private static String relaxed(String[] field) {
-            return field[0].strip().toLowerCase() + ":" + field[1].replaceAll("\\r\\n", "").replaceAll("[ \\t]+", " ").strip();
-        }
     }
 }
