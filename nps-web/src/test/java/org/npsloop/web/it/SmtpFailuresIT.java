@@ -111,7 +111,6 @@ class SmtpFailuresIT {
         String view = api.get("api/campaigns/" + campaign).body();
         while (!"DONE".equals(CampaignApi.status(view)) && System.nanoTime() < deadline) {
             lowestGauge = Math.min(lowestGauge, gauge(scraper));
-        System.out.println("[smtp-failures] /metrics: " + gaugeLine);
             Thread.sleep(100);
             view = api.get("api/campaigns/" + campaign).body();
         }

@@ -386,8 +386,8 @@ public class Dispatcher {
     private void slowDownIfThrottled(DeliveryException e) {
         if (SendingPace.isThrottling(e.replyCode(), e.getMessage()) && pace.throttled()) {
             LOG.warning(() -> String.format(Locale.ROOT,
-                    "Throttled by the mail server (%s): sending slowed to %.2f messages a second", e.getMessage(),
-                    pace.currentRate()));
+                    "Throttled by the mail server (%s): sending slowed to %.2f messages a second",
+                    e.getMessage().replaceAll("[^\\s<>:]+@[^\\s<>]+", "recipient"), pace.currentRate())); // no address in logs
         }
     }
 
