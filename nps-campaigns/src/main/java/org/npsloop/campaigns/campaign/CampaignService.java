@@ -21,6 +21,7 @@ import org.npsloop.domain.campaign.JourneyTrigger;
 import org.npsloop.domain.campaign.Recurrence;
 import org.npsloop.domain.campaign.SendWindow;
 import org.npsloop.domain.i18n.InvalidValueException;
+import org.npsloop.domain.i18n.Message;
 
 /**
  * Campaigns: a survey sent to a list or a segment once (now or at a time), every N weeks or months,
@@ -171,9 +172,10 @@ public interface CampaignService {
         public static final Reminders UNCHANGED = new Reminders(null, null);
     }
 
+    /** @param pausedReason why the campaign paused itself, to render in the reader's language; null when it did not */
     record CampaignView(long id, String name, SurveyId survey, String surveyName, CampaignKind kind, CampaignStatus status,
             Audience audience, Instant scheduledAt, ZoneId timeZone, Integer fatigueDays, Recurrence repeat,
-            JourneyTrigger trigger, Window window, int reminders, int reminderAfterDays, int waves, String pausedReason) {
+            JourneyTrigger trigger, Window window, int reminders, int reminderAfterDays, int waves, Message pausedReason) {
 
         /** Scheduled or sending: it may still change by itself. */
         public boolean isLive() {

@@ -59,8 +59,8 @@ public record CampaignDeliverability(long sent, long hardBounces, long softBounc
         return Message.of(key, count, sent, percent(rate(count)), percent(threshold));
     }
 
-    private static String percent(double fraction) {
-        return java.math.BigDecimal.valueOf(fraction * 100).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
+    /** A number, not a text, so that each language writes it its own way (0.45 in English, 0,45 in French). */
+    private static java.math.BigDecimal percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction * 100).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     }
 }

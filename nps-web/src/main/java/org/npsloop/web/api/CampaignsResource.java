@@ -13,11 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.npsloop.campaigns.campaign.CampaignService;
 import org.npsloop.campaigns.campaign.CampaignService.AudiencePreview;
+import org.npsloop.campaigns.campaign.CampaignService.CampaignView;
+import org.npsloop.campaigns.deliverability.DeliverabilityService;
+import org.npsloop.domain.deliverability.CampaignDeliverability;
 import org.npsloop.campaigns.campaign.CampaignService.RecipientPage;
 import org.npsloop.campaigns.campaign.CampaignService.Progress;
 import org.npsloop.domain.user.Role;
@@ -34,9 +39,15 @@ public class CampaignsResource {
     @Inject
     private CampaignService campaigns;
 
+    @Inject
+    private DeliverabilityService deliverability;
+
+    @Context
+    private HttpHeaders headers;
+
     @GET
     public List<CampaignJson> list() {
-        return campaigns.list().stream().map(CampaignJson::of).toList();
+        return campaigns.list().stream().map(this::json).toList();
     }
 
     @POST
@@ -44,13 +55,13 @@ public class CampaignsResource {
         if (body == null) {
             throw new BadRequestException();
         }
-        return Response.status(Response.Status.CREATED).entity(CampaignJson.of(campaigns.create(body.parseNew()))).build();
+        return Response.status(Response.Status.CREATED).entity(json(campaigns.create(body.parseNew()))).build();
     }
 
     @GET
     @Path("{id}")
     public CampaignJson get(@PathParam("id") long id) {
-        return campaigns.find(id).map(CampaignJson::of).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
+        return campaigns.find(id).map(this::json).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
     }
 
     @PUT
@@ -59,7 +70,7 @@ public class CampaignsResource {
         if (body == null) {
             throw new BadRequestException();
         }
-        return CampaignJson.of(campaigns.update(id, body.parseChange()));
+        return json(campaigns.update(id, body.parseChange()));
     }
 
     /** Before launching: how many would be invited now, and how many each rule leaves out. */
@@ -83,27 +94,54 @@ public class CampaignsResource {
         return campaigns.progress(id);
     }
 
+    /**
+     * What the mail systems reported about the campaign's messages: sent, delivered, hard and soft bounces, complaints
+     * and unsubscribes, each with its rate per message sent.
+     */
+    @GET
+    @Path("{id}/deliverability")
+    public DeliverabilityJson deliverability(@PathParam("id") long id) {
+        campaigns.find(id).orElseThrow(() -> new org.npsloop.domain.i18n.NotFoundException("notFound.campaign", id));
+        return DeliverabilityJson.of(deliverability.campaign(id));
+    }
+
+    /** The figures as the API writes them: rates are fractions of the messages sent (0.05 = 5%), 0 when none was sent. */
+    public record DeliverabilityJson(long sent, long delivered, long hardBounces, long softBounces, long complaints,
+            long unsubscribes, double deliveredRate, double hardBounceRate, double softBounceRate, double complaintRate,
+            double unsubscribeRate) {
+
+        static DeliverabilityJson of(CampaignDeliverability d) {
+            return new DeliverabilityJson(d.sent(), d.delivered(), d.hardBounces(), d.softBounces(), d.complaints(),
+                    d.unsubscribes(), d.deliveredRate(), d.bounceRate(), d.softBounceRate(), d.complaintRate(),
+                    d.unsubscribeRate());
+        }
+    }
+
     @POST
     @Path("{id}/schedule")
     public CampaignJson schedule(@PathParam("id") long id) {
-        return CampaignJson.of(campaigns.schedule(id));
+        return json(campaigns.schedule(id));
     }
 
     @POST
     @Path("{id}/pause")
     public CampaignJson pause(@PathParam("id") long id) {
-        return CampaignJson.of(campaigns.pause(id));
+        return json(campaigns.pause(id));
     }
 
     @POST
     @Path("{id}/resume")
     public CampaignJson resume(@PathParam("id") long id) {
-        return CampaignJson.of(campaigns.resume(id));
+        return json(campaigns.resume(id));
     }
 
     @POST
     @Path("{id}/cancel")
     public CampaignJson cancel(@PathParam("id") long id) {
-        return CampaignJson.of(campaigns.cancel(id));
+        return json(campaigns.cancel(id));
+    }
+
+    private CampaignJson json(CampaignView view) {
+        return CampaignJson.of(view, ApiError.locale(headers));
     }
 }

@@ -125,6 +125,11 @@ public class ContactProfile {
         return "/audience/contact.xhtml?faces-redirect=true&id=" + id;
     }
 
+    /** Where a delivery report came from, in the reader's language (the labels the suppression review shows too). */
+    public String source(String deliverySource) {
+        return UiTexts.text(org.npsloop.domain.i18n.Message.of("deliverySource." + deliverySource));
+    }
+
     public Long getId() {
         return id;
     }

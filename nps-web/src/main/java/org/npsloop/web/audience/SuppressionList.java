@@ -6,17 +6,24 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.npsloop.campaigns.audience.SuppressionService;
 import org.npsloop.campaigns.audience.SuppressionService.SuppressionView;
 import org.npsloop.domain.audience.SuppressionReason;
+import org.npsloop.domain.i18n.Message;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.web.security.CurrentUser;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.npsloop.web.ui.UiTexts;
 
-/** The suppression list page: search it, block an address by hand, lift a manual block. */
+/**
+ * The suppression list page: search it, see where each entry came from and, for one, the evidence (what the mail
+ * system said); a MARKETER blocks an address by hand and lifts manual blocks, an ADMIN lifts a bounce or a complaint
+ * found to be a false positive. Nobody lifts an unsubscribe.
+ */
 @Named
 @ViewScoped
 public class SuppressionList implements Serializable {
@@ -26,9 +33,14 @@ public class SuppressionList implements Serializable {
     @Inject
     private SuppressionService suppressions;
 
+    @Inject
+    private CurrentUser user;
+
     private String text;
     private String email;
     private String note;
+    /** The entry open in the details dialog, with its evidence. */
+    private SuppressionView selected;
 
     private final LazyDataModel<SuppressionView> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -59,12 +71,39 @@ public class SuppressionList implements Serializable {
         }
     }
 
+    /** Opens one entry, read again with its evidence. */
+    public void show(SuppressionView entry) {
+        try {
+            selected = suppressions.find(entry.id());
+        } catch (NoSuchElementException e) {
+            selected = null;
+            Messages.addGlobalError(UiTexts.text(e));
+        }
+    }
+
     public void lift(SuppressionView entry) {
         try {
-            suppressions.lift(entry.id());
+            suppressions.lift(entry.id(), user.isAdmin());
+            selected = null;
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> Messages.addGlobalError(UiTexts.text(error)));
+        } catch (NoSuchElementException e) {
+            Messages.addGlobalError(UiTexts.text(e));
         }
+    }
+
+    /** Whether this user may lift it: a manual block anyone here, a bounce or a complaint an ADMIN, an unsubscribe nobody. */
+    public boolean canLift(SuppressionView entry) {
+        return entry.reason() == SuppressionReason.MANUAL || entry.liftableByAdmin() && user.isAdmin();
+    }
+
+    /** Where it came from, in the reader's language; empty for entries older than the sources. */
+    public String source(SuppressionView entry) {
+        return entry.source() == null ? "" : UiTexts.text(Message.of("deliverySource." + entry.source().name()));
+    }
+
+    public SuppressionView getSelected() {
+        return selected;
     }
 
     public LazyDataModel<SuppressionView> getModel() {

@@ -29,7 +29,9 @@ import org.npsloop.campaigns.audience.SegmentService;
 import org.npsloop.campaigns.audience.SegmentService.SegmentView;
 import org.npsloop.campaigns.survey.SurveyService;
 import org.npsloop.campaigns.survey.SurveyService.SurveyView;
+import org.npsloop.campaigns.deliverability.DeliverabilityService;
 import org.npsloop.domain.campaign.CampaignKind;
+import org.npsloop.domain.deliverability.CampaignDeliverability;
 import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.campaign.DueForecast;
 import org.npsloop.domain.validation.FieldError;
@@ -63,6 +65,9 @@ public class EditCampaign implements Serializable {
             "America/Montreal", "America/New_York", "America/Los_Angeles", "Africa/Casablanca", "Asia/Singapore", "UTC");
 
     @Inject
+    private DeliverabilityService deliverability;
+
+    @Inject
     private CampaignService campaigns;
 
     @Inject
@@ -86,6 +91,7 @@ public class EditCampaign implements Serializable {
     /** Read once per request (the page shows them in several places), again at each poll. */
     private transient Progress progress;
     private transient Dashboard results;
+    private transient CampaignDeliverability deliverabilityFigures;
     private transient List<DueForecast.Day> dueDays;
     private String recipientStatus;
     private String recipientSearch;
@@ -181,6 +187,7 @@ public class EditCampaign implements Serializable {
         campaigns.find(id).ifPresent(current -> campaign = current);
         progress = null;
         results = null;
+        deliverabilityFigures = null;
     }
 
     /** Nothing more will be sent: no pause, resume or cancel. */
@@ -215,6 +222,7 @@ public class EditCampaign implements Serializable {
     private boolean apply(java.util.function.Supplier<CampaignView> change) {
         progress = null;
         results = null;
+        deliverabilityFigures = null;
         try {
             campaign = change.get();
             return true;
@@ -280,6 +288,19 @@ public class EditCampaign implements Serializable {
             results = reports.dashboard(ReportFilter.everything().withCampaign(id), null);
         }
         return results;
+    }
+
+    /** What the mail systems reported about its messages (bounces, complaints, unsubscribes), read again at each poll. */
+    public CampaignDeliverability getDeliverability() {
+        if (deliverabilityFigures == null) {
+            deliverabilityFigures = deliverability.campaign(id);
+        }
+        return deliverabilityFigures;
+    }
+
+    /** Why it paused itself, in the reader's language (older reasons were stored as English sentences). */
+    public String getPausedReason() {
+        return campaign == null || campaign.pausedReason() == null ? null : UiTexts.text(campaign.pausedReason());
     }
 
     /** A journey campaign's coming days; null until asked for a draft, read once for a launched campaign. */

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.npsloop.campaigns.audience.SegmentId;
 import org.npsloop.campaigns.campaign.CampaignService.Audience;
@@ -30,7 +31,7 @@ class CampaignJsonTest {
                 CampaignStatus.SENDING, Audience.of(new SegmentId(9)), Instant.EPOCH, ZoneId.of("Europe/Paris"), 30, null,
                 new JourneyTrigger("order_delivered", 3), new Window(8, 18, EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY)),
                 1, 5, 2, null);
-        CampaignJson json = CampaignJson.of(view);
+        CampaignJson json = CampaignJson.of(view, Locale.ENGLISH);
         assertEquals(new CampaignJson(4, "Onboarding", 7, "Relationship", "JOURNEY", "SENDING", null, 9L, Instant.EPOCH,
                 "Europe/Paris", 30, null, null, "ORDER_DELIVERED", 3, 8, 18, "MON,FRI", 1, 5, 2, null), json);
     }
@@ -38,7 +39,7 @@ class CampaignJsonTest {
     @Test
     void noWindowIsWrittenAsNoWindowFields() {
         CampaignJson json = CampaignJson.of(new CampaignView(1, "x", new SurveyId(1), "s", CampaignKind.ONE_OFF,
-                CampaignStatus.DRAFT, Audience.NONE, null, ZoneId.of("UTC"), null, null, null, null, 0, 3, 0, null));
+                CampaignStatus.DRAFT, Audience.NONE, null, ZoneId.of("UTC"), null, null, null, null, 0, 3, 0, null), Locale.ENGLISH);
         assertNull(json.windowDays());
         assertNull(json.windowFromHour());
         assertNull(json.listId());

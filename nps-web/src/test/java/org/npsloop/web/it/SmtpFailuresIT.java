@@ -59,7 +59,10 @@ class SmtpFailuresIT {
         app = new PayaraMicroProcess("smtp-failures", Map.of("NPS_SMTP_PORT", String.valueOf(smtp.port()),
                 "NPS_DISPATCH_RETRY_DELAYS", RETRY_DELAY_SECONDS + "," + RETRY_DELAY_SECONDS,
                 "NPS_DISPATCH_BATCH", String.valueOf(BATCH), "NPS_DISPATCH_RATE", String.valueOf(RATE),
-                "NPS_DISPATCH_THROTTLE_RECOVER_AFTER", String.valueOf(RECOVER_AFTER))).start();
+                "NPS_DISPATCH_THROTTLE_RECOVER_AFTER", String.valueOf(RECOVER_AFTER),
+                // The deliverability pause (bounce rate) judged from 500 messages as by default, not the 10 the shared
+                // application's environment sets: this test shows the dispatcher's own pause on failures.
+                "NPS_DELIVERABILITY_PAUSE_MINIMUM_SENT", "500")).start();
         api = AudienceApi.marketer(app.base());
     }
 

@@ -43,4 +43,15 @@ class SameOriginTest {
         assertEquals(Optional.of("http://[::1]:8080"), SameOrigin.originOf("http://[::1]:8080/"));
         assertEquals(Optional.empty(), SameOrigin.originOf("/relative"));
     }
+
+    @Test
+    void onlyTheFourEspWebhooksAreLeftToTheirSignatures() {
+        for (String path : new String[] {"/api/esp/ses", "/api/esp/sendgrid", "/api/esp/mailgun", "/api/esp/postmark"}) {
+            assertTrue(SameOriginFilter.isEspWebhook(path), path);
+        }
+        for (String path : new String[] {"/api/esp", "/api/esp/", "/api/esp/ses/../../suppressions", "/api/esp/other",
+                "/api/suppressions", "/api/esp/ses/x", "/api/deliverability/events"}) {
+            assertFalse(SameOriginFilter.isEspWebhook(path), path);
+        }
+    }
 }

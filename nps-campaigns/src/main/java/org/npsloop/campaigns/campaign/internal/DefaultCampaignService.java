@@ -310,6 +310,7 @@ public class DefaultCampaignService implements CampaignService {
                 c.getKind(), c.getStatus(), audience, c.getScheduledAt(), c.getTimeZone(), c.getFatigueDays(),
                 c.getRecurrence(), c.getTrigger(),
                 window.isAlways() ? null : new Window(window.fromHour(), window.toHour(), window.days()),
-                c.getReminders(), c.getReminderAfterDays(), c.getLastWave(), c.getPausedReason());
+                c.getReminders(), c.getReminderAfterDays(), c.getLastWave(),
+                org.npsloop.domain.i18n.StoredMessages.decodeOne(c.getPausedReason()));
     }
 }

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.npsloop.domain.deliverability.CampaignDeliverabilityAlarm;
+import org.npsloop.domain.i18n.StoredMessages;
 import org.npsloop.domain.schema.Database;
 
 /**
@@ -28,8 +28,8 @@ public class DeliverabilityPause {
 
     void pause(@Observes CampaignDeliverabilityAlarm alarm) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
-            // Stored in English like the dispatcher's own reason; the campaign page renders it again from the key.
-            new CampaignStates(db).autoPause(alarm.campaignId(), alarm.reason().render(Locale.ENGLISH), clock.instant());
+            // Stored as key and arguments, like the dispatcher's own reason: each reader sees it in their language.
+            new CampaignStates(db).autoPause(alarm.campaignId(), StoredMessages.encode(alarm.reason()), clock.instant());
         }
     }
 }

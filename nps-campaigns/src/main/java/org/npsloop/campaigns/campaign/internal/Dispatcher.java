@@ -427,8 +427,9 @@ public class Dispatcher {
         int sent = counts[0];
         int failed = counts[1];
         if (failed >= PAUSE_AFTER_FAILURES && failed > sent) {
-            String reason = failed + " of the last " + (sent + failed)
-                    + " messages failed; check the SMTP settings and the failed recipients, then resume.";
+            // Stored as key and arguments: each reader sees it in their language.
+            String reason = org.npsloop.domain.i18n.StoredMessages.encode(
+                    org.npsloop.domain.i18n.Message.of("campaign.paused.failures", failed, sent + failed));
             // On the sending connection, so with its commit setting: the pause is one more mark of the drain.
             if (new CampaignStates(db).autoPause(campaignId, reason, clock.instant())) {
                 LOG.warning(() -> "Campaign " + campaignId + " paused itself: " + failed + " failures");

@@ -16,13 +16,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.campaigns.respond.AskedQuestion;
 import org.npsloop.campaigns.respond.RespondentService;
-import org.npsloop.campaigns.audience.SuppressionService;
+import org.npsloop.campaigns.deliverability.DeliverabilityService;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.ContactStatus;
 import org.npsloop.domain.audience.Language;
-import org.npsloop.domain.audience.SuppressionReason;
 import org.npsloop.domain.campaign.Invitation;
 import org.npsloop.domain.campaign.InvitationToken;
+import org.npsloop.domain.deliverability.DeliveryEventKind;
+import org.npsloop.domain.deliverability.DeliverySource;
 import org.npsloop.domain.i18n.InvalidValueException;
 import org.npsloop.domain.nps.NpsCategory;
 import org.npsloop.domain.nps.Score;
@@ -55,7 +56,7 @@ public class DefaultRespondentService implements RespondentService {
     private Clock clock;
 
     @Inject
-    private SuppressionService suppressions;
+    private DeliverabilityService deliverability;
 
     @Inject
     private QuestionAnswers questionAnswers;
@@ -193,8 +194,12 @@ public class DefaultRespondentService implements RespondentService {
         }
         Contact contact = invitation.getContact();
         if (contact.getStatus() != ContactStatus.ERASED) {
-            suppressions.suppress(contact.getEmail().value(), SuppressionReason.UNSUBSCRIBED,
-                    "unsubscribe link of campaign " + invitation.getCampaign().getId());
+            // Through the one door of delivery reports, so that the campaign counts it; once per invitation (the
+            // page's POST and the one-click POST of a mail client may both come, and come again).
+            deliverability.report(new DeliverabilityService.Report(DeliveryEventKind.UNSUBSCRIBE, DeliverySource.PAGE,
+                    DeliverabilityService.Trace.invitation(invitation.getId()), null,
+                    "unsubscribe link of campaign " + invitation.getCampaign().getId(), null,
+                    "invitation-" + invitation.getId(), clock.instant()));
         }
         return unsubscribeView(invitation, true);
     }
