@@ -84,6 +84,14 @@ class CampaignDispatchIT extends OnSharedApplication {
                     org.npsloop.domain.deliverability.MailReference.inMessageId(messageId).orElseThrow());
         }
         assertEquals(4, messageIds.size(), "one Message-ID per message");
+        // Signed with DKIM (the shared app's NPS_MAIL_DKIM_*): what arrived over SMTP verifies with the public key,
+        // so the bytes signed are the bytes Angus Mail sent.
+        java.security.PublicKey dkim = DkimVerifier.publicKeyOf(DkimVerifier.TEST_KEY);
+        for (MimeMessage message : received) {
+            String arrived = DkimVerifier.wire(message);
+            assertEquals("acme.example", DkimVerifier.tags(arrived).get("d"));
+            assertEquals("pass", DkimVerifier.verify(arrived, dkim), arrived);
+        }
         MimeMessage french = received.stream().filter(m -> Mailbox.recipient(m).startsWith(run + "-1@")).findFirst().orElseThrow();
         assertEquals("Votre avis sur Acme", french.getSubject());
         assertTrue(french.getHeader("List-Unsubscribe", null).contains("/u/"));

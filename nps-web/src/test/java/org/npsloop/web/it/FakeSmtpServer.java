@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small SMTP server for the tests, on plain sockets: enough ESMTP for Angus Mail (EHLO/HELO, MAIL,
  * RCPT, DATA, RSET, NOOP, QUIT), no TLS, no authentication, nothing stored but counts. A {@link Policy}
- * answers each RCPT (250, 4xx or 5xx), so a test can refuse an address once or for good. A message
+ * answers each RCPT (250, 4xx or 5xx), so a test can refuse an address once or for good; 421 and 454 are
+ * throttling replies in Gmail's and Amazon SES's words, and after a 421 the server closes the connection. A message
  * counts as delivered, per recipient, per Message-ID and per listening port, only when its DATA has been
  * read to the final "." and is about to be answered 250: what a real server has accepted at that point.
  * It can listen on several ports at once, so that a test can tell apart the app instances sending to it.
@@ -38,9 +39,12 @@ final class FakeSmtpServer implements AutoCloseable {
         Policy ACCEPT_ALL = (recipient, attempt) -> 250;
     }
 
-    /** The test ports are taken in this range only (other builds on this machine use the others). */
-    static final int FIRST_PORT = 3110;
-    static final int LAST_PORT = 3199;
+    /**
+     * The test ports are taken in this range only (other builds on this machine use the others); builds running side
+     * by side may each be given their own with {@code -Dit.fake-smtp.ports=2530-2539}.
+     */
+    static final int FIRST_PORT = Integer.parseInt(System.getProperty("it.fake-smtp.ports", "3110-3199").split("-")[0].strip());
+    static final int LAST_PORT = Integer.parseInt(System.getProperty("it.fake-smtp.ports", "3110-3199").split("-")[1].strip());
 
     private final Policy policy;
     private final List<ServerSocket> listeners = new ArrayList<>();
@@ -206,6 +210,11 @@ final class FakeSmtpServer implements AutoCloseable {
                         if (code == 250) {
                             recipients.add(recipient);
                             reply(out, "250 2.1.5 OK");
+                        } else if (code == 421) { // Gmail's way, and the server hangs up
+                            reply(out, "421 4.7.0 Our system has detected an unusual rate of unsolicited mail, closing");
+                            return;
+                        } else if (code == 454) { // Amazon SES
+                            reply(out, "454 Throttling failure: Maximum sending rate exceeded.");
                         } else if (code >= 400 && code < 500) {
                             reply(out, code + " 4.7.1 <" + recipient + ">: try again later");
                         } else {

@@ -26,6 +26,18 @@ public class DispatchSettings {
     private int ratePerSecond;
 
     @Inject
+    @ConfigProperty(name = "nps.dispatch.throttle.min-rate", defaultValue = "1")
+    private double throttleMinRate;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.throttle.recover-after", defaultValue = "50")
+    private int throttleRecoverAfter;
+
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.throttle.quiet-seconds", defaultValue = "60")
+    private int throttleQuietSeconds;
+
+    @Inject
     @ConfigProperty(name = "nps.dispatch.threads", defaultValue = "1")
     private int threads;
 
@@ -79,6 +91,21 @@ public class DispatchSettings {
 
     public int ratePerSecond() {
         return ratePerSecond;
+    }
+
+    /** The lowest rate throttling replies bring this instance to (messages a second). */
+    public double throttleMinRate() {
+        return throttleMinRate;
+    }
+
+    /** Accepted messages after which a throttled rate climbs one step. */
+    public int throttleRecoverAfter() {
+        return throttleRecoverAfter;
+    }
+
+    /** Seconds without a throttling reply after which a throttled rate climbs one step. */
+    public int throttleQuietSeconds() {
+        return throttleQuietSeconds;
     }
 
     /** Sending threads of this instance, each with its own SMTP and database connection (at least 1). */

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
 import org.npsloop.campaigns.deliverability.DeliverabilityService;
 import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.campaigns.mail.InvitationMail;
@@ -47,6 +49,7 @@ import org.npsloop.domain.deliverability.BounceClassifier;
 import org.npsloop.domain.deliverability.DeliveryEventKind;
 import org.npsloop.domain.deliverability.DeliverySource;
 import org.npsloop.domain.deliverability.MailReference;
+import org.npsloop.domain.deliverability.SendingPace;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.domain.survey.Survey;
@@ -98,6 +101,8 @@ public class Dispatcher {
     private final SurveyMailRenderer renderer = new SurveyMailRenderer();
     private final String worker = PeriodicWorker.instanceName(null, 100);
     private MailTransport transport;
+    /** This instance's sending rate, shared by its threads and kept from one drain to the next. */
+    private volatile SendingPace pace;
     private PeriodicWorker loop;
     /** The sending threads beyond the scheduler's own (nps.dispatch.threads - 1); null with one thread. */
     private ExecutorService senders;
@@ -112,6 +117,8 @@ public class Dispatcher {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         transport = mailSetup.transport();
+        pace = new SendingPace(settings.ratePerSecond(), settings.throttleMinRate(), settings.throttleRecoverAfter(),
+                Duration.ofSeconds(settings.throttleQuietSeconds()), System::nanoTime);
         if (settings.enabled()) {
             if (settings.threads() > 1) {
                 senders = Executors.newFixedThreadPool(settings.threads() - 1, threadFactory);
@@ -217,15 +224,14 @@ public class Dispatcher {
     private void drain() throws SQLException {
         pausedNow.clear();
         outcomes.clear();
-        RateLimiter rate = new RateLimiter(settings.ratePerSecond()); // per instance, shared by its threads
         List<Future<?>> helpers = new ArrayList<>();
         try {
             int threads = senders == null ? 1 : settings.threads();
-            drainAlone(rate, 0, threads, () -> {
+            drainAlone(0, threads, () -> {
                 for (int i = 1; i < threads; i++) {
                     int slice = i;
                     helpers.add(senders.submit(() -> {
-                        drainAlone(rate, slice, threads, () -> { });
+                        drainAlone(slice, threads, () -> { });
                         return null;
                     }));
                 }
@@ -250,7 +256,7 @@ public class Dispatcher {
      * left. {@code connected} runs once, when there is work and the SMTP server answered (the first
      * thread starts the others then).
      */
-    private void drainAlone(RateLimiter rate, int slice, int slices, Runnable connected) throws SQLException {
+    private void drainAlone(int slice, int slices, Runnable connected) throws SQLException {
         Map<Long, Survey> surveys = new HashMap<>();
         try (Connection db = dataSource.getConnection()) {
             boolean relaxed = commitWithoutFlush(db);
@@ -276,7 +282,7 @@ public class Dispatcher {
                             queue.release(claimed.invitationId(), worker); // back in the queue for the resume
                             continue;
                         }
-                        rate.acquire();
+                        waitForTurn();
                         int[] counts = outcomes.record(claimed.campaignId(), send(queue, mail, claimed, surveys));
                         pauseIfFailing(db, claimed.campaignId(), counts);
                     }
@@ -345,6 +351,7 @@ public class Dispatcher {
                     reference.messageId(MailSetup.domainOf(from)), mailSetup.unsubscribeAddress(),
                     mailSetup.bounceAddress().map(reference::returnPath).orElse(null));
             mail.send(message, claimed.invitationId());
+            pace.accepted();
             // Marked at once: if this instance dies now, at most this message is sent twice.
             queue.markSent(claimed.invitationId(), worker, clock.instant());
             return true;
@@ -353,6 +360,7 @@ public class Dispatcher {
                 queue.fail(claimed.invitationId(), worker, e.getMessage());
                 reportRefusal(claimed, e);
             } else {
+                slowDownIfThrottled(e);
                 temporaryFailure(queue, claimed, e.getMessage());
             }
         } catch (MessagingException | RuntimeException e) {
@@ -372,6 +380,38 @@ public class Dispatcher {
         deliverability.report(new DeliverabilityService.Report(kind, DeliverySource.SMTP,
                 DeliverabilityService.Trace.invitation(claimed.invitationId()), e.replyCode() > 0 ? String.valueOf(e.replyCode())
                         : null, e.getMessage(), e.getMessage(), null, clock.instant()));
+    }
+
+    /** A server asking us to slow down: the message is retried like any 4xx, and the whole instance slows down. */
+    private void slowDownIfThrottled(DeliveryException e) {
+        if (SendingPace.isThrottling(e.replyCode(), e.getMessage()) && pace.throttled()) {
+            LOG.warning(() -> String.format(Locale.ROOT,
+                    "Throttled by the mail server (%s): sending slowed to %.2f messages a second",
+                    e.getMessage().replaceAll("[^\\s<>:]+@[^\\s<>]+", "recipient"), pace.currentRate())); // no address in logs
+        }
+    }
+
+    /** Waits for this instance's next sending slot (none when the rate is unlimited). */
+    private void waitForTurn() {
+        long wait = pace.reserve();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * This instance's sending rate now (messages a second; 0 = unlimited), for Prometheus: below
+     * {@code nps.dispatch.rate} after throttling replies, until it climbs back.
+     */
+    @Gauge(name = "nps_dispatch_rate", unit = "per_second", absolute = true,
+            description = "This instance's sending rate now (messages a second, 0 = unlimited), lowered by throttling replies")
+    public double currentRate() {
+        SendingPace now = pace;
+        return now == null ? settings.ratePerSecond() : now.currentRate();
     }
 
     private void temporaryFailure(DispatchQueue queue, DispatchQueue.Claimed claimed, String error) throws SQLException {
@@ -425,36 +465,6 @@ public class Dispatcher {
 
         synchronized void clear() {
             counts.clear();
-        }
-    }
-
-    /** At most {@code perSecond} messages a second from this instance, whatever its threads (0: no limit). */
-    static final class RateLimiter {
-        private final long intervalNanos;
-        private long next = System.nanoTime();
-
-        RateLimiter(int perSecond) {
-            this.intervalNanos = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
-        }
-
-        void acquire() {
-            if (intervalNanos == 0) {
-                return;
-            }
-            long wait;
-            synchronized (this) { // each caller takes the next free slot, then waits for it outside the lock
-                long now = System.nanoTime();
-                long slot = Math.max(next, now);
-                next = slot + intervalNanos;
-                wait = slot - now;
-            }
-            if (wait > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 }

@@ -12,7 +12,8 @@ import org.npsloop.campaigns.mail.MailTransport;
 
 /**
  * Sends through an SMTP server with Angus Mail, one connection per batch. SMTP replies decide what
- * happens next: 4xx is temporary (retry with back-off), 5xx permanent (the address bounced).
+ * happens next: 4xx is temporary (retry with back-off), 5xx permanent (the address bounced). With DKIM
+ * configured, each message is signed here, once complete.
  */
 public final class SmtpTransport implements MailTransport {
 
@@ -23,9 +24,16 @@ public final class SmtpTransport implements MailTransport {
 
     private final Session session;
     private final Settings settings;
+    /** Signs each message just before it goes out; null without DKIM. */
+    private final DkimSigner dkim;
 
     public SmtpTransport(Settings settings) {
+        this(settings, null);
+    }
+
+    public SmtpTransport(Settings settings, DkimSigner dkim) {
         this.settings = settings;
+        this.dkim = dkim;
         Properties props = new Properties();
         props.put("mail.transport.protocol", "smtp");
         props.put("mail.smtp.host", settings.host());
@@ -55,20 +63,30 @@ public final class SmtpTransport implements MailTransport {
     public Connection open() throws DeliveryException {
         try {
             Transport transport = session.getTransport("smtp");
-            if (settings.user() != null && !settings.user().isBlank()) {
-                transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
-            } else {
-                transport.connect();
-            }
+            connect(transport);
             return new SmtpConnection(transport);
         } catch (MessagingException e) {
-            throw new DeliveryException("Cannot connect to " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
-                    false, e);
+            throw cannotConnect(e);
         }
     }
 
-    private static final class SmtpConnection implements Connection {
+    private void connect(Transport transport) throws MessagingException {
+        if (settings.user() != null && !settings.user().isBlank()) {
+            transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        } else {
+            transport.connect();
+        }
+    }
+
+    private DeliveryException cannotConnect(MessagingException e) {
+        return new DeliveryException("Cannot connect to " + settings.host() + ":" + settings.port() + ": " + e.getMessage(),
+                false, e);
+    }
+
+    private final class SmtpConnection implements Connection {
         private final Transport transport;
+        /** After a 421 (the server closes the connection) or a failure without a reply: connect again first. */
+        private boolean lost;
 
         SmtpConnection(Transport transport) {
             this.transport = transport;
@@ -76,11 +94,24 @@ public final class SmtpTransport implements MailTransport {
 
         @Override
         public void send(MimeMessage message, long invitationId) throws DeliveryException {
+            if (lost) {
+                close();
+                try {
+                    connect(transport);
+                } catch (MessagingException e) {
+                    throw cannotConnect(e);
+                }
+                lost = false;
+            }
             try {
+                if (dkim != null) {
+                    dkim.sign(message);
+                }
                 Address[] recipients = message.getAllRecipients();
                 transport.sendMessage(message, recipients);
             } catch (MessagingException e) {
                 int code = replyCode(e);
+                lost = code == 421 || code == 0 || !transport.isConnected();
                 throw new DeliveryException(describe(code, e), code >= 500 && code < 600, code, e);
             }
         }
@@ -108,7 +139,14 @@ public final class SmtpTransport implements MailTransport {
         return 0;
     }
 
+    /** With the server's own words (Angus Mail's top message is only "Invalid Addresses"): what throttling is told by. */
     private static String describe(int code, MessagingException e) {
-        return (code > 0 ? "SMTP " + code + ": " : "") + e.getMessage();
+        String reply = e.getMessage();
+        for (Exception t = e; t != null; t = t instanceof MessagingException m ? m.getNextException() : null) {
+            if ((t instanceof SMTPSendFailedException || t instanceof SMTPAddressFailedException) && t.getMessage() != null) {
+                reply = t == e ? t.getMessage().strip() : e.getMessage() + ": " + t.getMessage().strip();
+            }
+        }
+        return (code > 0 ? "SMTP " + code + ": " : "") + reply;
     }
 }
