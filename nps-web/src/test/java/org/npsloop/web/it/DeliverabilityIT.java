@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>A one-off campaign of 20 is DONE within a second of starting, and only a SENDING campaign pauses itself (a done
  * one has nothing left to stop). A journey campaign stays SENDING for as long as it is active, so the test sends one:
  * its 20 contacts' events, posted once it is active, make their invitations due at once (delay 0), and the dispatcher's
- * journey check (once a minute) sends them.
+ * journey check (every 2 s in the tests, once a minute by default) sends them.
  */
 class DeliverabilityIT extends OnSharedApplication {
 
@@ -65,7 +65,7 @@ class DeliverabilityIT extends OnSharedApplication {
             }
             waitFor(() -> Mailbox.to(SMTP, run + "-").size() == CONTACTS
                     && CampaignApi.number(CampaignApi.progress(marketer, campaign), "sent") == CONTACTS, Duration.ofSeconds(120),
-                    "the 20 invitations sent (the journey check runs once a minute)");
+                    "the 20 invitations sent (the journey check runs every 2 s here)");
             assertEquals("SENDING", CampaignApi.status(marketer.get("api/campaigns/" + campaign).body()));
 
             // A complaint by address: recorded, the address suppressed, and 1 in 20 (5%) is past 0.3%: the campaign pauses.

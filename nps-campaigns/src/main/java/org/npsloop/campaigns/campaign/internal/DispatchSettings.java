@@ -57,6 +57,11 @@ public class DispatchSettings {
     @ConfigProperty(name = "nps.dispatch.lease-seconds", defaultValue = "120")
     private int leaseSeconds;
 
+    /** Journey moments are days apart: looking for due ones once a minute is plenty (tests look more often). */
+    @Inject
+    @ConfigProperty(name = "nps.dispatch.journey-check-seconds", defaultValue = "60")
+    private int journeyCheckSeconds;
+
     @Inject
     @ConfigProperty(name = "nps.dispatch.retry-delays", defaultValue = Backoff.DEFAULT_DELAYS)
     private String retryDelays;
@@ -124,6 +129,10 @@ public class DispatchSettings {
 
     public long intervalMillis() {
         return intervalMillis;
+    }
+
+    public java.time.Duration journeyCheck() {
+        return java.time.Duration.ofSeconds(Math.max(1, journeyCheckSeconds));
     }
 
     public int leaseSeconds() {

@@ -108,7 +108,6 @@ public class Dispatcher {
     private ExecutorService senders;
     private static final Duration REMINDER_CHECK = Duration.ofMinutes(1);
     private Instant lastReminderCheck;
-    private static final Duration JOURNEY_CHECK = Duration.ofMinutes(1);
     private Instant lastJourneyCheck;
     /** Sent and failed messages of each campaign during this drain, counted over all sending threads. */
     private final Outcomes outcomes = new Outcomes();
@@ -187,10 +186,10 @@ public class Dispatcher {
         }
     }
 
-    /** Journey moments are days apart: checking the events once a minute is plenty. */
+    /** Journey moments are days apart: checking the events once a minute (nps.dispatch.journey-check-seconds) is plenty. */
     private void triggerJourneys() throws SQLException {
         Instant now = clock.instant();
-        if (lastJourneyCheck != null && lastJourneyCheck.isAfter(now.minus(JOURNEY_CHECK))) {
+        if (lastJourneyCheck != null && lastJourneyCheck.isAfter(now.minus(settings.journeyCheck()))) {
             return;
         }
         lastJourneyCheck = now;
