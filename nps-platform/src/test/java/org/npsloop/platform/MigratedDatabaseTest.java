@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A test on a new database with every migration applied, one per test: H2 in memory, or a PostgreSQL schema
+ * A test on a new database with every migration applied, one per test: H2 in memory, or a PostgreSQL database
  * of its own ({@link TestSchemas}) in the subclass that runs the same cases again with {@link #onPostgreSql()}.
  */
 public abstract class MigratedDatabaseTest {
