@@ -3,14 +3,13 @@ package org.npsloop.platform;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A test on a new database with every migration applied, one per test: H2 in memory, or a PostgreSQL schema
- * of its own ({@link TestSchemas}) in the subclass that runs the same cases again with {@link #onPostgreSql()}.
+ * A test on a new database with every migration applied, one per test: H2 in memory ({@link MigratedH2}), or a
+ * PostgreSQL database of its own ({@link TestSchemas}) in the subclass that runs the same cases again with
+ * {@link #onPostgreSql()}.
  */
 public abstract class MigratedDatabaseTest {
 
@@ -27,8 +26,7 @@ public abstract class MigratedDatabaseTest {
         if (onPostgreSql()) {
             url = TestSchemas.create();
         } else {
-            url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+            url = MigratedH2.create();
         }
     }
 

@@ -1,6 +1,6 @@
 package org.npsloop.platform.feed;
 
-/** The same cases on PostgreSQL, each in a schema of its own (see {@link org.npsloop.platform.TestSchemas}). */
+/** The same cases on PostgreSQL, each in a migrated database of its own (see {@link org.npsloop.platform.TestSchemas}). */
 class ResponseFeedPostgreSqlTest extends ResponseFeedTest {
 
     @Override

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.npsloop.platform.TestSchemas;
 
-/** The same cases on PostgreSQL, in a schema of their own (see {@link TestSchemas}). */
+/** The same cases on PostgreSQL, in a migrated database of their own (see {@link TestSchemas}). */
 class JdbcPostgreSqlTest extends JdbcTest {
 
     private String url;

@@ -31,6 +31,12 @@ final class Browser {
     /** How long findElement looks for an element not there yet (a page still loading, an Ajax update under way). */
     static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
+    /**
+     * How often a wait looks again: WebDriverWait's own 500 ms made every wait not met at once cost 250 ms more on
+     * average, and a {@link #settle} up to 1 s; a look is one WebDriver call.
+     */
+    static final Duration POLL = Duration.ofMillis(100);
+
     /** Longer than any p:ajax delay of the pages (400 ms). */
     private static final Duration QUIET = Duration.ofMillis(450);
 
@@ -142,7 +148,7 @@ final class Browser {
         try {
             // An element redrawn by Ajax between finding and reading it is simply read again. 30 s: on a 2-core machine
             // running other builds too, a page or an Ajax answer has been seen to take over 20 s.
-            new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(condition);
+            new WebDriverWait(browser, Duration.ofSeconds(30), POLL).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
         }

@@ -252,7 +252,7 @@ class SurveyEditorBrowserIT extends BrowserTestBase {
     /** Waits, and on timeout shows where the browser is and what it sees. */
     private static <T> T waitFor(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+            return new WebDriverWait(browser, Duration.ofSeconds(15), Browser.POLL).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
         }

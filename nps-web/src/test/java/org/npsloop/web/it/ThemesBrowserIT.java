@@ -112,7 +112,7 @@ class ThemesBrowserIT extends BrowserTestBase {
 
     private static <T> T waitFor(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+            return new WebDriverWait(browser, Duration.ofSeconds(15), Browser.POLL).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + " on:\n" + browser.getPageSource(), e);
         }

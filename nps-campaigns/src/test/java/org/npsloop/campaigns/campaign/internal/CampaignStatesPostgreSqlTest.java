@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.npsloop.campaigns.TestSchemas;
 
-/** The same cases on PostgreSQL, each in a schema of its own (see {@link TestSchemas}). */
+/** The same cases on PostgreSQL, each in a migrated database of its own (see {@link TestSchemas}). */
 class CampaignStatesPostgreSqlTest extends CampaignStatesTest {
 
     @Override

@@ -14,17 +14,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npsloop.domain.campaign.CampaignStatus;
 import org.npsloop.domain.campaign.CampaignStatus.Transition;
+import org.npsloop.platform.MigratedH2;
 
 /**
  * Each status move of the dispatch against a real database with the real migrations: H2 here, PostgreSQL in
@@ -42,9 +41,7 @@ class CampaignStatesTest {
 
     /** A new, empty database (or schema) for one test; {@link #connect} opens connections to it. */
     String newDatabase() {
-        String fresh = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(fresh, "sa", "").locations("classpath:db/migration").load().migrate();
-        return fresh;
+        return MigratedH2.create();
     }
 
     Connection connect() throws SQLException {

@@ -1,6 +1,6 @@
 package org.npsloop.campaigns.webhook.internal;
 
-/** The same cases on PostgreSQL, each in a schema of its own (see {@link org.npsloop.platform.TestSchemas}). */
+/** The same cases on PostgreSQL, each in a migrated database of its own (see {@link org.npsloop.platform.TestSchemas}). */
 class WebhookQueuePostgreSqlTest extends WebhookQueueTest {
 
     @Override

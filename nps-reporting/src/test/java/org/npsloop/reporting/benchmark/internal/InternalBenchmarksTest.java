@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +20,7 @@ import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.benchmark.InternalBenchmarks;
 import org.npsloop.reporting.dashboard.internal.DefaultReportService;
 import org.npsloop.reporting.scope.ResponseScope;
+import org.npsloop.platform.MigratedH2;
 
 /**
  * Internal benchmarks on H2 with the real migrations, through the dashboard's own queries, against 100 November
@@ -62,10 +62,9 @@ class InternalBenchmarksTest {
     @BeforeEach
     void database() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create("10"));
         dataSource.setUser("sa");
         // Rows written as they stood at V10, as DefaultReportServiceTest does; later migrations backfill what they add.
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("10").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             campaign(s, 10, "Welcome", "'ONBOARDING'");

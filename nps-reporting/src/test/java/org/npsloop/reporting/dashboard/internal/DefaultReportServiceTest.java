@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ import org.npsloop.reporting.dashboard.Breakdown;
 import org.npsloop.reporting.dashboard.Dashboard;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.scope.ResponseScope;
+import org.npsloop.platform.MigratedH2;
 
 /**
  * The report SQL on H2 with the real migrations, against seven hand-written responses whose figures
@@ -40,10 +40,9 @@ class DefaultReportServiceTest {
     @BeforeEach
     void database() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create("10"));
         dataSource.setUser("sa");
         // The rows are written as they stood before V13 (target 10: the last migration before it), whose backfill then notes which first invitations were answered.
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("10").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             s.execute("INSERT INTO campaign (id, name, survey_id, kind, status, time_zone, created_at, updated_at, version, trigger_event) "

@@ -12,8 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.npsloop.reporting.followup.FollowUpService.Row;
 import org.npsloop.reporting.followup.FollowUpService.StatusCounts;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.scope.ResponseScope;
+import org.npsloop.platform.MigratedH2;
 
 /** The follow-up SQL on H2 with the real migrations (PostgreSQL: FollowUpIT). */
 class FollowUpQueriesTest {
@@ -38,9 +37,8 @@ class FollowUpQueriesTest {
     @BeforeEach
     void database() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create());
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO contact (id, email, first_name, last_name, language, status, created_at, updated_at, version) VALUES "
                     + "(1, 'zoe@exemple.fr', 'Zoé', 'Martin', 'FR', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");

@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import org.npsloop.reporting.followup.ResponseInbox.Flagged;
 import org.npsloop.reporting.followup.ResponseInbox.Page;
 import org.npsloop.reporting.followup.ResponseInbox.Query;
 import org.npsloop.reporting.followup.ResponseInbox.Row;
+import org.npsloop.platform.MigratedH2;
 
 /** The inbox SQL on H2 with the real migrations, against hand-written rows (PostgreSQL: ResponseApiIT). */
 class JdbcResponseInboxTest {
@@ -29,9 +28,8 @@ class JdbcResponseInboxTest {
     @BeforeEach
     void database() throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create());
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             s.execute("INSERT INTO campaign (id, name, survey_id, kind, status, time_zone, created_at, updated_at, version, trigger_event) "

@@ -12,8 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.npsloop.domain.publication.QuoteRules;
 import org.npsloop.reporting.publication.PublicationService.QuoteCandidate;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.scope.ResponseScope;
+import org.npsloop.platform.MigratedH2;
 
 /** The quote SQL on H2 with the real migrations (PostgreSQL: PublicationIT). */
 class QuoteQueriesTest {
@@ -34,9 +33,8 @@ class QuoteQueriesTest {
     @BeforeEach
     void database() throws SQLException {
         dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create());
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             s.execute("INSERT INTO campaign (id, name, survey_id, kind, status, time_zone, created_at, updated_at, version) "

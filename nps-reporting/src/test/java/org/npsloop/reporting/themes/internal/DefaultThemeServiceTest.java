@@ -16,9 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import org.npsloop.reporting.themes.ThemeService.ThemeCount;
 import org.npsloop.reporting.themes.ThemeService.ThemeCounts;
 import org.npsloop.reporting.themes.ThemeService.ThemeDraft;
 import org.npsloop.reporting.scope.ResponseScope;
+import org.npsloop.platform.MigratedH2;
 
 /**
  * Themes on H2 with the real migrations (and their five default themes): the background matching, counts
@@ -54,9 +53,8 @@ class DefaultThemeServiceTest {
     @BeforeEach
     void database() throws SQLException {
         dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL(MigratedH2.create());
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO survey (id, name, brand_name, created_at, updated_at, version) VALUES (1, 'S', 'Acme', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             s.execute("INSERT INTO campaign (id, name, survey_id, kind, status, time_zone, created_at, updated_at, version) "
