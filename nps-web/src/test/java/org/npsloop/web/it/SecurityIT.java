@@ -867,9 +867,14 @@ class SecurityIT extends OnSharedApplication {
             byte[] buffer = new byte[8192];
             java.io.InputStream in = socket.getInputStream();
             try {
-                for (int n; (n = in.read(buffer)) > 0 && !answer.toString(java.nio.charset.StandardCharsets.UTF_8).contains("</html>")
-                        && !answer.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("}"); ) {
+                // Until the whole answer is in (page, JSON, or the last chunk), not until the 10 s timeout: the server may
+                // keep the connection open after answering.
+                for (int n; (n = in.read(buffer)) > 0; ) {
                     answer.write(buffer, 0, n);
+                    String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (text.contains("</html>") || text.stripTrailing().endsWith("}") || text.endsWith("\r\n0\r\n\r\n")) {
+                        break;
+                    }
                 }
             } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
                 // The server closed the connection after its answer: what was read is the answer.
