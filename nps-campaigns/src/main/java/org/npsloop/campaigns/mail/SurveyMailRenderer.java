@@ -3,6 +3,7 @@ package org.npsloop.campaigns.mail;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,96 @@ import org.npsloop.platform.templates.FreemarkerConfigurations;
  */
 public final class SurveyMailRenderer {
 
-    /** What a mail says, ready for a MIME message. */
-    public record Content(String subject, String html, String text) {
+    /**
+     * What a mail says, ready for a MIME message.
+     *
+     * @param encoded the quoted-printable form of {@code html} and {@code text} when a {@link Prepared} letter made
+     *        it (most of it encoded once per letter), else null: {@link InvitationMessages} encodes the texts
+     */
+    public record Content(String subject, String html, String text, Encoded encoded) {
+
+        public Content(String subject, String html, String text) {
+            this(subject, html, text, null);
+        }
+    }
+
+    /** The quoted-printable parts of one message of a prepared letter. */
+    public static final class Encoded {
+        private final Lines html;
+        private final Lines text;
+        private final String token;
+        private final String firstNameHtml;
+        private final String firstName;
+
+        private Encoded(Lines html, Lines text, String token, String firstNameHtml, String firstName) {
+            this.html = html;
+            this.text = text;
+            this.token = token;
+            this.firstNameHtml = firstNameHtml;
+            this.firstName = firstName;
+        }
+
+        void html(ByteArrayOutputStream out) {
+            html.write(out, token, firstNameHtml);
+        }
+
+        void text(ByteArrayOutputStream out) {
+            text.write(out, token, firstName);
+        }
+    }
+
+    /**
+     * A marked text cut into lines for quoted-printable: a line break resets the encoder's column, so the encoding
+     * of a text is that of its lines joined by CRLF. Lines without a mark (most of the HTML) are encoded once.
+     */
+    private static final class Lines {
+        /** byte[]: a line encoded, with its CRLF; String[]: the pieces of a marked line between its marks. */
+        private final List<Object> lines = new ArrayList<>();
+        private final List<String> marked = new ArrayList<>();
+        private final List<Boolean> broken = new ArrayList<>();
+
+        Lines(String text) {
+            int start = 0;
+            while (start <= text.length()) {
+                int end = start;
+                while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                    end++;
+                }
+                String line = text.substring(start, end);
+                boolean breaks = end < text.length();
+                if (line.contains(TOKEN_MARK) || line.contains(FIRST_NAME_MARK)) {
+                    lines.add(line.split(MARKS, -1));
+                } else {
+                    ByteArrayOutputStream encoded = new ByteArrayOutputStream(line.length() + 8);
+                    QuotedPrintable.encode(line, encoded);
+                    if (breaks) {
+                        encoded.write('\r');
+                        encoded.write('\n');
+                    }
+                    lines.add(encoded.toByteArray());
+                }
+                marked.add(line);
+                broken.add(breaks);
+                if (!breaks) {
+                    break;
+                }
+                start = end + (text.startsWith("\r\n", end) ? 2 : 1);
+            }
+        }
+
+        void write(ByteArrayOutputStream out, String token, String firstName) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i) instanceof byte[] encoded) {
+                    out.writeBytes(encoded);
+                } else {
+                    QuotedPrintable.encode(Prepared.join(marked.get(i), (String[]) lines.get(i), token, firstName), out);
+                    if (broken.get(i)) {
+                        out.write('\r');
+                        out.write('\n');
+                    }
+                }
+            }
+        }
     }
 
     /** One score button: all in the brand colour, so that no colour nudges the answer. */
@@ -50,7 +139,7 @@ public final class SurveyMailRenderer {
     /** The same mail as a reminder: its subject says so, in the mail's language. */
     public Content asReminder(Content content, Language language) {
         String prefix = labels.computeIfAbsent(language, SurveyMailRenderer::labels).get("reminderPrefix");
-        return new Content(prefix + " " + content.subject(), content.html(), content.text());
+        return new Content(prefix + " " + content.subject(), content.html(), content.text(), content.encoded());
     }
 
     public Content render(InvitationMail mail, boolean dummyLinks) {
@@ -104,6 +193,8 @@ public final class SurveyMailRenderer {
         private final Content marked;
         private final String[] html;
         private final String[] text;
+        private final Lines htmlLines;
+        private final Lines textLines;
 
         private Prepared(InvitationMail sample, boolean withFirstName) {
             this.letter = sample;
@@ -113,6 +204,8 @@ public final class SurveyMailRenderer {
                     sample.texts(), sample.baseUrl(), TOKEN_MARK), false);
             this.html = marked.html().split(MARKS, -1);
             this.text = marked.text().split(MARKS, -1);
+            this.htmlLines = new Lines(marked.html());
+            this.textLines = new Lines(marked.text());
         }
 
         /**
@@ -125,9 +218,9 @@ public final class SurveyMailRenderer {
                 return SurveyMailRenderer.this.render(mail); // not what was prepared: rendered in full
             }
             String first = withFirstName ? mail.firstName() : null;
-            return new Content(marked.subject(),
-                    join(marked.html(), html, mail.token(), first == null ? null : HTMLOutputFormat.INSTANCE.escapePlainText(first)),
-                    join(marked.text(), text, mail.token(), first));
+            String firstHtml = first == null ? null : HTMLOutputFormat.INSTANCE.escapePlainText(first);
+            return new Content(marked.subject(), join(marked.html(), html, mail.token(), firstHtml),
+                    join(marked.text(), text, mail.token(), first), new Encoded(htmlLines, textLines, mail.token(), firstHtml, first));
         }
 
         private boolean sameLetter(InvitationMail mail) {
