@@ -23,7 +23,7 @@ from benchlib import Client, Psql, Table, api_key, arguments, backends, bulk_con
 
 EMAIL_DOMAIN = "send.bench.example"
 GOAL_RATE = 2000
-GOAL_RATIO = 0.70
+GOAL_RATIO = 0.60  # issue 16 point 6: >= 2,000 emails/s and >= 60 % of the bare loop
 
 
 # ------------------------------------------------------------------------------------------- sink

@@ -87,18 +87,30 @@ public final class InvitationMessages {
         String boundary = "=_nps_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         message.setHeader("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
         ByteArrayOutputStream body = new ByteArrayOutputStream(content.html().length() + content.text().length() + 2048);
-        part(body, boundary, "text/plain", content.text()); // least preferred first, as RFC 2046 orders alternatives
-        part(body, boundary, "text/html", content.html());
+        SurveyMailRenderer.Encoded encoded = content.encoded();
+        // Least preferred first, as RFC 2046 orders alternatives. A prepared letter's parts are mostly encoded already.
+        header(body, boundary, "text/plain");
+        if (encoded != null) {
+            encoded.text(body);
+        } else {
+            QuotedPrintable.encode(content.text(), body);
+        }
+        ascii(body, "\r\n");
+        header(body, boundary, "text/html");
+        if (encoded != null) {
+            encoded.html(body);
+        } else {
+            QuotedPrintable.encode(content.html(), body);
+        }
+        ascii(body, "\r\n");
         ascii(body, "--" + boundary + "--\r\n");
         message.body(body.toByteArray());
         return message;
     }
 
-    private static void part(ByteArrayOutputStream body, String boundary, String type, String text) {
+    private static void header(ByteArrayOutputStream body, String boundary, String type) {
         ascii(body, "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-        QuotedPrintable.encode(text, body);
-        ascii(body, "\r\n");
     }
 
     private static void ascii(ByteArrayOutputStream out, String text) {

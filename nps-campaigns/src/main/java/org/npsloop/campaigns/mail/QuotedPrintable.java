@@ -13,6 +13,14 @@ final class QuotedPrintable {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 76;
+    /** Printable ASCII but '=': written as it is anywhere on a line. */
+    private static final boolean[] LITERAL = new boolean[256];
+
+    static {
+        for (int b = 33; b <= 126; b++) {
+            LITERAL[b] = b != '=';
+        }
+    }
 
     private QuotedPrintable() {
     }
@@ -27,6 +35,13 @@ final class QuotedPrintable {
         int column = 0;
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
+            // Most bytes: printable, and far from the end of the line whatever comes next. This path alone was a
+            // quarter of a sending thread's CPU when every byte went through the general one (bench/sending).
+            if (LITERAL[b] && column < MAX_LINE - 1) {
+                encoded[length++] = (byte) b;
+                column++;
+                continue;
+            }
             if (b == '\r' || b == '\n') {
                 if (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
                     i++;

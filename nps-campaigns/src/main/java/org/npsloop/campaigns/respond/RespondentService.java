@@ -86,6 +86,8 @@ public interface RespondentService {
      * as a suspected bot's only by what happened at it ({@link org.npsloop.domain.response.BotSuspicion#ofAnswer}):
      * the clicks of a scanner before it do not count against the person. A score of another category clears the
      * answers to the additional questions that category is not asked (each clearing in the history).
+     * The page returned lists no additional question ({@code questions} is empty): the caller redirects to the
+     * thank-you page, which {@link #view} builds; reading the questions here cost two queries per answer.
      *
      * @throws org.npsloop.domain.nps.InvalidScoreException for a score outside 0..10
      * @throws org.npsloop.domain.validation.InvalidInputException naming {@code comment} when it breaks

@@ -41,6 +41,23 @@ class QuotedPrintableTest {
         }
     }
 
+    @Test
+    void long_lines_break_softly_at_76_characters_whatever_the_mix() throws Exception {
+        Random random = new Random(7);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 =\té€<>\"'.-_/?&#;";
+        int[] points = alphabet.codePoints().toArray();
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(1000); i > 0; i--) {
+                text.appendCodePoint(points[random.nextInt(points.length)]);
+            }
+            if (round % 3 == 0) {
+                text.append("\n").append("y".repeat(random.nextInt(160))).append(round % 2 == 0 ? " " : "");
+            }
+            assertEquals(text.toString(), decode(text.toString()));
+        }
+    }
+
     private static String decode(String text) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuotedPrintable.encode(text, out);

@@ -204,8 +204,9 @@ public class DefaultCampaignService implements CampaignService {
     public CampaignView cancel(long id) {
         Campaign campaign = existing(id);
         CampaignView view = change(campaign, () -> campaign.cancel(clock.instant()));
+        // Not those a sending thread holds (claimed_by): they are being sent, and are marked SENT when accepted.
         em.createNativeQuery("UPDATE invitation SET status = 'SKIPPED', token_secret = NULL WHERE campaign_id = ?1 "
-                + "AND status = 'PENDING'").setParameter(1, id).executeUpdate();
+                + "AND status = 'PENDING' AND claimed_by IS NULL").setParameter(1, id).executeUpdate();
         return view;
     }
 
@@ -238,7 +239,7 @@ public class DefaultCampaignService implements CampaignService {
         List<Object> parameters = new ArrayList<>(List.of(id));
         if (status != null && !status.isBlank()) {
             parameters.add(status.trim().toUpperCase(Locale.ROOT));
-            where.append(" AND i.status = ?").append(parameters.size());
+            where.append(" AND ").append(DispatchQueue.SHOWN_STATUS).append(" = ?").append(parameters.size());
         }
         if (search != null && !search.isBlank()) {
             parameters.add(LikePattern.containsIgnoringCase(search));
@@ -249,7 +250,7 @@ public class DefaultCampaignService implements CampaignService {
         }
         Query count = em.createNativeQuery("SELECT COUNT(*)" + where);
         Query page = em.createNativeQuery("SELECT i.id, c.id, c.email, c.first_name, c.last_name, i.wave, i.reminder, "
-                + "i.status, i.due_at, i.sent_at, i.attempts, i.last_error, CASE WHEN EXISTS (SELECT 1 FROM response r "
+                + DispatchQueue.SHOWN_STATUS + ", i.due_at, i.sent_at, i.attempts, i.last_error, CASE WHEN EXISTS (SELECT 1 FROM response r "
                 + "WHERE r.campaign_id = i.campaign_id AND r.contact_id = i.contact_id) THEN 1 ELSE 0 END"
                 + where + " ORDER BY i.id DESC");
         for (int i = 0; i < parameters.size(); i++) {

@@ -257,6 +257,7 @@ public class Dispatcher {
      */
     private void drainAlone(int slice, int slices, Runnable connected) throws SQLException {
         Map<Long, Survey> surveys = new HashMap<>();
+        Map<Letter, SurveyMailRenderer.Prepared> letters = new HashMap<>();
         try (Connection db = dataSource.getConnection()) {
             boolean relaxed = commitWithoutFlush(db);
             DispatchQueue queue = new DispatchQueue(db);
@@ -282,7 +283,7 @@ public class Dispatcher {
                             continue;
                         }
                         waitForTurn();
-                        int[] counts = outcomes.record(claimed.campaignId(), send(queue, mail, claimed, surveys));
+                        int[] counts = outcomes.record(claimed.campaignId(), send(queue, mail, claimed, surveys, letters));
                         pauseIfFailing(db, claimed.campaignId(), counts);
                     }
                 }
@@ -332,12 +333,14 @@ public class Dispatcher {
 
     /** @return true when the server accepted the message */
     private boolean send(DispatchQueue queue, MailTransport.Connection mail, DispatchQueue.Claimed claimed,
-            Map<Long, Survey> surveys) throws SQLException {
+            Map<Long, Survey> surveys, Map<Letter, SurveyMailRenderer.Prepared> letters) throws SQLException {
         try {
             Survey survey = surveys.computeIfAbsent(claimed.surveyId(), surveyLookup::find);
             InvitationMail invitation = InvitationMail.of(survey.letterIn(Language.valueOf(claimed.language())),
                     claimed.email(), claimed.firstName(), mailSetup.baseUrl(), claimed.tokenSecret());
-            SurveyMailRenderer.Content content = renderer.render(invitation);
+            // Rendered once per survey, language and greeting in a drain; each message only gets its token and name.
+            SurveyMailRenderer.Content content = letters.computeIfAbsent(new Letter(claimed.surveyId(), invitation.language(),
+                    SurveyMailRenderer.hasFirstName(claimed.firstName())), k -> renderer.prepare(invitation)).render(invitation);
             if (claimed.reminder() > 0) {
                 content = renderer.asReminder(content, invitation.language());
             }
@@ -449,6 +452,10 @@ public class Dispatcher {
             states.waitForNextWave(now);
             states.close(now);
         }
+    }
+
+    /** What a prepared mail depends on, besides its recipient and token. */
+    private record Letter(long surveyId, Language language, boolean firstName) {
     }
 
     /** Per campaign: {sent, failed}, shared by the sending threads of one drain. */

@@ -120,7 +120,7 @@ public class DefaultRespondentService implements RespondentService {
         Response response = responseTo(invitation);
         Optional<String> suspicion = BotSuspicion.ofAnswer(invitation.getSentAt(), now, Duration.ofSeconds(botSeconds), interaction);
         if (response != null && !response.yieldsTo(suspicion)) {
-            return page(invitation, response, null);
+            return page(invitation, response, null, false);
         }
         // Asked or not: null records that the survey did not ask it (today's rule then applies to quoting).
         Boolean quote = invitation.getCampaign().getSurvey().isAskQuoteConsent() ? Boolean.valueOf(quoteConsent) : null;
@@ -145,7 +145,7 @@ public class DefaultRespondentService implements RespondentService {
         if (before != null && before != response.getCategory()) {
             questionAnswers.dropInapplicable(response, now);
         }
-        return page(invitation, response, null);
+        return page(invitation, response, null, false);
     }
 
     @Override
@@ -276,6 +276,11 @@ public class DefaultRespondentService implements RespondentService {
 
     /** The page of an open link. */
     private AnswerPage page(Invitation invitation, Response response, Integer clicked) {
+        return page(invitation, response, clicked, true);
+    }
+
+    /** @param questions false after an answer: the caller redirects, so the additional questions are not read */
+    private AnswerPage page(Invitation invitation, Response response, Integer clicked, boolean questions) {
         Survey survey = invitation.getCampaign().getSurvey();
         Language language = language(invitation);
         SurveyTexts texts = survey.textsFor(language);
@@ -294,6 +299,6 @@ public class DefaultRespondentService implements RespondentService {
                 response == null ? null : response.getScore().value(), promoter ? survey.getReviewUrl() : null,
                 survey.isAskQuoteConsent(), response != null && Boolean.TRUE.equals(response.getQuoteConsent()),
                 response != null && response.isFlagged(), followUps,
-                questionAnswers.pageForEveryCategory(survey, response, language));
+                questions ? questionAnswers.pageForEveryCategory(survey, response, language) : List.of());
     }
 }

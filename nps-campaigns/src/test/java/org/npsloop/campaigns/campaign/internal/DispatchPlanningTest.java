@@ -110,6 +110,40 @@ class DispatchPlanningTest extends MigratedDatabaseTest {
     }
 
     @Test
+    void aClaimWritesNoIndexedColumnSoPostgreSqlUpdatesTheRowInPlace() throws SQLException {
+        try (Connection c = connect()) {
+            new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);
+            c.setAutoCommit(false);
+            List<DispatchQueue.Claimed> claimed = new DispatchQueue(c).claim("w", NOW, LEASE, 10);
+            assertEquals(3, claimed.size());
+            for (DispatchQueue.Claimed one : claimed) {
+                assertEquals("PENDING", string(c, "SELECT status FROM invitation WHERE id = " + one.invitationId()));
+                assertEquals("CLAIMED", string(c, "SELECT " + DispatchQueue.SHOWN_STATUS + " FROM invitation i WHERE i.id = "
+                        + one.invitationId()), "a person still sees it being sent");
+            }
+            if (onPostgreSql()) {
+                assertEquals(3, count(c, "SELECT pg_stat_get_xact_tuples_hot_updated('invitation'::regclass)"),
+                        "each claim a HOT update: no new entry in any index");
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void aRowAnOlderVersionMarkedClaimedComesBackWhenItsLeaseEnds() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            invitation(s, 902, 20, 8, "CLAIMED", "NULL");
+            s.execute("UPDATE invitation SET claimed_by = 'old', lease_until = TIMESTAMP WITH TIME ZONE '2026-11-22 10:01:00+00', "
+                    + "token_secret = 'secret-of-the-old-instance' WHERE id = 902");
+            DispatchQueue queue = new DispatchQueue(c);
+            assertTrue(queue.claim("new", NOW, LEASE, 10).stream().noneMatch(x -> x.invitationId() == 902), "leased still");
+            assertTrue(queue.claim("new", NOW.plusSeconds(120), LEASE, 10).stream().anyMatch(x -> x.invitationId() == 902));
+            assertTrue(queue.markSent(902, "new", NOW.plusSeconds(121)));
+            assertEquals("SENT", string(c, "SELECT status FROM invitation WHERE id = 902"));
+        }
+    }
+
+    @Test
     void aReleasedRowWaitsAgainAsIfNeverClaimed() throws SQLException {
         try (Connection c = connect()) {
             new InvitationPlanner(c).plan(wave(90), EVERYONE, NOW);

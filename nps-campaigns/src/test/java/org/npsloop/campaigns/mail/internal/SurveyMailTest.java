@@ -117,6 +117,39 @@ class SurveyMailTest {
         assertTrue(renderer.asReminder(renderer.render(english), Language.EN).subject().startsWith("Reminder: "));
     }
 
+    @Test
+    void aPreparedLetterGivesEachRecipientExactlyTheMailRenderedInFull() {
+        Survey survey = new Survey("Prepared", "<b>Acme</b> & \"Co\"", NOW);
+        survey.sender("Acme clients", "nps@acme.example", "1 rue de la Paix, 75002 Paris", NOW);
+        survey.brand("#123456", "https://acme.example/logo.png?a=1&b=x", NOW);
+        for (Language language : Language.values()) {
+            var letter = survey.letterIn(language);
+            SurveyMailRenderer.Prepared named = renderer.prepare(InvitationMail.of(letter, "first@b.fr", "Zoé",
+                    "https://nps.example.com/", InvitationToken.generate().secret()));
+            SurveyMailRenderer.Prepared anonymous = renderer.prepare(InvitationMail.of(letter, "first@b.fr", null,
+                    "https://nps.example.com/", InvitationToken.generate().secret()));
+            for (String firstName : new String[] {"Jeanne", "<img src=x onerror=alert(1)> & 'O\"Brien'", "Ólafur 李", "x"}) {
+                InvitationMail mail = InvitationMail.of(letter, "r@b.fr", firstName, "https://nps.example.com/",
+                        InvitationToken.generate().secret());
+                assertEquals(texts(renderer.render(mail)), texts(named.render(mail)), firstName);
+            }
+            for (String firstName : new String[] {null, "", "  "}) {
+                InvitationMail mail = InvitationMail.of(letter, "r@b.fr", firstName, "https://nps.example.com/",
+                        InvitationToken.generate().secret());
+                assertEquals(texts(renderer.render(mail)), texts(anonymous.render(mail)));
+                assertEquals(texts(renderer.render(mail)), texts(named.render(mail)), "a mail without a name from the named letter: in full");
+            }
+            // Another letter than the prepared one (another base URL): rendered in full, never with the prepared text.
+            InvitationMail elsewhere = InvitationMail.of(letter, "r@b.fr", "Jeanne", "https://other.example/",
+                    InvitationToken.generate().secret());
+            assertEquals(texts(renderer.render(elsewhere)), texts(named.render(elsewhere)));
+        }
+    }
+
+    private static java.util.List<String> texts(SurveyMailRenderer.Content content) {
+        return java.util.List.of(content.subject(), content.html(), content.text());
+    }
+
     private MimeMessage roundTrip(MimeMessage message) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
