@@ -65,8 +65,13 @@ public interface ImportService {
         }
     }
 
-    /** Stores the file and previews it. @throws org.npsloop.domain.validation.InvalidInputException for an empty or headerless file */
-    Upload upload(String fileName, InputStream content) throws IOException;
+    /**
+     * Stores the file (in the database: any instance can preview, start and resume its import) and previews it.
+     *
+     * @param uploadedBy who sent it, kept with it until it is imported or swept
+     * @throws org.npsloop.domain.validation.InvalidInputException for an empty or headerless file
+     */
+    Upload upload(String fileName, InputStream content, String uploadedBy) throws IOException;
 
     /** Starts the import of an upload in the background; the mapping must have exactly one email column. */
     ImportStatus start(String uploadId, ColumnMapping mapping, Long targetListId, String startedBy);

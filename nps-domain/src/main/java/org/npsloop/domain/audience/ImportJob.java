@@ -75,6 +75,21 @@ public class ImportJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The stored upload (table upload) the job reads; deleted when the job ends. */
+    @Column(name = "upload_id", length = 36)
+    private String uploadId;
+
+    /** The worker holding the job's lease, renewed with each batch; another instance takes over once it expires. */
+    @Column(name = "claimed_by", length = 200)
+    private String claimedBy;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    /** The file line of the last row of the last committed batch: a resumed job goes on after it. */
+    @Column(name = "last_line", nullable = false)
+    private int lastLine;
+
     @Version
     private long version;
 
@@ -96,6 +111,14 @@ public class ImportJob {
         this.createdAt = now;
     }
 
+    /** The upload to read and the lease of the worker that starts it. */
+    public ImportJob claimedBy(String uploadId, String worker, Instant leaseUntil) {
+        this.uploadId = uploadId;
+        this.claimedBy = worker;
+        this.leaseUntil = leaseUntil;
+        return this;
+    }
+
     public void start(int total, Instant now) {
         this.status = Status.RUNNING;
         this.totalRows = total;
@@ -111,12 +134,26 @@ public class ImportJob {
     public void finish(Instant now) {
         this.status = Status.DONE;
         this.finishedAt = now;
+        this.leaseUntil = null;
     }
 
     public void fail(String reason, Instant now) {
         this.status = Status.FAILED;
         this.error = reason == null ? "unknown error" : reason.substring(0, Math.min(2000, reason.length()));
         this.finishedAt = now;
+        this.leaseUntil = null;
+    }
+
+    public String getUploadId() {
+        return uploadId;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public int getLastLine() {
+        return lastLine;
     }
 
     public Long getId() {

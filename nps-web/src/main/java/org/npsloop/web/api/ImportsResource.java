@@ -62,7 +62,8 @@ public class ImportsResource {
             @QueryParam("listId") Long listId, @QueryParam("mapping") String mappingJson,
             @Context SecurityContext caller, @Context HttpHeaders headers) throws IOException {
         // Over nps.upload.max-bytes: 413 (UploadTooLargeMapper), the partial file deleted, no job.
-        ImportService.Upload upload = imports.upload(fileName, uploadLimit.bounded(body, headers.getLength()));
+        ImportService.Upload upload = imports.upload(fileName, uploadLimit.bounded(body, headers.getLength()),
+                caller.getUserPrincipal().getName());
         ColumnMapping mapping;
         if (mappingJson != null && !mappingJson.isBlank()) {
             try {

@@ -146,7 +146,7 @@ public class ContactImport implements Serializable {
             return;
         }
         try (InputStream in = uploadLimit.bounded(event.getFile().getInputStream(), event.getFile().getSize())) {
-            upload = imports.upload(event.getFile().getFileName(), in);
+            upload = imports.upload(event.getFile().getFileName(), in, currentUser.getUsername());
             existingTypes = new HashMap<>(upload.existingTypes());
             mapping = new ArrayList<>();
             List<String> headers = upload.preview().headers();

@@ -33,10 +33,24 @@ final class WebClient {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     WebClient(URL base) {
-        this.base = URI.create(base.toExternalForm());
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this(URI.create(base.toExternalForm()), HttpClient.Version.HTTP_2);
+    }
+
+    private WebClient(URI base, HttpClient.Version version) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).version(version)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         headers.put("Origin", origin(this.base));
+    }
+
+    /**
+     * The same headers over HTTP/1.1 only: the JDK client's h2c upgrade of a request with a body of a few MB times out on
+     * Payara (Grizzly) and the connection ends with "EOF reached while reading".
+     */
+    WebClient overHttp11() {
+        WebClient copy = new WebClient(base, HttpClient.Version.HTTP_1_1);
+        copy.headers.putAll(headers);
+        return copy;
     }
 
     /** scheme://host:port of a URL, as a browser writes it in {@code Origin}. */

@@ -1,6 +1,5 @@
 package org.npsloop.campaigns.audience.internal;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +23,14 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.npsloop.campaigns.audience.ImportService;
 import org.npsloop.campaigns.audience.imports.ColumnMapping;
 import org.npsloop.campaigns.audience.imports.ColumnTarget;
 import org.npsloop.campaigns.audience.imports.ContactCsvReader;
 import org.npsloop.campaigns.audience.imports.CsvFormat;
 import org.npsloop.campaigns.audience.imports.CsvPreview;
+import org.npsloop.campaigns.audience.imports.ParsedRow;
 import org.npsloop.campaigns.audience.internal.imports.StoredReasons;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.ImportJob;
@@ -43,10 +41,12 @@ import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.SpreadsheetCsv;
 import org.npsloop.domain.validation.FieldError;
 import org.npsloop.domain.validation.InvalidInputException;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
- * Uploads are kept in a private temporary folder of this instance until imported: the job runs on
- * the instance that received the file, on the container's managed executor.
+ * Uploads are stored in the database in chunks (UploadStore), so any instance can preview and start them; the job runs
+ * on the container's managed executor of the instance that started it, holding a lease renewed with each batch, and
+ * ImportResumer on any instance goes on with a job whose lease expired (its instance died) after its last committed batch.
  */
 @ApplicationScoped
 public class DefaultImportService implements ImportService {
@@ -74,39 +74,28 @@ public class DefaultImportService implements ImportService {
     @Inject
     private Clock clock;
 
-    private Path uploads;
-    /** Original names of the files waiting in {@link #uploads}. */
-    private final Map<String, String> uploadNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long a job stays with an instance that stopped renewing it before another instance takes it over. */
+    @Inject
+    @ConfigProperty(name = "nps.import.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
 
-    @PostConstruct
-    void createUploadFolder() {
-        try {
-            uploads = Files.createTempDirectory("nps-imports-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** This instance's name in import_job.claimed_by. */
+    private final String worker = PeriodicWorker.instanceName("import", 200);
 
     @Override
-    public Upload upload(String fileName, InputStream content) throws IOException {
+    public Upload upload(String fileName, InputStream content, String uploadedBy) throws IOException {
         String uploadId = UUID.randomUUID().toString();
-        Path file = uploads.resolve(uploadId + ".csv");
+        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName;
+        // All or nothing: a body broken off or over the size cap leaves no row waiting for a mapping.
+        jobs.saveUpload(uploadId, name, uploadedBy, content);
         try {
-            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            // The body broke off or went over the size cap: no half file waits for a mapping.
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        uploadNames.put(uploadId, fileName == null || fileName.isBlank() ? "upload.csv" : fileName);
-        try {
-            CsvFormat format = detect(file);
-            try (InputStream in = open(file)) {
+            CsvFormat format = detect(uploadId);
+            try (InputStream in = open(uploadId)) {
                 Map<String, AttributeType> known = existingTypes();
                 return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known), known);
             }
         } catch (IllegalArgumentException e) {
-            Files.deleteIfExists(file);
+            jobs.deleteUpload(uploadId);
             throw new InvalidInputException(List.of(new FieldError("file", InvalidValueException.reasonOf(e))));
         }
     }
@@ -128,7 +117,7 @@ public class DefaultImportService implements ImportService {
 
     @Override
     public ImportStatus start(String uploadId, ColumnMapping mapping, Long targetListId, String startedBy) {
-        Path file = uploadFile(uploadId);
+        UploadStore.Stored upload = knownUpload(uploadId);
         if (mapping == null) {
             throw new InvalidInputException("mapping", "import.mapping.noEmail");
         }
@@ -136,24 +125,36 @@ public class DefaultImportService implements ImportService {
             throw new InvalidInputException("listId", "import.list.unknown", String.valueOf(targetListId));
         }
         ColumnMapping typed = mapping.withTypesOf(existingTypes());
-        Map<String, AttributeType> types = attributeTypes(typed);
-        CsvFormat format = detect(file);
-        checkWithinHeader(file, format, typed);
-        // Taken from the waiting uploads first: neither a second start nor the sweeper can have it then.
-        String fileName = uploadNames.remove(uploadId);
-        if (fileName == null || !Files.isRegularFile(file)) {
+        CsvFormat format = detect(uploadId);
+        checkWithinHeader(uploadId, format, typed);
+        // Taken with the job's creation: neither a second start (on any instance) nor the sweeper can have it then.
+        Long jobId = jobs.create(new ImportJob(upload.fileName(), format.charset().name(), format.delimiter(),
+                typed.toJson(), targetListId, startedBy, clock.instant()), uploadId, worker, lease());
+        if (jobId == null) {
             throw new InvalidInputException("uploadId", "import.upload.taken");
         }
-        long jobId = jobs.create(new ImportJob(fileName, format.charset().name(), format.delimiter(),
-                typed.toJson(), targetListId, startedBy, clock.instant()));
-        executor.submit(() -> run(jobId, file, format, typed, types, targetListId));
+        executor.submit(() -> run(jobId));
         return jobs.status(jobId);
     }
 
+    /** Goes on with a job whose instance stopped renewing its lease; false when there is none. */
+    boolean resumeOne() {
+        Optional<Long> jobId = jobs.claimExpired(worker, lease());
+        jobId.ifPresent(id -> {
+            LOG.info(() -> "Resuming import " + id + " after its last committed batch");
+            executor.submit(() -> run(id));
+        });
+        return jobId.isPresent();
+    }
+
+    Duration lease() {
+        return Duration.ofSeconds(Math.max(5, leaseSeconds));
+    }
+
     /** A mapping naming a column the file does not have is refused before a job starts, not as a failed job. */
-    private void checkWithinHeader(Path file, CsvFormat format, ColumnMapping mapping) {
+    private void checkWithinHeader(String uploadId, CsvFormat format, ColumnMapping mapping) {
         int width;
-        try (InputStream in = open(file)) {
+        try (InputStream in = open(uploadId)) {
             width = reader.preview(in, format, 0).headers().size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -165,32 +166,52 @@ public class DefaultImportService implements ImportService {
         }
     }
 
-    private void run(long jobId, Path file, CsvFormat format, ColumnMapping mapping, Map<String, AttributeType> types,
-            Long listId) {
+    /** Runs a job held by this instance from its checkpoint to its end (the checkpoint is 0 for a new job). */
+    void run(long jobId) {
         try {
-            try (InputStream in = open(file)) {
-                jobs.begin(jobId, (int) Math.min(Integer.MAX_VALUE, reader.countRecords(in, format)));
+            ImportJob job = jobs.job(jobId);
+            String uploadId = job.getUploadId();
+            CsvFormat format = new CsvFormat(Charset.forName(job.getCharset()), false, job.getDelimiter());
+            ColumnMapping mapping = ColumnMapping.fromJson(job.getMapping());
+            Map<String, AttributeType> types = attributeTypes(mapping);
+            Long listId = job.getTargetListId();
+            int total = job.getTotalRows();
+            if (job.getStatus() == ImportJob.Status.PENDING) {
+                try (InputStream in = open(uploadId)) {
+                    total = (int) Math.min(Integer.MAX_VALUE, reader.countRecords(in, format));
+                }
             }
-            try (InputStream in = open(file)) {
-                int[] batches = {0};
-                reader.readBatches(in, format, mapping, BATCH_SIZE, batch -> {
-                    jobs.writeBatch(jobId, batch, types, listId);
+            jobs.begin(jobId, total, worker, lease());
+            int[] batches = {0};
+            ResumableImport.run(reader, format, mapping, BATCH_SIZE, job.getLastLine(), new ResumableImport.Steps() {
+                @Override
+                public InputStream open() {
+                    return DefaultImportService.this.open(uploadId);
+                }
+
+                @Override
+                public void batch(List<ParsedRow> rows, int lastLine) {
+                    jobs.writeBatch(jobId, rows, types, listId, lastLine, worker, lease());
                     // After batches 1, 2, 4, 8...: often while the table is small, rarely once it is big.
                     if (Integer.bitCount(++batches[0]) == 1) {
                         jobs.refreshStatistics();
                     }
-                });
-                jobs.refreshStatistics();
-            }
-            jobs.finish(jobId);
+                }
+            });
+            jobs.refreshStatistics();
+            jobs.finish(jobId, worker);
+        } catch (ResumableImport.LeaseLost e) {
+            LOG.warning(e.getMessage());
         } catch (Exception e) {
+            if (rootCause(e) instanceof ResumableImport.LeaseLost lost) {
+                LOG.warning(lost.getMessage());
+                return;
+            }
             LOG.log(Level.WARNING, "Import " + jobId + " failed", e);
-            jobs.fail(jobId, rootMessage(e));
-        } finally {
             try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "Could not delete " + file, e);
+                jobs.fail(jobId, worker, rootMessage(e));
+            } catch (RuntimeException notHeld) {
+                LOG.log(Level.WARNING, "Could not mark import " + jobId + " failed", notHeld);
             }
         }
     }
@@ -239,47 +260,47 @@ public class DefaultImportService implements ImportService {
         csv.flush();
     }
 
-    private CsvFormat detect(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private CsvFormat detect(String uploadId) {
+        try (InputStream in = open(uploadId)) {
             return reader.detect(in.readNBytes(ContactCsvReader.HEAD_SIZE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Path uploadFile(String uploadId) {
-        if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() || !Files.isRegularFile(uploads.resolve(uploadId + ".csv"))) {
+    private UploadStore.Stored knownUpload(String uploadId) {
+        Optional<UploadStore.Stored> upload = uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() ? Optional.empty()
+                : jobs.upload(uploadId);
+        if (upload.isEmpty()) {
             throw new InvalidInputException("uploadId", "import.upload.unknown");
         }
-        return uploads.resolve(uploadId + ".csv");
+        if (upload.get().taken()) {
+            throw new InvalidInputException("uploadId", "import.upload.taken");
+        }
+        return upload.get();
     }
 
     /**
-     * Deletes the uploads previewed but never imported for longer than {@code age}. Uploads live in this
-     * instance's own folder, so each instance sweeps its own and several instances never touch each
-     * other's; a file already handed to an import is no longer waiting and is never swept.
+     * Deletes the uploads stored longer than {@code age} ago that no pending or running import needs (previewed but
+     * never imported). In the database: safe while other instances sweep too.
      *
      * @return how many were deleted
      */
     int sweepAbandoned(Duration age) {
-        Instant before = clock.instant().minus(age);
-        int deleted = 0;
-        for (String uploadId : AbandonedUploads.olderThan(uploads, uploadNames.keySet(), before)) {
-            String name = uploadNames.remove(uploadId);
-            if (name != null) {
-                try {
-                    Files.deleteIfExists(uploads.resolve(uploadId + ".csv"));
-                    deleted++;
-                } catch (IOException e) {
-                    LOG.log(Level.FINE, "Could not delete abandoned upload " + uploadId, e);
-                }
-            }
-        }
-        return deleted;
+        return jobs.deleteAbandonedUploads(clock.instant().minus(age));
     }
 
-    private static InputStream open(Path file) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** The stored upload, one chunk (a short transaction) at a time. */
+    private InputStream open(String uploadId) {
+        return new BufferedInputStream(UploadStore.open(uploadId, (id, seq) -> jobs.uploadChunk(id, seq)), 1 << 16);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String rootMessage(Throwable e) {

@@ -9,10 +9,15 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.npsloop.campaigns.audience.ImportService.ImportStatus;
 import org.npsloop.campaigns.audience.imports.ContactRow;
@@ -26,7 +31,9 @@ import org.npsloop.platform.jdbc.SqlDialect;
 
 /**
  * The import job's own transactions: each step commits on its own, so the progress the UI polls is
- * real, and a failure loses at most the batch in hand (which is then stored not at all).
+ * real, and a failure loses at most the batch in hand (which is then stored not at all). Each batch
+ * commits with the job's checkpoint and lease (ImportLeases), and the uploads live in the database
+ * (UploadStore): any instance can go on with a job whose instance died.
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
@@ -44,18 +51,75 @@ public class ImportJobs {
     @Inject
     private Clock clock;
 
-    long create(ImportJob job) {
-        em.persist(job);
+    /** Stores an upload in chunks; all or nothing (a body broken off or over the size cap leaves no row). */
+    @Transactional(value = TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    long saveUpload(String id, String fileName, String uploadedBy, InputStream content) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            return new UploadStore(connection).save(id, fileName, uploadedBy, clock.instant(), content);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the upload: " + e.getMessage(), e);
+        }
+    }
+
+    Optional<UploadStore.Stored> upload(String id) {
+        return jdbc(connection -> new UploadStore(connection).find(id));
+    }
+
+    /** One chunk, in a short transaction of its own: a stream over an upload holds no connection between reads. */
+    byte[] uploadChunk(String id, int seq) {
+        return jdbc(connection -> new UploadStore(connection).chunk(id, seq));
+    }
+
+    void deleteUpload(String id) {
+        jdbc(connection -> {
+            new UploadStore(connection).delete(id);
+            return null;
+        });
+    }
+
+    int deleteAbandonedUploads(Instant before) {
+        return jdbc(connection -> new UploadStore(connection).deleteAbandoned(before));
+    }
+
+    /** Takes the upload and creates its job, leased to {@code worker}; null when another start took the upload first. */
+    Long create(ImportJob job, String uploadId, String worker, Duration lease) {
+        if (!jdbc(connection -> new UploadStore(connection).take(uploadId))) {
+            return null;
+        }
+        em.persist(job.claimedBy(uploadId, worker, clock.instant().plus(lease)));
         em.flush();
         return job.getId();
     }
 
-    void begin(long jobId, int total) {
-        em.find(ImportJob.class, jobId).start(total, clock.instant());
+    ImportJob job(long jobId) {
+        return em.find(ImportJob.class, jobId);
     }
 
-    /** Stores the valid rows of one batch and notes its rejected lines, together or not at all. */
-    void writeBatch(long jobId, List<ParsedRow> batch, Map<String, AttributeType> attributeTypes, Long listId) {
+    Optional<Long> claimExpired(String worker, Duration lease) {
+        return jdbc(connection -> new ImportLeases(connection).claimExpired(worker, clock.instant(), lease));
+    }
+
+    /** Counts the file's rows on the first run (a resumed job keeps its total); renews the lease. */
+    void begin(long jobId, int total, String worker, Duration lease) {
+        ImportJob job = em.find(ImportJob.class, jobId);
+        if (!worker.equals(job.getClaimedBy())) {
+            throw new ResumableImport.LeaseLost(jobId);
+        }
+        if (job.getStatus() == ImportJob.Status.PENDING) {
+            job.start(total, clock.instant());
+        }
+        em.flush();
+        if (!jdbc(connection -> new ImportLeases(connection).renew(jobId, worker, clock.instant(), lease))) {
+            throw new ResumableImport.LeaseLost(jobId);
+        }
+    }
+
+    /**
+     * Stores the valid rows of one batch, notes its rejected lines and moves the job's checkpoint to
+     * {@code lastLine}, together or not at all: not at all when {@code worker} no longer holds the job.
+     */
+    void writeBatch(long jobId, List<ParsedRow> batch, Map<String, AttributeType> attributeTypes, Long listId,
+            int lastLine, String worker, Duration lease) {
         List<ContactRecord> records = batch.stream().filter(ContactRow.class::isInstance).map(ContactRow.class::cast)
                 .map(r -> new ContactRecord(r.email(), r.firstName(), r.lastName(), r.language(), r.attributes()))
                 .toList();
@@ -67,7 +131,11 @@ public class ImportJobs {
         if (!rejected.isEmpty()) {
             insertRejections(jobId, rejected);
         }
-        em.find(ImportJob.class, jobId).progress(records.size(), rejected.size());
+        // Last, and conditional: a worker that lost its lease rolls back all of the above.
+        if (!jdbc(connection -> new ImportLeases(connection).checkpoint(jobId, worker, records.size(), rejected.size(),
+                lastLine, clock.instant(), lease))) {
+            throw new ResumableImport.LeaseLost(jobId);
+        }
     }
 
     /** See {@link SqlDialect#analyze}: the tables an import grows. */
@@ -81,12 +149,25 @@ public class ImportJobs {
         }
     }
 
-    void finish(long jobId) {
-        em.find(ImportJob.class, jobId).finish(clock.instant());
+    /** Ends the job and deletes its upload (contacts' data, no longer needed) together. */
+    void finish(long jobId, String worker) {
+        ImportJob job = heldJob(jobId, worker);
+        job.finish(clock.instant());
+        deleteUpload(job.getUploadId());
     }
 
-    void fail(long jobId, String reason) {
-        em.find(ImportJob.class, jobId).fail(reason, clock.instant());
+    void fail(long jobId, String worker, String reason) {
+        ImportJob job = heldJob(jobId, worker);
+        job.fail(reason, clock.instant());
+        deleteUpload(job.getUploadId());
+    }
+
+    private ImportJob heldJob(long jobId, String worker) {
+        ImportJob job = em.find(ImportJob.class, jobId);
+        if (!worker.equals(job.getClaimedBy())) {
+            throw new ResumableImport.LeaseLost(jobId);
+        }
+        return job;
     }
 
     ImportStatus status(long jobId) {
@@ -103,6 +184,19 @@ public class ImportJobs {
         return new ImportStatus(j.getId(), j.getFileName(), j.getStatus().name(), j.getTotalRows(), j.getProcessedRows(),
                 j.getImportedRows(), j.getRejectedRows(), j.getError(), j.getTargetListId(), j.getCreatedBy(),
                 j.getCreatedAt(), j.getFinishedAt());
+    }
+
+    private interface JdbcWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs on this transaction's connection (the same one JPA and the contact writes use). */
+    private <T> T jdbc(JdbcWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import storage: " + e.getMessage(), e);
+        }
     }
 
     private void insertRejections(long jobId, List<RejectedRow> rejected) {

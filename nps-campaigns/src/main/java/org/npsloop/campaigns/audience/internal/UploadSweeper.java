@@ -10,14 +10,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.platform.worker.PeriodicWorker;
 
 /**
  * Deletes contact uploads that were previewed but never imported, once older than
  * {@code nps.upload.abandoned-after-minutes} (a day by default): they hold contacts' data and disk
  * space. Ticks on the container's scheduled executor like the other workers (one one-shot task per
- * round, see PeriodicWorker). Uploads are kept per instance, so each instance sweeps
- * its own folder and needs no coordination with the others.
+ * round, see PeriodicWorker). Uploads are in the database: every instance sweeps, each
+ * upload is deleted once (UploadStore#deleteAbandoned). The same rounds resume imports whose
+ * instance died (their lease expired), on a shorter interval: a tenth of the lease.
  */
 @ApplicationScoped
 public class UploadSweeper {
@@ -34,12 +36,26 @@ public class UploadSweeper {
     @ConfigProperty(name = "nps.upload.abandoned-after-minutes", defaultValue = "1440")
     long abandonedAfterMinutes;
 
-    private PeriodicWorker loop;
+    @Inject
+    private SchemaMigrator migrator;
 
-    /** No schema wait: the uploads are files of this instance. */
+    private PeriodicWorker loop;
+    private PeriodicWorker resumer;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        loop = PeriodicWorker.of("Sweeping abandoned uploads", scheduler, () -> interval(age()).toMillis(), this::tick, LOG);
+        loop = PeriodicWorker.of("Sweeping abandoned uploads", scheduler, () -> interval(age()).toMillis(), this::tick, LOG)
+                .waitingForSchema(migrator::pendingMigrations);
         loop.start();
+        resumer = PeriodicWorker.of("Resuming imports", scheduler, () -> Math.max(1000, imports.lease().toMillis() / 10),
+                this::resume, LOG).waitingForSchema(migrator::pendingMigrations);
+        resumer.start();
+    }
+
+    /** Takes over every import whose lease expired, one by one. */
+    void resume() {
+        while (imports.resumeOne()) {
+            // each is submitted to the executor
+        }
     }
 
     /** A quarter of the age, between a minute and an hour: an upload outlives its age by at most that. */
@@ -65,6 +81,9 @@ public class UploadSweeper {
     void stop() {
         if (loop != null) {
             loop.stop();
+        }
+        if (resumer != null) {
+            resumer.stop();
         }
     }
 }
