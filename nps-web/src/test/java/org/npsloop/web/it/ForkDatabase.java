@@ -1,0 +1,58 @@
+package org.npsloop.web.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Creates this failsafe fork's PostgreSQL database before any test of the fork runs: failsafe runs the container tests
+ * in two forks at once, each given {@code it.db.url} (and the applications it starts NPS_DB_URL) with its fork number
+ * appended ({@code npsloop_test_1}, {@code npsloop_test_2}), so that one fork's workers never claim the other's work.
+ * CI creates only the database named by {@code it.db.server-url}; this creates the fork's one from a connection to it.
+ * Registered in META-INF/services; does nothing where there is no such fork database (unit tests, the embedded run).
+ */
+public final class ForkDatabase implements LauncherSessionListener {
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String server = System.getProperty("it.db.server-url");
+        String url = System.getProperty("it.db.url");
+        if (server == null || url == null || url.equals(server)) {
+            return;
+        }
+        create(server, name(url));
+    }
+
+    /** The database name of a {@code jdbc:postgresql://host:port/name?params} URL. */
+    static String name(String url) {
+        String path = url.replaceFirst("\\?.*$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static void create(String server, String name) {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection db = DriverManager.getConnection(server, System.getProperty("it.db.user", "postgres"),
+                System.getProperty("it.db.password", "postgres"));
+                PreparedStatement exists = db.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+                Statement s = db.createStatement()) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            // An identifier cannot be a parameter: the name is checked above to be letters, digits and underscores.
+            s.execute("CREATE DATABASE " + name);
+            System.out.println("[fork database] created " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the fork's database " + name + " from " + server, e);
+        }
+    }
+}
