@@ -11,21 +11,24 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Creates this failsafe fork's PostgreSQL database before any test of the fork runs: failsafe runs the container tests
- * in two forks at once, each given {@code it.db.url} (and the applications it starts NPS_DB_URL) with its fork number
- * appended ({@code npsloop_test_1}, {@code npsloop_test_2}), so that one fork's workers never claim the other's work.
- * CI creates only the database named by {@code it.db.server-url}; this creates the fork's one from a connection to it.
+ * in two forks at once, each given a database whose name is {@code it.db.url}'s with its fork number appended
+ * ({@code npsloop_test_1}, {@code npsloop_test_2}), so that one fork's workers never claim the other's work.
+ * CI creates only the database named by {@code it.db.url}; this creates the fork's one ({@code it.db.fork-url}) from a
+ * connection to it, then makes it the tests' {@code it.db.url}.
  * Registered in META-INF/services; does nothing where there is no such fork database (unit tests, the embedded run).
  */
 public final class ForkDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        String server = System.getProperty("it.db.server-url");
-        String url = System.getProperty("it.db.url");
+        String server = System.getProperty("it.db.url");
+        String url = System.getProperty("it.db.fork-url");
         if (server == null || url == null || url.equals(server)) {
             return;
         }
         create(server, name(url));
+        // Tests read the database they check rows in from it.db.url.
+        System.setProperty("it.db.url", url);
     }
 
     /** The database name of a {@code jdbc:postgresql://host:port/name?params} URL. */
