@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * instance died, before it could mark it sent: one per sending thread).
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+@Tag(OwnProcessesSuiteIT.TAG)
 class CrashRecoveryIT {
 
     private static final int RECIPIENTS = 20_000;

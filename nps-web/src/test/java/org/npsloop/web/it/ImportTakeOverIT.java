@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * counts, every contact once, the list complete. The upload sent to the dead instance is read from the database.
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+@Tag(OwnProcessesSuiteIT.TAG)
 class ImportTakeOverIT {
 
     private static final int ROWS = 200_000;

@@ -32,6 +32,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -49,8 +51,15 @@ import org.npsloop.web.it.clock.TestClockResource;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Tag(OwnDeploymentLast.TAG)
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
 class InternalReportIT {
+
+    /** Run last in SharedApplicationSuiteIT: its application's workers must not claim this deployment's work. */
+    @BeforeAll
+    static void withoutTheSharedApplication() {
+        SharedApplication.stop();
+    }
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

@@ -59,7 +59,10 @@ final class PayaraMicroProcess implements AutoCloseable {
     /** @param jvmOptions options of its JVM ({@link #SHORT_LIVED} unless it runs long) */
     PayaraMicroProcess(String name, Map<String, String> environment, List<String> jvmOptions) {
         this.name = name;
-        this.environment = new LinkedHashMap<>(environment);
+        // No polling of the bounce mailbox (failsafe's GreenMail, in use by the shared application's tests, maybe in the
+        // other fork at the same time: a second poller would move their mail away) unless the caller asks for it.
+        this.environment = new LinkedHashMap<>(Map.of("NPS_BOUNCE_MAILBOX_HOST", ""));
+        this.environment.putAll(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 

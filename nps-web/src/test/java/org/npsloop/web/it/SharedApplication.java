@@ -28,7 +28,8 @@ final class SharedApplication {
     /** Its address as a user types it ({@code http://localhost:<port>/}), which is also its configured base URL. */
     static synchronized URL base() {
         if (application == null || !application.isAlive()) {
-            application = new PayaraMicroProcess("browser-tests", Map.of(), LONG_LIVED).start();
+            application = new PayaraMicroProcess("browser-tests",
+                    Map.of("NPS_BOUNCE_MAILBOX_HOST", System.getenv().getOrDefault("NPS_BOUNCE_MAILBOX_HOST", "")), LONG_LIVED).start();
             PayaraMicroProcess started = application;
             Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
         }

@@ -1,7 +1,9 @@
 package org.npsloop.web.it;
 
 import org.junit.platform.suite.api.AfterSuite;
+import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.ExcludeClassNamePatterns;
+import org.junit.platform.suite.api.ExcludeTags;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
@@ -9,10 +11,11 @@ import org.junit.platform.suite.api.Suite;
 /**
  * Every container test class that needs nothing but the built WAR, one after the other, against one running
  * application ({@link SharedApplication}) instead of one Payara Micro boot per class (13-17 s each); stopped
- * afterwards so that no other instance's workers run beside the tests that need an instance of their own: a test
- * clock in the WAR (InternalReportIT, TimedCampaignsIT), their own processes (CrashRecoveryIT, SmtpFailuresIT,
- * TwoInstancesIT, ImportTakeOverIT), the embedded database (EmbeddedDatabaseIT, failsafe's other execution).
- * Failsafe runs this suite and those classes (its {@code includes}); {@code -Dit.test=SomeIT} still runs one class alone.
+ * before the classes with a deployment of their own on the same database and ports (a test clock in the WAR:
+ * InternalReportIT, TimedCampaignsIT, tagged {@value OwnDeploymentLast#TAG}), which run last ({@link OwnDeploymentLast}).
+ * Failsafe runs this suite in one fork and {@link OwnProcessesSuiteIT} (tests with processes of their own) in the
+ * other, at the same time, each fork on a database of its own ({@link ForkDatabase}); the embedded database
+ * (EmbeddedDatabaseIT) is failsafe's other execution. {@code -Dit.test=SomeIT} still runs one class alone.
  *
  * <p>On one instance, tests must not leave per-instance state that others trip over: a test that exhausts a
  * per-address limit does it from an address of its own ({@code X-Forwarded-For}).
@@ -20,8 +23,9 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @SelectPackages("org.npsloop.web.it")
 @IncludeClassNamePatterns(".*IT")
-@ExcludeClassNamePatterns({".*SuiteIT", ".*\\.EmbeddedDatabaseIT", ".*\\.InternalReportIT", ".*\\.TimedCampaignsIT",
-        ".*\\.CrashRecoveryIT", ".*\\.SmtpFailuresIT", ".*\\.TwoInstancesIT", ".*\\.ImportTakeOverIT"})
+@ExcludeClassNamePatterns({".*SuiteIT", ".*\\.EmbeddedDatabaseIT"})
+@ExcludeTags(OwnProcessesSuiteIT.TAG)
+@ConfigurationParameter(key = "junit.jupiter.testclass.order.default", value = "org.npsloop.web.it.OwnDeploymentLast")
 class SharedApplicationSuiteIT {
 
     @AfterSuite

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * runs first: it measures the instance's pace from the configured rate, which the others' 451 lowers a while.
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+@Tag(OwnProcessesSuiteIT.TAG)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SmtpFailuresIT {
 

@@ -20,6 +20,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,8 +39,15 @@ import org.npsloop.web.it.clock.TestClockResource;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Tag(OwnDeploymentLast.TAG)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimedCampaignsIT {
+
+    /** Run last in SharedApplicationSuiteIT: its application's workers must not claim this deployment's work. */
+    @BeforeAll
+    static void withoutTheSharedApplication() {
+        SharedApplication.stop();
+    }
 
     /** The runs of this class: their answers, given under the test clock years ahead, are dated back afterwards. */
     private static final List<String> RUNS = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * many each one sent.
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+@Tag(OwnProcessesSuiteIT.TAG)
 class TwoInstancesIT {
 
     private static final int RECIPIENTS = 5_000;

@@ -1,0 +1,25 @@
+package org.npsloop.web.it;
+
+import org.junit.platform.suite.api.ExcludeClassNamePatterns;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.IncludeTags;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * Every container test class tagged {@value #TAG}: each starts Payara Micro processes of its own
+ * ({@link PayaraMicroProcess}: crash, two instances, SMTP failures, cluster...), one class after the other. Failsafe
+ * runs this suite in one fork while {@link SharedApplicationSuiteIT} runs in the other (forkCount 2): each fork has
+ * a database of its own ({@link ForkDatabase}), so the shared application's dispatcher never claims these tests'
+ * invitations; their SMTP servers take free ports of {@code it.fake-smtp.ports}, and their processes do not poll the
+ * shared bounce mailbox ({@link PayaraMicroProcess}). A new such test only needs the tag.
+ */
+@Suite
+@SelectPackages("org.npsloop.web.it")
+@IncludeClassNamePatterns(".*IT")
+@ExcludeClassNamePatterns(".*SuiteIT")
+@IncludeTags(OwnProcessesSuiteIT.TAG)
+class OwnProcessesSuiteIT {
+
+    static final String TAG = "own-processes";
+}
