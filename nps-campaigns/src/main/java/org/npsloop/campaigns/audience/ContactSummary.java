@@ -6,5 +6,5 @@ import org.npsloop.domain.audience.Language;
 
 /** One row of the contact table. */
 public record ContactSummary(long id, String email, String firstName, String lastName, Language language,
-        ContactStatus status, Instant createdAt, Instant updatedAt) {
+        ContactStatus status, Instant createdAt, Instant updatedAt) implements java.io.Serializable {
 }

@@ -13,7 +13,7 @@ import org.npsloop.domain.i18n.Message;
  */
 public interface EventImportService {
 
-    record Result(int created, int duplicates, List<Rejection> rejections) {
+    record Result(int created, int duplicates, List<Rejection> rejections) implements java.io.Serializable {
 
         /** "2 events stored, 1 already known, 1 line rejected", to render in the reader's language. */
         public Message summary() {

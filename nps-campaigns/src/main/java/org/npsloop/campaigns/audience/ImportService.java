@@ -54,7 +54,7 @@ public interface ImportService {
     }
 
     /** A rejected line: its number in the file, why (to render in the reader's language), and its text. */
-    record Rejection(int line, List<Message> reasons, String rawLine) {
+    record Rejection(int line, List<Message> reasons, String rawLine) implements java.io.Serializable {
 
         public Rejection {
             reasons = List.copyOf(reasons);

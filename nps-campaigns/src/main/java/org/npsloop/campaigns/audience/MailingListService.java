@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Static mailing lists and their members. */
 public interface MailingListService {
 
-    record ListView(long id, String name, String description, long members) {
+    record ListView(long id, String name, String description, long members) implements java.io.Serializable {
     }
 
     List<ListView> list();

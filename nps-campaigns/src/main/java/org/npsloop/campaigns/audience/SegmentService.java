@@ -8,11 +8,11 @@ import java.util.Optional;
 /** Saved segments: rules counted and listed by the database. */
 public interface SegmentService {
 
-    record SegmentView(long id, String name, String description, String definition, Instant updatedAt) {
+    record SegmentView(long id, String name, String description, String definition, Instant updatedAt) implements java.io.Serializable {
     }
 
     /** How many contacts match, how many of them can be surveyed (active), and a few of them. */
-    record Preview(long matching, long reachable, List<ContactSummary> sample) {
+    record Preview(long matching, long reachable, List<ContactSummary> sample) implements java.io.Serializable {
     }
 
     int SAMPLE_SIZE = 10;

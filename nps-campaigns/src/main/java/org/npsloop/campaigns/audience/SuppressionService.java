@@ -14,7 +14,7 @@ public interface SuppressionService {
      * @param eventId the delivery event that caused it, or null
      */
     record SuppressionView(long id, String email, SuppressionReason reason, String note, Instant createdAt,
-            DeliverySource source, String evidence, Long eventId) {
+            DeliverySource source, String evidence, Long eventId) implements java.io.Serializable {
 
         /** Whether an ADMIN may lift it: an unsubscribe never (the person's choice), anything else yes. */
         public boolean liftableByAdmin() {

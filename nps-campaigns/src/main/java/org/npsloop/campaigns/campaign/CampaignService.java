@@ -127,7 +127,7 @@ public interface CampaignService {
     }
 
     /** Who a campaign surveys: a list, a segment, or (a journey campaign, or a draft) neither; never both. */
-    record Audience(ListId list, SegmentId segment) {
+    record Audience(ListId list, SegmentId segment) implements java.io.Serializable {
 
         public static final Audience NONE = new Audience(null, null);
 
@@ -147,7 +147,7 @@ public interface CampaignService {
     }
 
     /** When a campaign may send: hours [fromHour, toHour) on some weekdays, in the campaign's time zone. */
-    record Window(int fromHour, int toHour, Set<DayOfWeek> days) {
+    record Window(int fromHour, int toHour, Set<DayOfWeek> days) implements java.io.Serializable {
 
         public Window {
             SendWindow.check(fromHour, toHour, days);
@@ -175,7 +175,7 @@ public interface CampaignService {
     /** @param pausedReason why the campaign paused itself, to render in the reader's language; null when it did not */
     record CampaignView(long id, String name, SurveyId survey, String surveyName, CampaignKind kind, CampaignStatus status,
             Audience audience, Instant scheduledAt, ZoneId timeZone, Integer fatigueDays, Recurrence repeat,
-            JourneyTrigger trigger, Window window, int reminders, int reminderAfterDays, int waves, Message pausedReason) {
+            JourneyTrigger trigger, Window window, int reminders, int reminderAfterDays, int waves, Message pausedReason) implements java.io.Serializable {
 
         /** Scheduled or sending: it may still change by itself. */
         public boolean isLive() {
@@ -188,12 +188,12 @@ public interface CampaignService {
     }
 
     /** What launching would do now: how many would be invited, and how many each rule leaves out. */
-    record AudiencePreview(int invited, Map<String, Integer> excluded) {
+    record AudiencePreview(int invited, Map<String, Integer> excluded) implements java.io.Serializable {
     }
 
     /** One invitation (or reminder) of a campaign, for the per-recipient view. */
     record Recipient(long invitationId, long contactId, String email, String name, int wave, int reminder, InvitationStatus status,
-            Instant dueAt, Instant sentAt, int attempts, String lastError, boolean responded) {
+            Instant dueAt, Instant sentAt, int attempts, String lastError, boolean responded) implements java.io.Serializable {
     }
 
     record RecipientPage(long total, List<Recipient> rows) {

@@ -34,7 +34,7 @@ public interface InboundMailService {
      */
     record InboundMailView(long id, String kind, InboundStatus status, String subject, String sender, String recipient,
             String statusCode, String detail, Instant receivedAt, String note, String resolvedBy, Instant resolvedAt,
-            String rawText) {
+            String rawText) implements java.io.Serializable {
     }
 
     /** Quarantined mail, newest first, without its raw text. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The development outbox: what would have been mailed while no SMTP server is configured. */
 public interface OutboxService {
 
-    record OutboxMessage(long id, Long invitationId, String recipient, String subject, Instant createdAt) {
+    record OutboxMessage(long id, Long invitationId, String recipient, String subject, Instant createdAt) implements java.io.Serializable {
     }
 
     record OutboxContent(OutboxMessage message, String html, String text) {

@@ -13,14 +13,14 @@ import org.npsloop.domain.question.RatingScale;
  */
 public interface QuestionService {
 
-    record TouchpointView(long id, String code, String labelEn, String labelFr, boolean builtIn) {
+    record TouchpointView(long id, String code, String labelEn, String labelFr, boolean builtIn) implements java.io.Serializable {
         public String label(Language language) {
             return language == Language.FR ? labelFr : labelEn;
         }
     }
 
     /** An option of a choice question; {@code code} is null for a new one in a {@link QuestionInput}. */
-    record ChoiceView(String code, String labelEn, String labelFr) {
+    record ChoiceView(String code, String labelEn, String labelFr) implements java.io.Serializable {
         public String label(Language language) {
             return language == Language.FR ? labelFr : labelEn;
         }
@@ -29,7 +29,7 @@ public interface QuestionService {
     /** @param scale and {@code touchpoint} set for touchpoint ratings only; {@code choices} for choice questions only */
     record QuestionView(long id, long surveyId, int position, QuestionKind kind, RatingScale scale,
             TouchpointView touchpoint, boolean required, QuestionAudience audience, String textEn, String textFr,
-            List<ChoiceView> choices) {
+            List<ChoiceView> choices) implements java.io.Serializable {
         public String text(Language language) {
             return language == Language.FR ? textFr : textEn;
         }

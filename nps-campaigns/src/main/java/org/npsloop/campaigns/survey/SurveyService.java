@@ -14,7 +14,7 @@ import org.npsloop.domain.audience.Language;
 public interface SurveyService {
 
     record SurveyView(long id, String name, String brandName, Language defaultLanguage, String senderName,
-            String senderEmail, int linkLifetimeDays) {
+            String senderEmail, int linkLifetimeDays) implements java.io.Serializable {
     }
 
     record NewSurvey(String name, String brandName, String defaultLanguage, String senderName, String senderEmail,
@@ -59,7 +59,7 @@ public interface SurveyService {
     }
 
     /** A survey mail as it would be sent, with links that do not work (they record no answer). */
-    record RenderedMail(Language language, String subject, String html, String text) {
+    record RenderedMail(Language language, String subject, String html, String text) implements java.io.Serializable {
     }
 
     /** A test message accepted by the transport. */

@@ -11,7 +11,7 @@ public interface WebhookService {
 
     /** What an administrator sees; never the secret itself, only its last characters. */
     record WebhookSettings(String url, boolean enabled, boolean hasSecret, String secretHint, Instant updatedAt,
-            String updatedBy) {
+            String updatedBy) implements java.io.Serializable {
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.npsloop.domain.i18n.InvalidValueException;
 
 /** "N days after event X": a journey moment that makes a contact due for the survey. */
-public record JourneyTrigger(String eventType, int delayDays) {
+public record JourneyTrigger(String eventType, int delayDays) implements java.io.Serializable {
 
     public JourneyTrigger {
         if (eventType == null || eventType.isBlank()) {

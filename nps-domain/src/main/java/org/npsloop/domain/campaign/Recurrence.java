@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import org.npsloop.domain.i18n.InvalidValueException;
 
 /** How often a recurring campaign surveys its audience again: every N weeks or months. */
-public record Recurrence(int every, Unit unit) {
+public record Recurrence(int every, Unit unit) implements java.io.Serializable {
 
     public enum Unit {
         WEEKS, MONTHS

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code 1.96 * sqrt(variance / n) * 100}. With no responses there is no NPS at all, rather than a
  * misleading zero.
  */
-public record NpsResult(long promoters, long passives, long detractors) {
+public record NpsResult(long promoters, long passives, long detractors) implements java.io.Serializable {
 
     /** z-value of a two-sided 95% confidence interval. */
     static final double Z_95 = 1.96;

@@ -36,7 +36,7 @@ public interface FollowUpService {
     int MAX_PAGE = 500;
 
     /** Someone a follow-up can be given to (an enabled user); {@code email} null when they have none. */
-    record Assignee(String username, String displayName, String email) {
+    record Assignee(String username, String displayName, String email) implements java.io.Serializable {
     }
 
     /**
@@ -46,7 +46,7 @@ public interface FollowUpService {
     record Row(long id, long responseId, int score, NpsCategory category, String comment, boolean contactConsent,
             Instant respondedAt, Long contactId, String contactEmail, String contactName,
             String campaignName, Assignee owner, FollowUpStatus status, LocalDate dueOn, boolean overdue,
-            Instant createdAt) {
+            Instant createdAt) implements java.io.Serializable {
 
         /** The same follow-up for a reader who may not see contacts' email addresses (the name stays). */
         public Row withoutContactEmail() {
@@ -62,11 +62,11 @@ public interface FollowUpService {
         }
     }
 
-    record Note(String author, Instant createdAt, String text) {
+    record Note(String author, Instant createdAt, String text) implements java.io.Serializable {
     }
 
     /** A follow-up with its notes, oldest first, and the moves its status allows. */
-    record Detail(Row followUp, List<Note> notes, List<FollowUpStatus> allowedStatuses) {
+    record Detail(Row followUp, List<Note> notes, List<FollowUpStatus> allowedStatuses) implements java.io.Serializable {
 
         public Detail withoutContactEmail() {
             return new Detail(followUp.withoutContactEmail(), notes, allowedStatuses);

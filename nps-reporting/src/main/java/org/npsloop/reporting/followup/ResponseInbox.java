@@ -40,7 +40,7 @@ public interface ResponseInbox {
     /** One response as the inbox shows it; contact fields are null once the contact was erased. */
     record Row(long id, Instant respondedAt, int score, NpsCategory category, String comment, boolean contactConsent,
             ResponseChannel channel, Long campaignId, String campaignName, String journeyMoment, Long contactId,
-            String contactEmail, String contactName, boolean flagged, String flagReason, String enteredBy) {
+            String contactEmail, String contactName, boolean flagged, String flagReason, String enteredBy) implements java.io.Serializable {
 
         /** The same row for a reader who may not see contacts' email addresses (the name stays). */
         public Row withoutContactEmail() {

@@ -92,7 +92,7 @@ public interface PublicationService {
     record Detail(long id, String slug, String title, Language language, LocalDate from, LocalDate to, Long campaignId,
             String journeyMoment, TrendGranularity granularity, String whatYouToldUs, String whatWeAreDoing,
             List<Long> quoteIds, List<QuoteWording> quoteWordings, boolean touchpoints, PublicationStatus status, int publishedVersion, Instant publishedAt, Instant createdAt,
-            String createdBy, Instant updatedAt, String updatedBy, boolean deletable) {
+            String createdBy, Instant updatedAt, String updatedBy, boolean deletable) implements java.io.Serializable {
 
         /** The public address, relative to the application. */
         public String publicPath() {
@@ -112,7 +112,7 @@ public interface PublicationService {
      * A comment that may be quoted, masked as it would be published; the score's category helps choosing, it
      * is never published. {@code wording} is the edited wording chosen for it (masked), or null.
      */
-    record QuoteCandidate(long responseId, Instant respondedAt, String category, String comment, String wording) {
+    record QuoteCandidate(long responseId, Instant respondedAt, String category, String comment, String wording) implements java.io.Serializable {
 
         /** What the public page would show: the edited wording, else the comment. */
         public String published() {

@@ -154,7 +154,7 @@ public interface ThemeService {
     }
 
     /** A theme on a comment; {@code manual} when a person added it. */
-    record AssignedTheme(long themeId, String labelEn, String labelFr, boolean manual) {
+    record AssignedTheme(long themeId, String labelEn, String labelFr, boolean manual) implements java.io.Serializable {
 
         public String label(Language language) {
             return language == Language.FR ? labelFr : labelEn;
@@ -163,7 +163,7 @@ public interface ThemeService {
 
     /** A commented response: no contact details, only whether its author agreed to be contacted. */
     record Comment(long responseId, Instant respondedAt, int score, NpsCategory category, String comment,
-            boolean contactConsent, String campaignName, List<AssignedTheme> themes) {
+            boolean contactConsent, String campaignName, List<AssignedTheme> themes) implements java.io.Serializable {
 
         public Comment {
             themes = List.copyOf(themes);

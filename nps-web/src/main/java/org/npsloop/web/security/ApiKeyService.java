@@ -29,7 +29,7 @@ public class ApiKeyService {
     private Clock clock;
 
     public record ApiKeyView(long id, String name, String keyPrefix, Role role, String createdBy, Instant createdAt,
-            Instant lastUsedAt, Instant revokedAt) {
+            Instant lastUsedAt, Instant revokedAt) implements java.io.Serializable {
 
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(key.getId(), key.getName(), key.getKeyPrefix(), key.getRole(), key.getCreatedBy(),

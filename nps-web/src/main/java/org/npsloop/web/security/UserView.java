@@ -11,7 +11,7 @@ import org.npsloop.domain.user.User;
  * they chose, or null when they follow the report time zone.
  */
 public record UserView(long id, String username, String displayName, String email, Set<Role> roles,
-        boolean enabled, boolean mustChangePassword, Instant createdAt, Instant lastLoginAt, String timeZone) {
+        boolean enabled, boolean mustChangePassword, Instant createdAt, Instant lastLoginAt, String timeZone) implements java.io.Serializable {
 
     static UserView of(User user) {
         return new UserView(user.getId(), user.getUsername(), user.getDisplayName(), user.getEmail(),
