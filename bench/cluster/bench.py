@@ -163,7 +163,7 @@ class Bench:
         with open(os.path.join(self.args.work, "instance-%d.pid" % n)) as f:
             return int(f.read())
 
-    def wait_ready(self, n, timeout=300):
+    def wait_ready(self, n, timeout=900):
         client, start = Client("http://127.0.0.1:%d" % (self.args.instance_port_base + n)), time.time()
         while time.time() - start < timeout:
             try:

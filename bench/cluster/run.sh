@@ -92,7 +92,7 @@ wait_instance() {
     started=$(date +%s)
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT + n))/health/ready" || true)" == "200" ]]; do
         kill -0 "$(cat "$WORK/instance-$n.pid")" 2>/dev/null || { echo "instance $n exited during start-up" >&2; exit 1; }
-        (( $(date +%s) - started < 300 )) || { echo "instance $n not ready after 300 s" >&2; exit 1; }
+        (( $(date +%s) - started < 900 )) || { echo "instance $n not ready after 900 s" >&2; exit 1; }
         sleep 1
     done
     log "instance $n ready after $(( $(date +%s) - started )) s"
