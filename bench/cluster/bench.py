@@ -110,7 +110,10 @@ class Admin:
     def run(self):
         client = Client(self.base, {"Accept": "text/html"})
         client.ACCEPT = {"Accept": "text/html"}
-        client.login("admin", self.password)
+        try:
+            client.login("admin", self.password)
+        except (OSError, RuntimeError) as e:
+            self.error("sign-in: %s" % e)
         while not self.stop:
             for page in ADMIN_PAGES:
                 try:
@@ -130,7 +133,7 @@ class Admin:
                         text = data.decode("utf-8", "replace")
                         if status >= 400 or "j_security_check" in text or "expired" in (response.getheader("Location") or ""):
                             self.error("postback %s -> %d %s" % (page, status, response.getheader("Location") or ""))
-                except OSError as e:
+                except (OSError, RuntimeError) as e:
                     self.error("%s: %s" % (page, e))
                     client = Client(self.base, {"Accept": "text/html"})
                     try:
