@@ -106,15 +106,19 @@ for i in $(seq 2 "$INSTANCES"); do wait_instance "$i"; done
 {
     echo "global"; echo "    maxconn 4096"
     echo "defaults"; echo "    mode http"; echo "    timeout connect 2s"; echo "    timeout client 60s"
-    echo "    timeout server 60s"; echo "    retries 3"; echo "    option redispatch 1"
+    echo "    timeout server 60s"; echo "    timeout check 5s"; echo "    retries 3"; echo "    option redispatch 1"
     echo "    retry-on conn-failure empty-response response-timeout"
     echo "frontend fe"; echo "    bind 127.0.0.1:$PORT"; echo "    default_backend nps"
     echo "backend nps"; echo "    balance roundrobin"; echo "    option httpchk GET /health/ready"
-    for i in $(seq 1 "$INSTANCES"); do echo "    server i$i 127.0.0.1:$((PORT + i)) check inter 500 fall 1 rise 2"; done
+    for i in $(seq 1 "$INSTANCES"); do echo "    server i$i 127.0.0.1:$((PORT + i)) check inter 1s fall 2 rise 1"; done
 } >"$WORK/haproxy.cfg"
 haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
 PIDS+=($!)
-sleep 1
+# Until the balancer itself answers (its first health checks passed).
+for _ in $(seq 1 120); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" == "200" ]] && break
+    sleep 1
+done
 
 run_driver --instances "$INSTANCES" --messages "$MESSAGES" --threads "$THREADS" --kill "$KILL" \
     --answerers "$ANSWERERS" --sink-file "$WORK/sink.txt" --instance-script "$WORK/instance.sh" \
