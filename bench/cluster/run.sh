@@ -19,7 +19,7 @@ DB_NAME="${DB_NAME:-npsloop_cbench}"
 INSTANCES="${INSTANCES:-3}"
 MESSAGES="${MESSAGES:-50000}"
 THREADS="${THREADS:-4}"             # sending threads per instance
-LEASE="${LEASE:-20}"                # NPS_DISPATCH_LEASE_SECONDS: how soon a killed instance's claims return
+LEASE="${LEASE:-120}"               # NPS_DISPATCH_LEASE_SECONDS (the default); 20 gave 41 duplicates, see README
 KILL="${KILL:-1}"                   # 0: no instance is killed (the capacity runs)
 ANSWERERS="${ANSWERERS:-4}"
 bench_init cluster
