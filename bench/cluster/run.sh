@@ -50,6 +50,7 @@ fi
 PIDS=()
 stop_all() {
     local rc=$? pid
+    set +e   # or "(exit $rc)" below would end the script before cleanup
     for pid in "${PIDS[@]}" $(cat "$WORK"/*.pid 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
     if [[ $rc -ne 0 ]]; then for f in "$WORK"/payara-*.log; do [[ -f "$f" ]] && { log "$f:"; tail -n 20 "$f" >&2; }; done; fi
     (exit $rc); cleanup
