@@ -264,8 +264,12 @@ public class Dispatcher {
             Duration lease = Duration.ofSeconds(settings.leaseSeconds());
             MailTransport.Connection mail = null;
             try {
+                Instant claimedAt = clock.instant();
                 for (List<DispatchQueue.Claimed> batch = claimNext(queue, lease, slice, slices); !batch.isEmpty();
-                        batch = claimNext(queue, lease, slice, slices)) {
+                        claimedAt = clock.instant(), batch = claimNext(queue, lease, slice, slices)) {
+                    // A batch sent slower than its lease (a loaded machine, a slow server) must not reach rows another
+                    // instance may have claimed since: past four fifths of the lease, the rest goes back to the queue.
+                    Instant leaseSafeUntil = claimedAt.plus(lease.minus(lease.dividedBy(5)));
                     if (mail == null) {
                         try {
                             mail = transport.open();
@@ -280,6 +284,10 @@ public class Dispatcher {
                     for (DispatchQueue.Claimed claimed : batch) {
                         if (pausedNow.contains(claimed.campaignId())) {
                             queue.release(claimed.invitationId(), worker); // back in the queue for the resume
+                            continue;
+                        }
+                        if (clock.instant().isAfter(leaseSafeUntil)) {
+                            queue.release(claimed.invitationId(), worker); // claimed again, by whoever comes first
                             continue;
                         }
                         waitForTurn();
