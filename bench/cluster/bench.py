@@ -22,9 +22,11 @@ from benchlib import Client, Psql, Table, api_key, arguments, bulk_contacts, fmt
     log, nproc  # noqa: E402
 
 EMAIL_DOMAIN = "cluster.bench.example"
-ADMIN_PAGES = ("/audience/index.xhtml", "/campaigns/index.xhtml", "/audience/lists.xhtml", "/campaigns/surveys.xhtml")
+ADMIN_PAGES = ("/admin/users.xhtml", "/admin/settings.xhtml", "/admin/api-keys.xhtml", "/admin/quarantine.xhtml")  # pages the ADMIN role may see
 VIEW_STATE = re.compile(r'name="jakarta\.faces\.ViewState"[^>]*value="([^"]+)"')
 FORM_ID = re.compile(r'<form id="([^"]+)"')
+NONCE = re.compile(r'<script[^>]* nonce="([^"]+)"')
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)"[^>]*value="([^"]*)"')
 
 
 def read_sink(path, start=0):
@@ -129,7 +131,14 @@ class Admin:
                         continue
                     form, state = FORM_ID.search(text), VIEW_STATE.search(text)
                     if form and state:
-                        fields = {form.group(1): form.group(1), "jakarta.faces.ViewState": html.unescape(state.group(1))}
+                        # Every hidden field of the page's first form (the view state, the form's nonce...), as a browser sends them.
+                        body = text[form.start():text.find("</form>", form.start())]
+                        fields = {html.unescape(n): html.unescape(v) for n, v in HIDDEN.findall(body)}
+                        fields[form.group(1)] = form.group(1)
+                        fields["jakarta.faces.ViewState"] = html.unescape(state.group(1))
+                        nonce = NONCE.search(text)  # PrimeFaces' script adds the page's CSP nonce to each form it posts
+                        if nonce:
+                            fields["primefaces.nonce"] = nonce.group(1)
                         status, data, response = client.form(page, fields)
                         self.requests += 1
                         text = data.decode("utf-8", "replace")

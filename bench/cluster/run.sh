@@ -28,6 +28,7 @@ bench_init cluster
 # Until the WAR is <distributable/> with explicit cluster settings, Payara Micro's own options join the
 # instances into one Hazelcast cluster (TCP/IP discovery, ports 7900+N). CLUSTER=0 starts them unclustered.
 CLUSTER="${CLUSTER:-1}"
+STICKY="${STICKY:-0}"   # 1: HAProxy pins each session to an instance by a cookie (what Payara's HA sessions expect)
 HZ_BASE="${HZ_BASE:-7900}"
 cluster_options() {   # cluster_options N: the Payara Micro options of instance N
     if [[ "$CLUSTER" != "1" ]]; then echo "--nohazelcast"; return; fi
@@ -111,7 +112,10 @@ for i in $(seq 2 "$INSTANCES"); do wait_instance "$i"; done
     echo "    retry-on conn-failure empty-response response-timeout"
     echo "frontend fe"; echo "    bind 127.0.0.1:$PORT"; echo "    default_backend nps"
     echo "backend nps"; echo "    balance roundrobin"; echo "    option httpchk GET /health/ready"
-    for i in $(seq 1 "$INSTANCES"); do echo "    server i$i 127.0.0.1:$((PORT + i)) check inter 1s fall 2 rise 1"; done
+    if [[ "$STICKY" == "1" ]]; then echo "    cookie NPSNODE insert indirect nocache"; fi
+    for i in $(seq 1 "$INSTANCES"); do
+        echo "    server i$i 127.0.0.1:$((PORT + i)) check inter 1s fall 2 rise 1$([[ "$STICKY" == "1" ]] && echo " cookie i$i")"
+    done
 } >"$WORK/haproxy.cfg"
 haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
 PIDS+=($!)
