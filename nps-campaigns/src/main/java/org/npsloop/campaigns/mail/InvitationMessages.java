@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Builds the MIME message of an invitation: text and HTML alternatives, our own Message-ID, and the
@@ -89,28 +90,24 @@ public final class InvitationMessages {
         ByteArrayOutputStream body = new ByteArrayOutputStream(content.html().length() + content.text().length() + 2048);
         SurveyMailRenderer.Encoded encoded = content.encoded();
         // Least preferred first, as RFC 2046 orders alternatives. A prepared letter's parts are mostly encoded already.
-        header(body, boundary, "text/plain");
-        if (encoded != null) {
-            encoded.text(body);
-        } else {
-            QuotedPrintable.encode(content.text(), body);
-        }
-        ascii(body, "\r\n");
-        header(body, boundary, "text/html");
-        if (encoded != null) {
-            encoded.html(body);
-        } else {
-            QuotedPrintable.encode(content.html(), body);
-        }
-        ascii(body, "\r\n");
+        part(body, boundary, "text/plain", encoded == null ? null : encoded::text, content.text());
+        part(body, boundary, "text/html", encoded == null ? null : encoded::html, content.html());
         ascii(body, "--" + boundary + "--\r\n");
         message.body(body.toByteArray());
         return message;
     }
 
-    private static void header(ByteArrayOutputStream body, String boundary, String type) {
+    /** One alternative: its header, then its lines already encoded for this recipient, or {@code text} encoded now. */
+    private static void part(ByteArrayOutputStream body, String boundary, String type,
+            Consumer<ByteArrayOutputStream> encoded, String text) {
         ascii(body, "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+        if (encoded != null) {
+            encoded.accept(body);
+        } else {
+            QuotedPrintable.encode(text, body);
+        }
+        ascii(body, "\r\n");
     }
 
     private static void ascii(ByteArrayOutputStream out, String text) {

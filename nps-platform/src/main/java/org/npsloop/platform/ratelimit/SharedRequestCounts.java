@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.npsloop.platform.jdbc.Jdbc;
 
@@ -35,36 +37,37 @@ public final class SharedRequestCounts {
      */
     public void write(long minute, Map<String, Integer> counts) throws SQLException {
         if (!counts.isEmpty()) {
-            Map<String, Integer> missing = new HashMap<>();
+            List<Map.Entry<String, Integer>> rows = new ArrayList<>(counts.size());
+            counts.forEach((address, requests) -> rows.add(Map.entry(hash(address), requests)));
+            int[] updated;
             try (PreparedStatement update = connection.prepareStatement("UPDATE rate_limit_count SET requests = ? "
                     + "WHERE window_minute = ? AND address_hash = ? AND instance = ?")) {
-                String[] hashes = new String[counts.size()];
-                int i = 0;
-                for (Map.Entry<String, Integer> count : counts.entrySet()) {
-                    hashes[i++] = hash(count.getKey());
-                    Jdbc.bind(update, count.getValue(), minute, hashes[i - 1], instance);
+                for (Map.Entry<String, Integer> row : rows) {
+                    Jdbc.bind(update, row.getValue(), minute, row.getKey(), instance);
                     update.addBatch();
                 }
-                int[] updated = update.executeBatch();
-                i = 0;
-                for (Map.Entry<String, Integer> count : counts.entrySet()) {
-                    if (updated[i] == 0) {
-                        missing.put(hashes[i], count.getValue());
-                    }
-                    i++;
-                }
+                updated = update.executeBatch();
             }
-            if (!missing.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rate_limit_count "
-                        + "(window_minute, address_hash, instance, requests) VALUES (?, ?, ?, ?)")) {
-                    for (Map.Entry<String, Integer> count : missing.entrySet()) {
-                        Jdbc.bind(insert, minute, count.getKey(), instance, count.getValue());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rate_limit_count "
+                    + "(window_minute, address_hash, instance, requests) VALUES (?, ?, ?, ?)")) {
+                boolean any = false;
+                for (int i = 0; i < rows.size(); i++) {
+                    if (updated[i] == 0) {
+                        Jdbc.bind(insert, minute, rows.get(i).getKey(), instance, rows.get(i).getValue());
                         insert.addBatch();
+                        any = true;
                     }
+                }
+                if (any) {
                     insert.executeBatch();
                 }
             }
         }
+        sweep(minute);
+    }
+
+    /** Deletes every instance's rows older than the minute before {@code minute}. */
+    private void sweep(long minute) throws SQLException {
         Jdbc.update(connection, "DELETE FROM rate_limit_count WHERE window_minute < ?", minute - 1);
     }
 
