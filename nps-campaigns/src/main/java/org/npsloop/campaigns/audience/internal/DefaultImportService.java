@@ -46,7 +46,7 @@ import org.npsloop.platform.worker.PeriodicWorker;
 /**
  * Uploads are stored in the database in chunks (UploadStore), so any instance can preview and start them; the job runs
  * on the container's managed executor of the instance that started it, holding a lease renewed with each batch, and
- * ImportResumer on any instance goes on with a job whose lease expired (its instance died) after its last committed batch.
+ * UploadSweeper's resuming rounds on any instance go on with a job whose lease expired (its instance died) after its last committed batch.
  */
 @ApplicationScoped
 public class DefaultImportService implements ImportService {
