@@ -18,6 +18,8 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_admin import BrowserAdmin  # noqa: E402
 from benchlib import Client, Psql, Table, api_key, arguments, bulk_contacts, fmt_int, java_version, load_note, \
     log, nproc  # noqa: E402
 
@@ -207,7 +209,7 @@ class Bench:
 
         answerers = Answerers(self.base, args.answerers)
         answerers.start()
-        admin = Admin(self.base, args.admin_password)
+        admin = (BrowserAdmin if args.browser else Admin)(self.base, args.admin_password)
         admin_thread = threading.Thread(target=admin.run, daemon=True)
         admin_thread.start()
 
@@ -304,7 +306,7 @@ class Bench:
                      fmt_int(answers_timed / t_answers), "%s answers in %.1f s" % (fmt_int(answers_timed), t_answers))
             self.add("answer", "PostgreSQL per answer", "%.0f B WAL" % (answer_pg[2] / answers_timed),
                      "%.2f commits, %.2f rows written per answer" % (answer_pg[0] / answers_timed, answer_pg[1] / answers_timed))
-        self.add("admin", "admin requests through the balancer / errors", "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
+        self.add("admin", "admin %s through the balancer / errors" % ("clicks in Chromium" if args.browser else "requests"), "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
                  "; ".join(admin.examples[:3]))
         self.verdict = len(ours) == args.messages and duplicates <= bound and len(answerers.tokens) <= stored
 
@@ -327,6 +329,7 @@ def main():
     p.add_argument("--instance-script", required=True)
     p.add_argument("--instance-port-base", type=int, required=True)
     p.add_argument("--timeout", type=int, default=1800)
+    p.add_argument("--browser", type=int, default=0, help="1: the admin clicks in Chromium (browser_admin.py)")
     args = p.parse_args()
     started = time.time()
     bench = Bench(args)

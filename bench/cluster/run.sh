@@ -22,6 +22,7 @@ THREADS="${THREADS:-4}"             # sending threads per instance
 LEASE="${LEASE:-120}"               # NPS_DISPATCH_LEASE_SECONDS (the default); 20 gave 41 duplicates, see README
 KILL="${KILL:-1}"                   # 0: no instance is killed (the capacity runs)
 ANSWERERS="${ANSWERERS:-4}"
+BROWSER="${BROWSER:-0}"             # 1: the admin clicks in Chromium (needs chromium and chromium-driver), not HTTP requests
 bench_init cluster
 
 # --- cluster options: THE one place to switch to the cluster helper's settings (Hazelcast session replication).
@@ -127,4 +128,4 @@ done
 
 run_driver --instances "$INSTANCES" --messages "$MESSAGES" --threads "$THREADS" --kill "$KILL" \
     --answerers "$ANSWERERS" --sink-file "$WORK/sink.txt" --instance-script "$WORK/instance.sh" \
-    --instance-port-base "$PORT"
+    --instance-port-base "$PORT" --browser "$BROWSER"
