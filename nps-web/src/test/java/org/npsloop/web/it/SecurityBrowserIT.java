@@ -79,8 +79,8 @@ class SecurityBrowserIT extends BrowserTestBase {
             HttpResponse<String> tagged = executive.sendJson("POST", "api/responses/" + responseId + "/themes/" + themeId, "");
             assertEquals(204, tagged.statusCode(), tagged.body());
             String publicationId = created(executive.sendJson("POST", "api/publications", "{\"title\":" + json(name)
-                    + ",\"language\":\"EN\",\"from\":\"" + java.time.LocalDate.now().minusDays(30) + "\",\"to\":\""
-                    + java.time.LocalDate.now() + "\",\"campaignId\":" + campaignId + ",\"granularity\":\"WEEK\",\"whatYouToldUs\":"
+                    + ",\"language\":\"EN\",\"from\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(30) + "\",\"to\":\""
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")) + "\",\"campaignId\":" + campaignId + ",\"granularity\":\"WEEK\",\"whatYouToldUs\":"
                     + json(name) + ",\"whatWeAreDoing\":" + json(name) + ",\"quoteIds\":[" + responseId + "]}"));
             MADE.add(new Made(payload, name, contactId, email, surveyId, campaignId, publicationId));
         }

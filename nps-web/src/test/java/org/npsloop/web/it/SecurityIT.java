@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,6 +53,8 @@ class SecurityIT extends OnSharedApplication {
     // ---------------------------------------------------------------------------------------------
 
     private static final String EVIL = "http://evil.example";
+    /** The application's report zone (its default): a period's days are days there, not in UTC. */
+    private static final java.time.ZoneId REPORT_ZONE = java.time.ZoneId.of("Europe/Paris");
     private static final String CHOSEN_PASSWORD = "Chosen-pass-42";
 
     @Test
@@ -513,7 +514,7 @@ class SecurityIT extends OnSharedApplication {
             }
             WebClient executive = new WebClient(base).withHeader("Authorization", "Bearer " + secretOf(admin.sendJson("POST",
                     "api/api-keys", "{\"name\":\"" + run + "\",\"role\":\"EXECUTIVE\"}").body()));
-            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String today = java.time.LocalDate.now(REPORT_ZONE).toString(); // the report zone: days of a period are its days
             java.net.http.HttpResponse<String> draft = executive.sendJson("POST", "api/publications", "{\"title\":\"Erasure " + suffix
                     + "\",\"language\":\"EN\",\"from\":\"" + java.time.LocalDate.parse(today).minusDays(1) + "\",\"to\":\"" + today + "\",\"campaignId\":" + campaign
                     + ",\"granularity\":\"WEEK\",\"quoteIds\":[" + response + "]}");
@@ -1176,8 +1177,8 @@ class SecurityIT extends OnSharedApplication {
                 + "\",\"score\":4,\"comment\":\"Trop lent " + run + "\",\"contactConsent\":true,\"respondedAt\":\""
                 + Instant.now().minusSeconds(60) + "\"}");
         assertEquals(201, response.statusCode(), response.body());
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String export = "api/responses/export.csv?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + today;
+        String today = LocalDate.now(REPORT_ZONE).toString();
+        String export = "api/responses/export.csv?from=" + LocalDate.now(REPORT_ZONE).minusDays(1) + "&to=" + today;
 
         WebClient executive = doorsUser(admin, null, "EXECUTIVE");
         HttpResponse<String> executives = executive.get(export);
