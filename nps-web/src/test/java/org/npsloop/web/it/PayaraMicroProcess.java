@@ -44,6 +44,8 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final String name;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    /** The WAR it deploys: the built one ({@code app.war}) unless a test gives another. */
+    private String war;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path rootDir;
@@ -66,6 +68,12 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /** Deploys this WAR instead of the built one (e.g. the built one plus test classes, {@link ClockApplication}). */
+    PayaraMicroProcess deploying(java.io.File war) {
+        this.war = war.getAbsolutePath();
+        return this;
+    }
+
     /** Starts the app and returns once {@code /health/ready} answers 200 (database up, schema migrated). */
     PayaraMicroProcess start() {
         if (process != null && process.isAlive()) {
@@ -86,7 +94,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar("payara.micro.jar", "target/payara-micro.jar"),
-                "--deploy", jar("app.war", "target/ROOT.war"),
+                "--deploy", war != null ? war : jar("app.war", "target/ROOT.war"),
                 "--port", String.valueOf(port), "--autoBindHttp", "--autoBindRange", "50",
                 "--nohazelcast", "--rootdir", rootDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
