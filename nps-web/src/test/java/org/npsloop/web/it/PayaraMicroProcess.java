@@ -46,6 +46,8 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     /** The WAR it deploys: the built one ({@code app.war}) unless a test gives another. */
     private String war;
+    /** True for {@link #zeroConfiguration}: none of the test JVM's NPS_* settings but the administrator's. */
+    private boolean zeroConfiguration;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path rootDir;
@@ -66,6 +68,17 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.environment = new LinkedHashMap<>(Map.of("NPS_BOUNCE_MAILBOX_HOST", ""));
         this.environment.putAll(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * The zero-configuration start, as a newcomer runs it: of the test JVM's environment, no NPS_* setting but the first
+     * administrator's (no database, SMTP, base URL...), and this data directory, where the embedded H2 database goes.
+     */
+    static PayaraMicroProcess zeroConfiguration(String name, Path dataDir) {
+        PayaraMicroProcess process = new PayaraMicroProcess(name, Map.of("NPS_DATA_DIR", dataDir.toString()));
+        process.environment.remove("NPS_BOUNCE_MAILBOX_HOST");
+        process.zeroConfiguration = true;
+        return process;
     }
 
     /** Deploys this WAR instead of the built one (e.g. the built one plus test classes, {@link ClockApplication}). */
@@ -98,7 +111,11 @@ final class PayaraMicroProcess implements AutoCloseable {
                 "--port", String.valueOf(port), "--autoBindHttp", "--autoBindRange", "50",
                 "--nohazelcast", "--rootdir", rootDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("NPS_BASE_URL", "http://localhost:" + port + "/");
+        if (zeroConfiguration) {
+            builder.environment().keySet().removeIf(key -> key.startsWith("NPS_") && !key.startsWith("NPS_ADMIN_"));
+        } else {
+            builder.environment().put("NPS_BASE_URL", "http://localhost:" + port + "/");
+        }
         builder.environment().putAll(environment);
         long t0 = System.nanoTime();
         try {

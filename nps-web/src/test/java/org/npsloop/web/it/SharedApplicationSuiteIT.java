@@ -13,8 +13,8 @@ import org.junit.platform.suite.api.Suite;
  * that need a test clock in the WAR (TimedCampaignsIT, InternalReportIT: {@link ClockApplication}) run in the other
  * fork, the shorter one.
  * Failsafe runs this suite in one fork and {@link OwnProcessesSuiteIT} (tests with processes of their own) in the
- * other, at the same time, each fork on a database of its own ({@link ForkDatabase}); the embedded database
- * (EmbeddedDatabaseIT) is failsafe's other execution. {@code -Dit.test=SomeIT} still runs one class alone.
+ * other, at the same time, each fork on a database of its own ({@link ForkDatabase}). {@code -Dit.test=SomeIT} still
+ * runs one class alone.
  *
  * <p>On one instance, tests must not leave per-instance state that others trip over: a test that exhausts a
  * per-address limit does it from an address of its own ({@code X-Forwarded-For}).
@@ -22,7 +22,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @SelectPackages("org.npsloop.web.it")
 @IncludeClassNamePatterns(".*IT")
-@ExcludeClassNamePatterns({".*SuiteIT", ".*\\.EmbeddedDatabaseIT"})
+@ExcludeClassNamePatterns(".*SuiteIT")
 @ExcludeTags(OwnProcessesSuiteIT.TAG)
 class SharedApplicationSuiteIT {
 
