@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * An instance is killed (SIGKILL) in the middle of a 20,000-invitation campaign and started again on
+ * An instance is killed (SIGKILL) in the middle of a 5,000-invitation campaign and started again on
  * the same database: the invitations it had claimed come back when their lease ends, and every
  * recipient gets the survey, at most one of them twice (the message the server had accepted when the
  * instance died, before it could mark it sent: one per sending thread).
@@ -21,8 +21,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @Tag(OwnProcessesSuiteIT.TAG)
 class CrashRecoveryIT {
 
-    private static final int RECIPIENTS = 20_000;
-    private static final int KILL_AFTER = 4_000;
+    private static final int RECIPIENTS = 5_000;
+    /**
+     * The kill lands once sending is well under way (every sending thread busy at the throttled rate), not at a share
+     * of the campaign: the size only has to leave most of it to the restarted instance.
+     */
+    private static final int KILL_AFTER = 1_000;
     /** Sending threads of the instance: each may have one message in flight when it is killed. */
     private static final int SENDING_THREADS = 4;
     /** Written on each claimed row by the instance that dies: how long its rows stay out of the queue. */

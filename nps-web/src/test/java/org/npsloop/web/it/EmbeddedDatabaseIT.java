@@ -4,31 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The zero-configuration start: no NPS_DB_* at all (failsafe's "embedded-default" execution), so
- * the app creates and migrates an H2 file under NPS_DATA_DIR and works on it.
+ * The zero-configuration start: no NPS_DB_* at all (nor any other setting but the first administrator's:
+ * {@link PayaraMicroProcess#zeroConfiguration}), so the app creates and migrates an H2 file under NPS_DATA_DIR and works
+ * on it. A process of its own in {@link OwnProcessesSuiteIT}'s fork, the shorter one, rather than a failsafe execution
+ * of its own after the two forks.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
+@Tag(OwnProcessesSuiteIT.TAG)
 class EmbeddedDatabaseIT {
 
-    @ArquillianResource
+    private static PayaraMicroProcess app;
+    private static File dataDir;
+
     private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar();
+    @BeforeAll
+    static void startWithNoSettings() {
+        dataDir = new File("target", Deployments.unique("it-data")).getAbsoluteFile();
+        app = PayaraMicroProcess.zeroConfiguration("embedded", dataDir.toPath()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void findTheApplication() {
+        base = app.base();
     }
 
     @Test
@@ -41,7 +58,7 @@ class EmbeddedDatabaseIT {
         assertEquals(1, database.size(), ready.body());
         assertEquals(List.of("H2", "0"), List.of(Json.string(database.get(0), "data.database"),
                 Json.string(database.get(0), "data.pendingMigrations")), ready.body());
-        assertTrue(new java.io.File(System.getenv("NPS_DATA_DIR"), "db/npsloop.mv.db").isFile(),
+        assertTrue(new File(dataDir, "db/npsloop.mv.db").isFile(),
                 "the database file lives under the data directory");
     }
 

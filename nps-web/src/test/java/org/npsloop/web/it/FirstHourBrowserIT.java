@@ -42,9 +42,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The first hour of a new user, in the browser, in French and English, as MARKETER, EXECUTIVE and ADMIN at
  * 1280 and 1920 px: one deployment and one browser for all of it (issue 12). Each point of the issue has
  * its own region below, its tests ordered within its own hundred (point N: {@code @Order(N * 100 + k)}).
- * Each test starts from a fresh session ({@link #signInAs}, as a user of its roles made once for the class, or
- * a new one where it changes what the user keeps) and creates its own data (names from {@link Deployments#unique}),
- * so it passes alone or in any order.
+ * Each test starts on the dashboard ({@link #signInAs}, as a user of its roles made once for the class, in that
+ * user's session if still open, or a new user where it changes what the user keeps) and creates its own data (names
+ * from {@link Deployments#unique}), so it passes alone or in any order.
  */
 class FirstHourBrowserIT extends BrowserTestBase {
 
@@ -61,16 +61,47 @@ class FirstHourBrowserIT extends BrowserTestBase {
     private static final Map<List<String>, String> USERS = new java.util.HashMap<>();
 
     /**
-     * Forgets the previous test's session, then signs in, in this UI language, as the class's user of these roles
-     * (made at first use): a fresh session, without making and setting up a user each time.
+     * The session cookies of each user of {@link #USERS} once signed in: a test that is not about signing in goes on
+     * with its user's session, which saves the sign-in (its pages and a PBKDF2 hash, about a second each time).
+     * {@link #theSignInPageSwitchesLanguageAndStillLeadsToThePageAskedFor} signs in through the page itself.
+     */
+    private static final Map<String, java.util.Set<org.openqa.selenium.Cookie>> SESSIONS = new java.util.HashMap<>();
+
+    /**
+     * Forgets the previous test's cookies, then opens the dashboard in this UI language as the class's user of these
+     * roles (made at first use), in their session of an earlier test if it is still open, else signed in afresh:
+     * without making and setting up a user each time.
      */
     void signInAs(String lang, String... roles) {
         String user = USERS.get(List.of(roles));
         if (user == null) {
-            USERS.put(List.of(roles), signInAsNewUserIn(lang, roles));
-        } else {
+            user = signInAsNewUserIn(lang, roles);
+            USERS.put(List.of(roles), user);
+        } else if (!resumeSession(user, lang)) {
             signInAgain(user, lang);
         }
+        SESSIONS.put(user, browser.manage().getCookies());
+    }
+
+    /** The dashboard in this language in {@code user}'s session kept by {@link #signInAs}; false if it has ended. */
+    private boolean resumeSession(String user, String lang) {
+        java.util.Set<org.openqa.selenium.Cookie> cookies = SESSIONS.get(user);
+        if (cookies == null) {
+            return false;
+        }
+        browser.manage().deleteAllCookies();
+        if (!browser.getCurrentUrl().startsWith(base.toString())) {
+            browser.get(base + "login.xhtml"); // cookies are only added for the page's own site
+        }
+        cookies.forEach(browser.manage()::addCookie);
+        browser.get(base + "index.xhtml?lang=" + lang);
+        Browser.waitFor(browser, ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("logout")),
+                ExpectedConditions.presenceOfElementLocated(By.id("j_username"))));
+        if (Browser.findNow(browser, By.id("logout")).isEmpty()) {
+            return false;
+        }
+        Browser.waitFor(browser, ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
+        return true;
     }
 
     /** Forgets the previous test's session, then signs in as a new user with these roles, in this UI language; their name. */

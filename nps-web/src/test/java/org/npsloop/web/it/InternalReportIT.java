@@ -27,20 +27,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.npsloop.web.it.clock.AdjustableClock;
-import org.npsloop.web.it.clock.TestClockResource;
 
 /**
  * The internal report (HTML and PDF), the responses CSV export and the weekly digest, on PostgreSQL with
@@ -49,25 +42,24 @@ import org.npsloop.web.it.clock.TestClockResource;
  * earlier runs left in the database: the week has 4 promoters, 2 passives and 2 detractors (NPS +25.0,
  * margin 1.96·√(0.6875/8)·100 = 57.5), the week before 2 detractors (−100.0): a change of +125.0, significant.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag(OwnProcessesSuiteIT.TAG)
 @Tag(OwnDeploymentLast.TAG)
+@Order(2) // the clock only moves forward: this class's years (2032 and after) come after TimedCampaignsIT's
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
 class InternalReportIT {
-
-    /** Run last in SharedApplicationSuiteIT: its application's workers must not claim this deployment's work. */
-    @BeforeAll
-    static void withoutTheSharedApplication() {
-        SharedApplication.stop();
-    }
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = Mailbox.greenMail();
+    static final GreenMailExtension SMTP = Mailbox.greenMail(ClockApplication.SMTP_PORT);
 
-    @ArquillianResource
     private URL base;
+
+    /** The application with the test clock, shared with the other class that needs one. */
+    @BeforeEach
+    void findTheApplication() {
+        base = ClockApplication.base();
+    }
 
     /** The digest settings (installation-wide, in the shared database) as this test found them, put back afterwards. */
     private String digestFound;
@@ -90,11 +82,6 @@ class InternalReportIT {
             HttpResponse<String> restored = digestAdmin.sendJson("PUT", "api/reports/digest", digestFound);
             assertEquals(200, restored.statusCode(), restored.body());
         }
-    }
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar().addClasses(AdjustableClock.class, TestClockResource.class);
     }
 
     @Test

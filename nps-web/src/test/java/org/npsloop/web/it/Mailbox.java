@@ -18,9 +18,13 @@ final class Mailbox {
     }
 
     static GreenMailExtension greenMail() {
-        return new GreenMailExtension(new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-                .withPerMethodLifecycle(false);
+        return greenMail(Integer.getInteger("it.smtp.port", 3025));
+    }
+
+    /** GreenMail on another port, for an application of its own told so ({@link ClockApplication}). */
+    static GreenMailExtension greenMail(int port) {
+        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()).withPerMethodLifecycle(false);
     }
 
     /** The messages to addresses that start with {@code prefix}: the database keeps earlier runs' contacts. */

@@ -1,5 +1,7 @@
 package org.npsloop.web.it;
 
+import org.junit.platform.suite.api.AfterSuite;
+import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.ExcludeClassNamePatterns;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.IncludeTags;
@@ -12,14 +14,22 @@ import org.junit.platform.suite.api.Suite;
  * runs this suite in one fork while {@link SharedApplicationSuiteIT} runs in the other (forkCount 2): each fork has
  * a database of its own ({@link ForkDatabase}), so the shared application's dispatcher never claims these tests'
  * invitations; their SMTP servers take free ports of {@code it.fake-smtp.ports}, and their processes do not poll the
- * shared bounce mailbox ({@link PayaraMicroProcess}). A new such test only needs the tag.
+ * shared bounce mailbox ({@link PayaraMicroProcess}). A new such test only needs the tag. The classes that need a test
+ * clock in the WAR (also tagged {@value OwnDeploymentLast#TAG}) share one {@link ClockApplication} and run last: this
+ * fork is the shorter of the two.
  */
 @Suite
 @SelectPackages("org.npsloop.web.it")
 @IncludeClassNamePatterns(".*IT")
 @ExcludeClassNamePatterns(".*SuiteIT")
 @IncludeTags(OwnProcessesSuiteIT.TAG)
+@ConfigurationParameter(key = "junit.jupiter.testclass.order.default", value = "org.npsloop.web.it.OwnDeploymentLast")
 class OwnProcessesSuiteIT {
 
     static final String TAG = "own-processes";
+
+    @AfterSuite
+    static void stopTheClockApplication() {
+        ClockApplication.stop();
+    }
 }

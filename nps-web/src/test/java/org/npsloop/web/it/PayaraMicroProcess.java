@@ -46,6 +46,10 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private List<String> hazelcastOptions = List.of("--nohazelcast");
+    /** The WAR it deploys: the built one ({@code app.war}) unless a test gives another. */
+    private String war;
+    /** True for {@link #zeroConfiguration}: none of the test JVM's NPS_* settings but the administrator's. */
+    private boolean zeroConfiguration;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path rootDir;
@@ -79,6 +83,23 @@ final class PayaraMicroProcess implements AutoCloseable {
         return read(Path.of("target", "payara-processes").toAbsolutePath().resolve(name + "-" + starts + ".log"));
     }
 
+    /**
+     * The zero-configuration start, as a newcomer runs it: of the test JVM's environment, no NPS_* setting but the first
+     * administrator's (no database, SMTP, base URL...), and this data directory, where the embedded H2 database goes.
+     */
+    static PayaraMicroProcess zeroConfiguration(String name, Path dataDir) {
+        PayaraMicroProcess process = new PayaraMicroProcess(name, Map.of("NPS_DATA_DIR", dataDir.toString()));
+        process.environment.remove("NPS_BOUNCE_MAILBOX_HOST");
+        process.zeroConfiguration = true;
+        return process;
+    }
+
+    /** Deploys this WAR instead of the built one (e.g. the built one plus test classes, {@link ClockApplication}). */
+    PayaraMicroProcess deploying(java.io.File war) {
+        this.war = war.getAbsolutePath();
+        return this;
+    }
+
     /** Starts the app and returns once {@code /health/ready} answers 200 (database up, schema migrated). */
     PayaraMicroProcess start() {
         if (process != null && process.isAlive()) {
@@ -99,12 +120,16 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar("payara.micro.jar", "target/payara-micro.jar"),
-                "--deploy", jar("app.war", "target/ROOT.war"),
+                "--deploy", war != null ? war : jar("app.war", "target/ROOT.war"),
                 "--port", String.valueOf(port), "--autoBindHttp", "--autoBindRange", "50",
                 "--rootdir", rootDir.toString()));
         command.addAll(hazelcastOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("NPS_BASE_URL", "http://localhost:" + port + "/");
+        if (zeroConfiguration) {
+            builder.environment().keySet().removeIf(key -> key.startsWith("NPS_") && !key.startsWith("NPS_ADMIN_"));
+        } else {
+            builder.environment().put("NPS_BASE_URL", "http://localhost:" + port + "/");
+        }
         builder.environment().putAll(environment);
         long t0 = System.nanoTime();
         try {

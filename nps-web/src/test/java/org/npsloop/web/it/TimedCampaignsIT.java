@@ -15,39 +15,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.npsloop.web.it.clock.AdjustableClock;
-import org.npsloop.web.it.clock.TestClockResource;
 
 /**
  * Journey-triggered and recurring campaigns against the real dispatcher, database and SMTP server,
  * with the application's clock replaced by one the test sets (days pass in a second). The methods run
  * in order because the clock only moves forward.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@Tag(OwnProcessesSuiteIT.TAG)
 @Tag(OwnDeploymentLast.TAG)
+@Order(1) // the clock only moves forward: this class's years (2030) come first
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TimedCampaignsIT {
-
-    /** Run last in SharedApplicationSuiteIT: its application's workers must not claim this deployment's work. */
-    @BeforeAll
-    static void withoutTheSharedApplication() {
-        SharedApplication.stop();
-    }
 
     /** The runs of this class: their answers, given under the test clock years ahead, are dated back afterwards. */
     private static final List<String> RUNS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,14 +45,14 @@ class TimedCampaignsIT {
     }
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = Mailbox.greenMail();
+    static final GreenMailExtension SMTP = Mailbox.greenMail(ClockApplication.SMTP_PORT);
 
-    @ArquillianResource
     private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.applicationWar().addClasses(AdjustableClock.class, TestClockResource.class);
+    /** The application with the test clock, shared with the other class that needs one. */
+    @BeforeEach
+    void findTheApplication() {
+        base = ClockApplication.base();
     }
 
     @Test
