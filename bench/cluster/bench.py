@@ -9,6 +9,7 @@ accepted message) and the database; PostgreSQL writes from pg_stat_database and 
 """
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -18,8 +19,8 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from benchlib import Client, Psql, Table, api_key, arguments, bulk_contacts, fmt_int, java_version, load_note, \
-    log, nproc  # noqa: E402
+from benchlib import Client, Psql, Table, api_key, arguments, backends, bulk_contacts, cpu_seconds, fmt_int, \
+    java_version, load_note, log, nproc  # noqa: E402
 
 EMAIL_DOMAIN = "cluster.bench.example"
 ADMIN_PAGES = ("/admin/users.xhtml", "/admin/settings.xhtml", "/admin/api-keys.xhtml", "/admin/quarantine.xhtml")  # pages the ADMIN role may see
@@ -96,6 +97,38 @@ class Answerers:
         self.finish()
         for t in self.threads:
             t.join()
+
+
+class CpuMeter:
+    """CPU seconds of groups of processes (Payara instances, the database's backends, the sink and HAProxy), sampled
+    every second: a process that ends (a killed instance, a closed connection) keeps its last sample, one that starts
+    (a restarted instance, a new connection) counts from its start. groups: name -> function returning the pids."""
+
+    def __init__(self, groups):
+        self.groups, self.seen, self.lock = groups, {name: {} for name in groups}, threading.Lock()
+        self.sample()
+        threading.Thread(target=self.loop, daemon=True).start()
+
+    def sample(self):
+        for name, pids in self.groups.items():
+            values = {pid: cpu_seconds([pid]) for pid in pids()}
+            with self.lock:
+                self.seen[name].update({pid: v for pid, v in values.items() if v > 0})
+
+    def loop(self):
+        while True:
+            time.sleep(1)
+            self.sample()
+
+    def totals(self):
+        """{group: CPU seconds so far}, after a fresh sample."""
+        self.sample()
+        with self.lock:
+            return {name: sum(values.values()) for name, values in self.seen.items()}
+
+    @staticmethod
+    def delta(before, after):
+        return {name: after[name] - before[name] for name in after}
 
 
 class Admin:
@@ -177,6 +210,25 @@ class Bench:
         with open(os.path.join(self.args.work, "instance-%d.pid" % n)) as f:
             return int(f.read())
 
+    def payara_pids(self):
+        pids = []
+        for n in range(1, self.args.instances + 1):
+            try:
+                pids.append(self.instance_pid(n))
+            except (OSError, ValueError):
+                pass
+        return pids
+
+    def cpu_row(self, section, unit, cpu, count):
+        """A row: CPU microseconds per unit (email or answer) of Payara, PostgreSQL and the bench's helpers."""
+        per = {name: cpu[name] * 1e6 / count for name in cpu}
+        self.add(section, "CPU per %s: Payara + PostgreSQL (+ sink, HAProxy, driver)" % unit,
+                 "%s us" % fmt_int(per["payara"] + per["postgresql"]),
+                 "Payara %s + PostgreSQL %s us (+ %s us sink, HAProxy and driver); %.0f s of CPU in %s"
+                 % (fmt_int(per["payara"]), fmt_int(per["postgresql"]), fmt_int(per["helpers"]),
+                    sum(cpu.values()), "the sending window" if unit == "email" else "the answer phase"))
+        return per
+
     def wait_ready(self, n, timeout=900):
         client, start = Client("http://127.0.0.1:%d" % (self.args.instance_port_base + n)), time.time()
         while time.time() - start < timeout:
@@ -209,9 +261,15 @@ class Bench:
         answerers.start()
         admin = Admin(self.base, args.admin_password)
         admin_thread = threading.Thread(target=admin.run, daemon=True)
-        admin_thread.start()
+        if args.admin:
+            admin_thread.start()
+        helpers = [p for p in (args.sink_pid, args.haproxy_pid) if p]
+        meter = CpuMeter({"payara": self.payara_pids, "postgresql": lambda: backends(args.db_name),
+                          "helpers": lambda: helpers})
+        driver_cpu = lambda: sum(os.times()[:2])  # noqa: E731 (this process: the respondents' threads)
 
         pg_before, t0 = self.pg(), time.perf_counter()
+        cpu_before, driver_before = meter.totals(), driver_cpu()
         api.json("POST", "/api/campaigns/%d/schedule" % campaign, "")
         offset, kept, killed, restarted_after, last_log = 0, [], None, None, 0
         seen = 0
@@ -222,7 +280,7 @@ class Bench:
             for _, token in lines:
                 if token != "-":
                     seen += 1
-                    if seen % 2:
+                    if seen % 2 and args.answer_during:
                         answerers.add([token])
                     else:
                         kept.append(token)
@@ -249,6 +307,8 @@ class Bench:
             time.sleep(0.2)
         t_done = time.perf_counter() - t0
         send_pg = self.pg_delta(pg_before)
+        send_cpu = CpuMeter.delta(cpu_before, meter.totals())
+        send_cpu["helpers"] += driver_cpu() - driver_before
         # The answers posted while it sent: let them finish before the timed phase.
         while answerers.queue:
             time.sleep(0.2)
@@ -259,12 +319,16 @@ class Bench:
 
         # Timed phase: the other half of the respondents answer at once, through the balancer.
         pg_before, t1 = self.pg(), time.perf_counter()
+        cpu_before, driver_before = meter.totals(), driver_cpu()
         answerers.add(kept)
         answerers.join()
         t_answers = time.perf_counter() - t1
         answer_pg = self.pg_delta(pg_before)
+        answer_cpu = CpuMeter.delta(cpu_before, meter.totals())
+        answer_cpu["helpers"] += driver_cpu() - driver_before
         admin.stop = True
-        admin_thread.join(10)
+        if args.admin:
+            admin_thread.join(10)
 
         # Counts.
         all_lines, _ = read_sink(args.sink_file, 0)
@@ -295,6 +359,7 @@ class Bench:
         self.add("send", "PostgreSQL per email (sending window)", "%.0f B WAL" % (send_pg[2] / emails),
                  "%.2f commits, %.2f rows written per email; %s answers were posted in the window too"
                  % (send_pg[0] / emails, send_pg[1] / emails, fmt_int(posted_during)))
+        email_cpu = self.cpu_row("send", "email", send_cpu, emails)
         answers_timed = answerers.posted - posted_during
         self.add("answer", "invitations answered with 2xx/3xx / stored (database)", "%s / %s" % (fmt_int(len(answerers.tokens)), fmt_int(stored)),
                  "lost: %s; %s POSTs in all; %s retries after 5xx or a broken connection, %d given up"
@@ -304,9 +369,28 @@ class Bench:
                      fmt_int(answers_timed / t_answers), "%s answers in %.1f s" % (fmt_int(answers_timed), t_answers))
             self.add("answer", "PostgreSQL per answer", "%.0f B WAL" % (answer_pg[2] / answers_timed),
                      "%.2f commits, %.2f rows written per answer" % (answer_pg[0] / answers_timed, answer_pg[1] / answers_timed))
-        self.add("admin", "admin requests through the balancer / errors", "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
-                 "; ".join(admin.examples[:3]))
+            answer_cpu_per = self.cpu_row("answer", "answer", answer_cpu, answers_timed)
+        if args.admin:
+            self.add("admin", "admin requests through the balancer / errors", "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
+                     "; ".join(admin.examples[:3]))
         self.verdict = len(ours) == args.messages and duplicates <= bound and len(answerers.tokens) <= stored
+        if args.result_file:  # for series.sh: one run's figures, printed side by side with the others'
+            with open(args.result_file, "w") as f:
+                json.dump({
+                    "instances": args.instances, "messages": args.messages, "threads": args.threads,
+                    "answerers": args.answerers, "load_before": args.load_before,
+                    "load_after": open("/proc/loadavg").read().split()[:3],
+                    "sent": emails, "received": sum(ours.values()), "missing": args.messages - len(ours),
+                    "duplicates": duplicates, "emails_s": (emails - 1) / span, "send_s": span,
+                    "email_cpu_us": email_cpu, "email_wal": send_pg[2] / emails, "email_commits": send_pg[0] / emails,
+                    "email_rows": send_pg[1] / emails, "answers_during": posted_during,
+                    "answers": answers_timed, "answers_s": answers_timed / t_answers if answers_timed else 0,
+                    "answer_cpu_us": answer_cpu_per if answers_timed else None,
+                    "answer_wal": answer_pg[2] / answers_timed if answers_timed else 0,
+                    "answer_commits": answer_pg[0] / answers_timed if answers_timed else 0,
+                    "answer_rows": answer_pg[1] / answers_timed if answers_timed else 0,
+                    "answered": len(answerers.tokens), "stored": stored,
+                    "admin_requests": admin.requests, "admin_errors": admin.errors, "verdict": self.verdict}, f, indent=1)
 
     def machine(self):
         java = java_version()
@@ -327,6 +411,11 @@ def main():
     p.add_argument("--instance-script", required=True)
     p.add_argument("--instance-port-base", type=int, required=True)
     p.add_argument("--timeout", type=int, default=1800)
+    p.add_argument("--answer-during", type=int, default=1, help="0: nobody answers while it sends (clean per-email CPU)")
+    p.add_argument("--admin", type=int, default=1, help="0: no admin session (capacity runs)")
+    p.add_argument("--sink-pid", type=int, default=0)
+    p.add_argument("--haproxy-pid", type=int, default=0)
+    p.add_argument("--result-file", default="")
     args = p.parse_args()
     started = time.time()
     bench = Bench(args)
