@@ -99,6 +99,14 @@ class Answerers:
             t.join()
 
 
+def machine_cpu():
+    """(busy, all) CPU seconds of the whole machine so far (/proc/stat): how much other work took in a window."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:9]]
+    tck = os.sysconf("SC_CLK_TCK")
+    return (sum(v) - v[3] - v[4]) / tck, sum(v) / tck
+
+
 class CpuMeter:
     """CPU seconds of groups of processes (Payara instances, the database's backends, the sink and HAProxy), sampled
     every second: a process that ends (a killed instance, a closed connection) keeps its last sample, one that starts
@@ -219,7 +227,7 @@ class Bench:
                 pass
         return pids
 
-    def cpu_row(self, section, unit, cpu, count):
+    def cpu_row(self, section, unit, cpu, count, machine):
         """A row: CPU microseconds per unit (email or answer) of Payara, PostgreSQL and the bench's helpers."""
         per = {name: cpu[name] * 1e6 / count for name in cpu}
         self.add(section, "CPU per %s: Payara + PostgreSQL (+ sink, HAProxy, driver)" % unit,
@@ -227,6 +235,11 @@ class Bench:
                  "Payara %s + PostgreSQL %s us (+ %s us sink, HAProxy and driver); %.0f s of CPU in %s"
                  % (fmt_int(per["payara"]), fmt_int(per["postgresql"]), fmt_int(per["helpers"]),
                     sum(cpu.values()), "the sending window" if unit == "email" else "the answer phase"))
+        self.add(section, "machine CPU busy in that window: all / this bench", "%.0f %% / %.0f %%"
+                 % (100 * machine[0] / machine[1], 100 * sum(cpu.values()) / machine[1]),
+                 "%.0f of %.0f core-seconds busy, %.0f of them this bench's (the rest: other work on the machine)"
+                 % (machine[0], machine[1], sum(cpu.values())))
+        per["machine_busy"], per["machine_all"], per["ours"] = machine[0], machine[1], sum(cpu.values())
         return per
 
     def wait_ready(self, n, timeout=900):
@@ -269,7 +282,7 @@ class Bench:
         driver_cpu = lambda: sum(os.times()[:2])  # noqa: E731 (this process: the respondents' threads)
 
         pg_before, t0 = self.pg(), time.perf_counter()
-        cpu_before, driver_before = meter.totals(), driver_cpu()
+        cpu_before, driver_before, machine_before = meter.totals(), driver_cpu(), machine_cpu()
         api.json("POST", "/api/campaigns/%d/schedule" % campaign, "")
         offset, kept, killed, restarted_after, last_log = 0, [], None, None, 0
         seen = 0
@@ -309,6 +322,7 @@ class Bench:
         send_pg = self.pg_delta(pg_before)
         send_cpu = CpuMeter.delta(cpu_before, meter.totals())
         send_cpu["helpers"] += driver_cpu() - driver_before
+        send_machine = [a - b for a, b in zip(machine_cpu(), machine_before)]
         # The answers posted while it sent: let them finish before the timed phase.
         while answerers.queue:
             time.sleep(0.2)
@@ -319,13 +333,14 @@ class Bench:
 
         # Timed phase: the other half of the respondents answer at once, through the balancer.
         pg_before, t1 = self.pg(), time.perf_counter()
-        cpu_before, driver_before = meter.totals(), driver_cpu()
+        cpu_before, driver_before, machine_before = meter.totals(), driver_cpu(), machine_cpu()
         answerers.add(kept)
         answerers.join()
         t_answers = time.perf_counter() - t1
         answer_pg = self.pg_delta(pg_before)
         answer_cpu = CpuMeter.delta(cpu_before, meter.totals())
         answer_cpu["helpers"] += driver_cpu() - driver_before
+        answer_machine = [a - b for a, b in zip(machine_cpu(), machine_before)]
         admin.stop = True
         if args.admin:
             admin_thread.join(10)
@@ -359,7 +374,7 @@ class Bench:
         self.add("send", "PostgreSQL per email (sending window)", "%.0f B WAL" % (send_pg[2] / emails),
                  "%.2f commits, %.2f rows written per email; %s answers were posted in the window too"
                  % (send_pg[0] / emails, send_pg[1] / emails, fmt_int(posted_during)))
-        email_cpu = self.cpu_row("send", "email", send_cpu, emails)
+        email_cpu = self.cpu_row("send", "email", send_cpu, emails, send_machine)
         answers_timed = answerers.posted - posted_during
         self.add("answer", "invitations answered with 2xx/3xx / stored (database)", "%s / %s" % (fmt_int(len(answerers.tokens)), fmt_int(stored)),
                  "lost: %s; %s POSTs in all; %s retries after 5xx or a broken connection, %d given up"
@@ -369,7 +384,7 @@ class Bench:
                      fmt_int(answers_timed / t_answers), "%s answers in %.1f s" % (fmt_int(answers_timed), t_answers))
             self.add("answer", "PostgreSQL per answer", "%.0f B WAL" % (answer_pg[2] / answers_timed),
                      "%.2f commits, %.2f rows written per answer" % (answer_pg[0] / answers_timed, answer_pg[1] / answers_timed))
-            answer_cpu_per = self.cpu_row("answer", "answer", answer_cpu, answers_timed)
+            answer_cpu_per = self.cpu_row("answer", "answer", answer_cpu, answers_timed, answer_machine)
         if args.admin:
             self.add("admin", "admin requests through the balancer / errors", "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
                      "; ".join(admin.examples[:3]))
