@@ -25,6 +25,9 @@ python3 - "${results[@]}" <<'PY'
 import json, sys, time
 runs = [json.load(open(p)) for p in sys.argv[1:]]
 def n(x, d=0): return "{:,.{}f}".format(x, d)
+def machine(key):  # how much of the 2 cores other work took: the figures above are only comparable at equal shares
+    return lambda r: ("%.0f %% / %.0f %%" % (100 * r[key]["machine_busy"] / r[key]["machine_all"], 100 * r[key]["ours"] / r[key]["machine_all"])
+                      if "machine_busy" in r[key] else "?")
 rows = [
     ("load average before the run (1, 5, 15 min)", lambda r: r["load_before"].replace(" ", " / ")),
     ("invitations SENT / missing / duplicates", lambda r: "%s / %d / %d" % (n(r["sent"]), r["missing"], r["duplicates"])),
@@ -33,21 +36,23 @@ rows = [
     ("CPU per email, PostgreSQL backends", lambda r: n(r["email_cpu_us"]["postgresql"]) + " us"),
     ("CPU per email, sink + HAProxy + driver", lambda r: n(r["email_cpu_us"]["helpers"]) + " us"),
     ("PostgreSQL per email: WAL / commits / rows", lambda r: "%s B / %.2f / %.2f" % (n(r["email_wal"]), r["email_commits"], r["email_rows"])),
+    ("machine CPU busy in the sending window: all / ours", machine("email_cpu_us")),
     ("answers/s (%s respondents, through HAProxy)" % runs[0]["answerers"], lambda r: n(r["answers_s"])),
     ("answered / stored (lost)", lambda r: "%s / %s (%d)" % (n(r["answered"]), n(r["stored"]), max(0, r["answered"] - r["stored"]))),
     ("CPU per answer, Payara (all instances)", lambda r: n(r["answer_cpu_us"]["payara"]) + " us"),
     ("CPU per answer, PostgreSQL backends", lambda r: n(r["answer_cpu_us"]["postgresql"]) + " us"),
     ("CPU per answer, sink + HAProxy + driver", lambda r: n(r["answer_cpu_us"]["helpers"]) + " us"),
     ("PostgreSQL per answer: WAL / commits / rows", lambda r: "%s B / %.2f / %.2f" % (n(r["answer_wal"]), r["answer_commits"], r["answer_rows"])),
+    ("machine CPU busy in the answer phase: all / ours", machine("answer_cpu_us")),
 ]
 line = "=" * 120
 print(); print(line)
 print("NPS Loop capacity series (bench/cluster/series.sh)  %s  %s mails per run, %d sending threads per instance"
       % (time.strftime("%Y-%m-%d %H:%M"), n(runs[0]["messages"]), runs[0]["threads"]))
 print(line)
-print("%-46s" % "" + "".join("%-24s" % ("%d instance(s)" % r["instances"]) for r in runs))
+print("%-50s" % "" + "".join("%-24s" % ("%d instance(s)" % r["instances"]) for r in runs))
 for label, f in rows:
-    print("%-46s" % label + "".join("%-24s" % f(r) for r in runs))
+    print("%-50s" % label + "".join("%-24s" % f(r) for r in runs))
 print(line)
 print("WAL is server-wide (other databases on the server write too); CPU of PostgreSQL counts this database's backends only.")
 sys.exit(0 if all(r["verdict"] for r in runs) else 1)
