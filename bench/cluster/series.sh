@@ -36,14 +36,14 @@ rows = [
     ("CPU per email, PostgreSQL backends", lambda r: n(r["email_cpu_us"]["postgresql"]) + " us"),
     ("CPU per email, sink + HAProxy + driver", lambda r: n(r["email_cpu_us"]["helpers"]) + " us"),
     ("PostgreSQL per email: WAL / commits / rows", lambda r: "%s B / %.2f / %.2f" % (n(r["email_wal"]), r["email_commits"], r["email_rows"])),
-    ("machine CPU busy in the sending window: all / ours", machine("email_cpu_us")),
+    ("machine CPU busy, sending: all / ours", machine("email_cpu_us")),
     ("answers/s (%s respondents, through HAProxy)" % runs[0]["answerers"], lambda r: n(r["answers_s"])),
     ("answered / stored (lost)", lambda r: "%s / %s (%d)" % (n(r["answered"]), n(r["stored"]), max(0, r["answered"] - r["stored"]))),
     ("CPU per answer, Payara (all instances)", lambda r: n(r["answer_cpu_us"]["payara"]) + " us"),
     ("CPU per answer, PostgreSQL backends", lambda r: n(r["answer_cpu_us"]["postgresql"]) + " us"),
     ("CPU per answer, sink + HAProxy + driver", lambda r: n(r["answer_cpu_us"]["helpers"]) + " us"),
     ("PostgreSQL per answer: WAL / commits / rows", lambda r: "%s B / %.2f / %.2f" % (n(r["answer_wal"]), r["answer_commits"], r["answer_rows"])),
-    ("machine CPU busy in the answer phase: all / ours", machine("answer_cpu_us")),
+    ("machine CPU busy, answers: all / ours", machine("answer_cpu_us")),
 ]
 line = "=" * 120
 print(); print(line)
