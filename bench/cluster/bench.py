@@ -19,6 +19,8 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_admin import BrowserAdmin  # noqa: E402
 from benchlib import Client, Psql, Table, api_key, arguments, backends, bulk_contacts, cpu_seconds, fmt_int, \
     java_version, load_note, log, nproc  # noqa: E402
 
@@ -272,7 +274,7 @@ class Bench:
 
         answerers = Answerers(self.base, args.answerers)
         answerers.start()
-        admin = Admin(self.base, args.admin_password)
+        admin = (BrowserAdmin if args.browser else Admin)(self.base, args.admin_password)
         admin_thread = threading.Thread(target=admin.run, daemon=True)
         if args.admin:
             admin_thread.start()
@@ -386,8 +388,8 @@ class Bench:
                      "%.2f commits, %.2f rows written per answer" % (answer_pg[0] / answers_timed, answer_pg[1] / answers_timed))
             answer_cpu_per = self.cpu_row("answer", "answer", answer_cpu, answers_timed, answer_machine)
         if args.admin:
-            self.add("admin", "admin requests through the balancer / errors", "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
-                     "; ".join(admin.examples[:3]))
+            self.add("admin", "admin %s through the balancer / errors" % ("clicks in Chromium" if args.browser else "requests"),
+                     "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)), "; ".join(admin.examples[:3]))
         self.verdict = len(ours) == args.messages and duplicates <= bound and len(answerers.tokens) <= stored
         if args.result_file:  # for series.sh: one run's figures, printed side by side with the others'
             with open(args.result_file, "w") as f:
@@ -431,6 +433,7 @@ def main():
     p.add_argument("--sink-pid", type=int, default=0)
     p.add_argument("--haproxy-pid", type=int, default=0)
     p.add_argument("--result-file", default="")
+    p.add_argument("--browser", type=int, default=0, help="1: the admin clicks in Chromium (browser_admin.py)")
     args = p.parse_args()
     started = time.time()
     bench = Bench(args)

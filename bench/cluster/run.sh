@@ -25,6 +25,7 @@ ANSWERERS="${ANSWERERS:-4}"
 ANSWER_DURING="${ANSWER_DURING:-1}" # 0: nobody answers while it sends (series.sh: clean CPU per email)
 ADMIN="${ADMIN:-1}"                 # 0: no admin session (series.sh)
 RESULT_FILE="${RESULT_FILE:-}"      # the run's figures as JSON (series.sh)
+BROWSER="${BROWSER:-0}"             # 1: the admin clicks in Chromium (needs chromium and chromium-driver), not HTTP requests
 bench_init cluster
 
 # --- cluster options: THE one place to switch to the cluster helper's settings (Hazelcast session replication).
@@ -133,5 +134,5 @@ done
 
 run_driver --instances "$INSTANCES" --messages "$MESSAGES" --threads "$THREADS" --kill "$KILL" \
     --answerers "$ANSWERERS" --sink-file "$WORK/sink.txt" --instance-script "$WORK/instance.sh" \
-    --instance-port-base "$PORT" --answer-during "$ANSWER_DURING" --admin "$ADMIN" \
+    --instance-port-base "$PORT" --answer-during "$ANSWER_DURING" --admin "$ADMIN" --browser "$BROWSER" \
     --sink-pid "$SINK_PID" --haproxy-pid "$HAPROXY_PID" ${RESULT_FILE:+--result-file "$RESULT_FILE"}

@@ -54,7 +54,9 @@ public class AccountStatusFilter extends HttpFilter {
             state = accounts.recordLogin(principal.getName());
             session.setAttribute(LOGIN_RECORDED, Boolean.TRUE);
         } else {
-            state = accounts.state(principal.getName());
+            // Read by the authentication mechanism for this request already.
+            state = Optional.ofNullable((AccountState) request.getAttribute(AccountState.ATTRIBUTE))
+                    .or(() -> accounts.state(principal.getName()));
         }
         if (state.isEmpty() || !state.get().enabled()) {
             request.logout();

@@ -3,12 +3,11 @@ package org.npsloop.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,25 +22,32 @@ import org.npsloop.web.http.ClientAddress;
  * How people and systems sign in.
  * <ul>
  * <li>People: a form posted to {@code /j_security_check} from the app's own page ({@link SameOrigin}),
- * checked against the users table ({@link PasswordSignIn}), then remembered in the HTTP session. A failed
+ * checked against the users table ({@link PasswordSignIn}), then remembered in the HTTP session by user name
+ * only: each request re-establishes the caller and reads its roles ({@link AccountState}), so a session replicated
+ * to another instance of a cluster works there (the container's own session principal, which
+ * {@code @AutoApplySession} restored, did not bring its roles to other instances: 403), and a role taken away counts
+ * at the next click. A signed-out person asking for a page is sent to the sign-in page, and to that page (a GET's
+ * path and query inside the application, never a host) once signed in ({@link LoginCompletionServlet}). A failed
  * attempt is answered with a redirect to the login page (the built-in form mechanism forwards, and Payara
  * then sends an empty page), the same for an unknown user, a wrong password and a disabled account. Failures
  * are counted per account name and per client address ({@link LoginThrottling}): a locked one is refused,
  * without checking its password, with the minutes to wait. Failures are logged without the password.</li>
  * <li>Systems: an API key in {@code Authorization: Bearer nps_...} (or {@code X-API-Key}) on
  * {@code /api/} calls, and on {@code /metrics} and {@code /openapi} (for a Prometheus scraper;
- * {@link MonitoringAccessFilter} lets only ADMIN read them), checked on every call; {@link AccountStatusFilter} drops the session that
- * {@code @AutoApplySession} opens for it, so API clients leave no sessions behind.</li>
+ * {@link MonitoringAccessFilter} lets only ADMIN read them), checked on every call; no session is opened for them.</li>
  * </ul>
  */
 @ApplicationScoped
-@AutoApplySession
-@LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = false, errorPage = "")
 public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_ACTION = "/j_security_check";
     /** Set on requests authenticated by an API key, for the filters that only concern people. */
     public static final String API_KEY_CALLER = FormLoginMechanism.class.getName() + ".apiKeyCaller";
+    /** The signed-in person's user name, in the HTTP session (a String: it replicates across a cluster). */
+    static final String SIGNED_IN_USER = FormLoginMechanism.class.getName() + ".user";
+    /** The page a signed-out person asked for (path and query inside the application), in the HTTP session. */
+    static final String PAGE_AFTER_SIGN_IN = FormLoginMechanism.class.getName() + ".pageAfterSignIn";
+    static final String LOGIN_PAGE = "/login.xhtml";
 
     private static final Logger LOG = Logger.getLogger(FormLoginMechanism.class.getName());
 
@@ -60,6 +66,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     private ApiKeyService apiKeys;
 
+    @Inject
+    private UserAccountService accounts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -70,7 +79,36 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         if (apiKey.isPresent()) {
             return apiKeyLogin(apiKey.get(), request, response, context);
         }
+        HttpSession session = request.getSession(false);
+        Object user = session == null ? null : session.getAttribute(SIGNED_IN_USER);
+        if (user instanceof String username && !isStaticResource(request)) {
+            return restoreCaller(username, request, context);
+        }
+        if (context.isProtected()) {
+            return toSignIn(request, response, context);
+        }
         return context.doNothing();
+    }
+
+    /**
+     * The caller of a signed-in session, with the roles the account has now. A disabled or deleted account is
+     * passed on without roles: {@link AccountStatusFilter} signs it out with a message.
+     */
+    private AuthenticationStatus restoreCaller(String username, HttpServletRequest request, HttpMessageContext context) {
+        Optional<AccountState> state = accounts.state(username);
+        state.ifPresent(s -> request.setAttribute(AccountState.ATTRIBUTE, s));
+        Set<String> roles = state.filter(AccountState::enabled).map(AccountState::roles).orElse(Set.of());
+        return context.notifyContainerAboutLogin(username, roles);
+    }
+
+    private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if ("GET".equals(request.getMethod())) {
+            String page = request.getRequestURI().substring(request.getContextPath().length());
+            String query = request.getQueryString();
+            request.getSession().setAttribute(PAGE_AFTER_SIGN_IN, query == null ? page : page + "?" + query);
+        }
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
@@ -92,6 +130,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
             PasswordSignIn.Result result = signIn.check(username, password);
             if (result.outcome() == PasswordSignIn.Outcome.SIGNED_IN) {
                 throttling.recordSuccess(username);
+                rememberSignIn(request, result.username());
                 return context.notifyContainerAboutLogin(result.username(), result.roles());
             }
             Optional<Duration> lock = recordFailure(username, address);
@@ -105,6 +144,14 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    /** A new session id for the signed-in session (no session fixation), which keeps the page asked for. */
+    private static void rememberSignIn(HttpServletRequest request, String username) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession().setAttribute(SIGNED_IN_USER, username);
+    }
+
     /** Counts the failure; two instances creating the same subject's first row at once: one retries. */
     private Optional<Duration> recordFailure(String username, String address) {
         try {
@@ -116,7 +163,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
             String query) throws IOException {
-        response.sendRedirect(request.getContextPath() + "/login.xhtml?" + query);
+        response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?" + query);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
@@ -150,6 +197,11 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(API_KEY_CALLER, caller.get());
         return context.notifyContainerAboutLogin("api-key:" + caller.get().name(), Set.of(caller.get().role().name()));
+    }
+
+    /** Scripts, styles and images are the same for everyone: no caller (nor database read) for them. */
+    private static boolean isStaticResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 
     /** Where systems call: the API, and what Payara serves for monitoring at "/". */

@@ -4,11 +4,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Where a successful login lands when the login page was opened directly (no page was waiting):
- * the request goes on to {@code /j_security_check} itself, and this sends the user to the dashboard.
+ * Where a successful sign-in lands: the request goes on to {@code /j_security_check} itself, and this sends the
+ * person to the page they asked for before signing in ({@link FormLoginMechanism#PAGE_AFTER_SIGN_IN}), else to
+ * the dashboard.
  */
 @WebServlet(FormLoginMechanism.LOGIN_ACTION)
 public class LoginCompletionServlet extends HttpServlet {
@@ -22,7 +24,20 @@ public class LoginCompletionServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String target = request.getUserPrincipal() == null ? "/login.xhtml" : "/";
-        response.sendRedirect(request.getContextPath() + target);
+        if (request.getUserPrincipal() == null) {
+            response.sendRedirect(request.getContextPath() + FormLoginMechanism.LOGIN_PAGE);
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        Object page = session == null ? null : session.getAttribute(FormLoginMechanism.PAGE_AFTER_SIGN_IN);
+        if (session != null) {
+            session.removeAttribute(FormLoginMechanism.PAGE_AFTER_SIGN_IN);
+        }
+        response.sendRedirect(request.getContextPath() + (page instanceof String path && isInsideApplication(path) ? path : "/"));
+    }
+
+    /** A path of this application; not "//host/..." nor a backslash, which browsers read as another site. */
+    static boolean isInsideApplication(String path) {
+        return path.startsWith("/") && !path.startsWith("//") && path.indexOf('\\') < 0;
     }
 }

@@ -175,6 +175,36 @@ class AdminShellIT extends OnSharedApplication {
     }
 
     @Test
+    void aRoleTakenAwayCountsAtTheNextClickNotAtTheNextSignIn() {
+        WebClient admin = signedInAdmin();
+        String name = Deployments.unique("mover");
+        long id = createUser(admin, name, "MARKETER", "Initial-password-1");
+        WebClient mover = new WebClient(base);
+        mover.login(name, "Initial-password-1");
+        mover.changePassword("Initial-password-1", "Mover-password-42");
+        assertEquals(200, mover.get("campaigns/index.xhtml").statusCode());
+
+        assertEquals(200, admin.sendJson("PUT", "api/users/" + id + "/roles", "{\"roles\":[\"EXECUTIVE\"]}").statusCode());
+        assertEquals(403, mover.get("campaigns/index.xhtml").statusCode(), "no longer a marketer, same session");
+        assertEquals(200, mover.get("reports/index.xhtml").statusCode(), "the new role counts at once too");
+    }
+
+    @Test
+    void signingInLeadsToThePageAskedForAndNeverToAnotherSite() {
+        WebClient person = new WebClient(base);
+        HttpResponse<String> asked = person.get("admin/users.xhtml?tab=2");
+        assertEquals(302, asked.statusCode());
+        assertTrue(asked.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+        assertTrue(person.login(Deployments.adminUsername(), Deployments.adminPassword()).endsWith("/admin/users.xhtml?tab=2"));
+
+        WebClient lured = new WebClient(base);
+        // A path that a browser would read as another host once redirected to.
+        assertEquals(302, lured.get(base.toExternalForm() + "/evil.example/x").statusCode());
+        String landing = lured.login(Deployments.adminUsername(), Deployments.adminPassword());
+        assertFalse(landing.contains("evil.example"), landing);
+    }
+
+    @Test
     void adminsCannotLockThemselvesOut() {
         WebClient admin = signedInAdmin();
         HttpResponse<String> users = admin.get("api/users");

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * The built WAR in a Payara Micro JVM of its own, started and killed by the test, for tests that need
  * settings the Arquillian deployment cannot have (another SMTP port, a short lease), several instances
  * on one database, or a crash. It inherits the test JVM's environment (failsafe's NPS_DB_*, NPS_SMTP_*,
- * NPS_DISPATCH_*, NPS_ADMIN_*), overridden by the variables given. Hazelcast is off; the HTTP port is a
+ * NPS_DISPATCH_*, NPS_ADMIN_*), overridden by the variables given. Hazelcast is off unless cluster options are
+ * given ({@link #inCluster}); the HTTP port is a
  * free one (Payara binds the next one if it was taken meanwhile: the URL it prints is the one used).
  * Each start logs to {@code target/payara-processes/<name>-<n>.log} and has a root directory of its own,
  * deleted when the process is killed. Only where failsafe runs against PostgreSQL ({@code it.execution}).
@@ -44,6 +45,7 @@ final class PayaraMicroProcess implements AutoCloseable {
     private final String name;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private List<String> hazelcastOptions = List.of("--nohazelcast");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path rootDir;
@@ -64,6 +66,17 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.environment = new LinkedHashMap<>(Map.of("NPS_BOUNCE_MAILBOX_HOST", ""));
         this.environment.putAll(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Joins a Payara (Hazelcast) cluster with these Payara Micro options instead of running alone. */
+    PayaraMicroProcess inCluster(List<String> clusterOptions) {
+        this.hazelcastOptions = List.copyOf(clusterOptions);
+        return this;
+    }
+
+    /** What the current (or last) start has logged so far. */
+    String log() {
+        return read(Path.of("target", "payara-processes").toAbsolutePath().resolve(name + "-" + starts + ".log"));
     }
 
     /** Starts the app and returns once {@code /health/ready} answers 200 (database up, schema migrated). */
@@ -88,7 +101,8 @@ final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar("payara.micro.jar", "target/payara-micro.jar"),
                 "--deploy", jar("app.war", "target/ROOT.war"),
                 "--port", String.valueOf(port), "--autoBindHttp", "--autoBindRange", "50",
-                "--nohazelcast", "--rootdir", rootDir.toString()));
+                "--rootdir", rootDir.toString()));
+        command.addAll(hazelcastOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("NPS_BASE_URL", "http://localhost:" + port + "/");
         builder.environment().putAll(environment);
@@ -215,7 +229,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         return file.getAbsolutePath();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -37,10 +37,24 @@ final class WebClient {
     }
 
     private WebClient(URI base, HttpClient.Version version) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).version(version)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private WebClient(URI base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).version(version)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
         headers.put("Origin", origin(this.base));
+    }
+
+    /**
+     * The same browser (its cookies, so its session) sending to another server of the same host, as it does behind a
+     * load balancer; its pages' {@code Origin} is that server's.
+     */
+    WebClient on(URL otherBase) {
+        WebClient copy = new WebClient(URI.create(otherBase.toExternalForm()), http);
+        headers.forEach((name, value) -> copy.headers.putIfAbsent(name, value));
+        return copy;
     }
 
     /**
