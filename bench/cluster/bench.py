@@ -9,6 +9,7 @@ accepted message) and the database; PostgreSQL writes from pg_stat_database and 
 """
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -20,8 +21,8 @@ import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser_admin import BrowserAdmin  # noqa: E402
-from benchlib import Client, Psql, Table, api_key, arguments, bulk_contacts, fmt_int, java_version, load_note, \
-    log, nproc  # noqa: E402
+from benchlib import Client, Psql, Table, api_key, arguments, backends, bulk_contacts, cpu_seconds, fmt_int, \
+    java_version, load_note, log, nproc  # noqa: E402
 
 EMAIL_DOMAIN = "cluster.bench.example"
 ADMIN_PAGES = ("/admin/users.xhtml", "/admin/settings.xhtml", "/admin/api-keys.xhtml", "/admin/quarantine.xhtml")  # pages the ADMIN role may see
@@ -98,6 +99,46 @@ class Answerers:
         self.finish()
         for t in self.threads:
             t.join()
+
+
+def machine_cpu():
+    """(busy, all) CPU seconds of the whole machine so far (/proc/stat): how much other work took in a window."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:9]]
+    tck = os.sysconf("SC_CLK_TCK")
+    return (sum(v) - v[3] - v[4]) / tck, sum(v) / tck
+
+
+class CpuMeter:
+    """CPU seconds of groups of processes (Payara instances, the database's backends, the sink and HAProxy), sampled
+    every second: a process that ends (a killed instance, a closed connection) keeps its last sample, one that starts
+    (a restarted instance, a new connection) counts from its start. groups: name -> function returning the pids."""
+
+    def __init__(self, groups):
+        self.groups, self.seen, self.lock = groups, {name: {} for name in groups}, threading.Lock()
+        self.sample()
+        threading.Thread(target=self.loop, daemon=True).start()
+
+    def sample(self):
+        for name, pids in self.groups.items():
+            values = {pid: cpu_seconds([pid]) for pid in pids()}
+            with self.lock:
+                self.seen[name].update({pid: v for pid, v in values.items() if v > 0})
+
+    def loop(self):
+        while True:
+            time.sleep(1)
+            self.sample()
+
+    def totals(self):
+        """{group: CPU seconds so far}, after a fresh sample."""
+        self.sample()
+        with self.lock:
+            return {name: sum(values.values()) for name, values in self.seen.items()}
+
+    @staticmethod
+    def delta(before, after):
+        return {name: after[name] - before[name] for name in after}
 
 
 class Admin:
@@ -179,6 +220,30 @@ class Bench:
         with open(os.path.join(self.args.work, "instance-%d.pid" % n)) as f:
             return int(f.read())
 
+    def payara_pids(self):
+        pids = []
+        for n in range(1, self.args.instances + 1):
+            try:
+                pids.append(self.instance_pid(n))
+            except (OSError, ValueError):
+                pass
+        return pids
+
+    def cpu_row(self, section, unit, cpu, count, machine):
+        """A row: CPU microseconds per unit (email or answer) of Payara, PostgreSQL and the bench's helpers."""
+        per = {name: cpu[name] * 1e6 / count for name in cpu}
+        self.add(section, "CPU per %s: Payara + PostgreSQL (+ sink, HAProxy, driver)" % unit,
+                 "%s us" % fmt_int(per["payara"] + per["postgresql"]),
+                 "Payara %s + PostgreSQL %s us (+ %s us sink, HAProxy and driver); %.0f s of CPU in %s"
+                 % (fmt_int(per["payara"]), fmt_int(per["postgresql"]), fmt_int(per["helpers"]),
+                    sum(cpu.values()), "the sending window" if unit == "email" else "the answer phase"))
+        self.add(section, "machine CPU busy in that window: all / this bench", "%.0f %% / %.0f %%"
+                 % (100 * machine[0] / machine[1], 100 * sum(cpu.values()) / machine[1]),
+                 "%.0f of %.0f core-seconds busy, %.0f of them this bench's (the rest: other work on the machine)"
+                 % (machine[0], machine[1], sum(cpu.values())))
+        per["machine_busy"], per["machine_all"], per["ours"] = machine[0], machine[1], sum(cpu.values())
+        return per
+
     def wait_ready(self, n, timeout=900):
         client, start = Client("http://127.0.0.1:%d" % (self.args.instance_port_base + n)), time.time()
         while time.time() - start < timeout:
@@ -211,9 +276,15 @@ class Bench:
         answerers.start()
         admin = (BrowserAdmin if args.browser else Admin)(self.base, args.admin_password)
         admin_thread = threading.Thread(target=admin.run, daemon=True)
-        admin_thread.start()
+        if args.admin:
+            admin_thread.start()
+        helpers = [p for p in (args.sink_pid, args.haproxy_pid) if p]
+        meter = CpuMeter({"payara": self.payara_pids, "postgresql": lambda: backends(args.db_name),
+                          "helpers": lambda: helpers})
+        driver_cpu = lambda: sum(os.times()[:2])  # noqa: E731 (this process: the respondents' threads)
 
         pg_before, t0 = self.pg(), time.perf_counter()
+        cpu_before, driver_before, machine_before = meter.totals(), driver_cpu(), machine_cpu()
         api.json("POST", "/api/campaigns/%d/schedule" % campaign, "")
         offset, kept, killed, restarted_after, last_log = 0, [], None, None, 0
         seen = 0
@@ -224,7 +295,7 @@ class Bench:
             for _, token in lines:
                 if token != "-":
                     seen += 1
-                    if seen % 2:
+                    if seen % 2 and args.answer_during:
                         answerers.add([token])
                     else:
                         kept.append(token)
@@ -251,6 +322,9 @@ class Bench:
             time.sleep(0.2)
         t_done = time.perf_counter() - t0
         send_pg = self.pg_delta(pg_before)
+        send_cpu = CpuMeter.delta(cpu_before, meter.totals())
+        send_cpu["helpers"] += driver_cpu() - driver_before
+        send_machine = [a - b for a, b in zip(machine_cpu(), machine_before)]
         # The answers posted while it sent: let them finish before the timed phase.
         while answerers.queue:
             time.sleep(0.2)
@@ -261,12 +335,17 @@ class Bench:
 
         # Timed phase: the other half of the respondents answer at once, through the balancer.
         pg_before, t1 = self.pg(), time.perf_counter()
+        cpu_before, driver_before, machine_before = meter.totals(), driver_cpu(), machine_cpu()
         answerers.add(kept)
         answerers.join()
         t_answers = time.perf_counter() - t1
         answer_pg = self.pg_delta(pg_before)
+        answer_cpu = CpuMeter.delta(cpu_before, meter.totals())
+        answer_cpu["helpers"] += driver_cpu() - driver_before
+        answer_machine = [a - b for a, b in zip(machine_cpu(), machine_before)]
         admin.stop = True
-        admin_thread.join(10)
+        if args.admin:
+            admin_thread.join(10)
 
         # Counts.
         all_lines, _ = read_sink(args.sink_file, 0)
@@ -297,6 +376,7 @@ class Bench:
         self.add("send", "PostgreSQL per email (sending window)", "%.0f B WAL" % (send_pg[2] / emails),
                  "%.2f commits, %.2f rows written per email; %s answers were posted in the window too"
                  % (send_pg[0] / emails, send_pg[1] / emails, fmt_int(posted_during)))
+        email_cpu = self.cpu_row("send", "email", send_cpu, emails, send_machine)
         answers_timed = answerers.posted - posted_during
         self.add("answer", "invitations answered with 2xx/3xx / stored (database)", "%s / %s" % (fmt_int(len(answerers.tokens)), fmt_int(stored)),
                  "lost: %s; %s POSTs in all; %s retries after 5xx or a broken connection, %d given up"
@@ -306,9 +386,28 @@ class Bench:
                      fmt_int(answers_timed / t_answers), "%s answers in %.1f s" % (fmt_int(answers_timed), t_answers))
             self.add("answer", "PostgreSQL per answer", "%.0f B WAL" % (answer_pg[2] / answers_timed),
                      "%.2f commits, %.2f rows written per answer" % (answer_pg[0] / answers_timed, answer_pg[1] / answers_timed))
-        self.add("admin", "admin %s through the balancer / errors" % ("clicks in Chromium" if args.browser else "requests"), "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)),
-                 "; ".join(admin.examples[:3]))
+            answer_cpu_per = self.cpu_row("answer", "answer", answer_cpu, answers_timed, answer_machine)
+        if args.admin:
+            self.add("admin", "admin %s through the balancer / errors" % ("clicks in Chromium" if args.browser else "requests"),
+                     "%s / %s" % (fmt_int(admin.requests), fmt_int(admin.errors)), "; ".join(admin.examples[:3]))
         self.verdict = len(ours) == args.messages and duplicates <= bound and len(answerers.tokens) <= stored
+        if args.result_file:  # for series.sh: one run's figures, printed side by side with the others'
+            with open(args.result_file, "w") as f:
+                json.dump({
+                    "instances": args.instances, "messages": args.messages, "threads": args.threads,
+                    "answerers": args.answerers, "load_before": args.load_before,
+                    "load_after": open("/proc/loadavg").read().split()[:3],
+                    "sent": emails, "received": sum(ours.values()), "missing": args.messages - len(ours),
+                    "duplicates": duplicates, "emails_s": (emails - 1) / span, "send_s": span,
+                    "email_cpu_us": email_cpu, "email_wal": send_pg[2] / emails, "email_commits": send_pg[0] / emails,
+                    "email_rows": send_pg[1] / emails, "answers_during": posted_during,
+                    "answers": answers_timed, "answers_s": answers_timed / t_answers if answers_timed else 0,
+                    "answer_cpu_us": answer_cpu_per if answers_timed else None,
+                    "answer_wal": answer_pg[2] / answers_timed if answers_timed else 0,
+                    "answer_commits": answer_pg[0] / answers_timed if answers_timed else 0,
+                    "answer_rows": answer_pg[1] / answers_timed if answers_timed else 0,
+                    "answered": len(answerers.tokens), "stored": stored,
+                    "admin_requests": admin.requests, "admin_errors": admin.errors, "verdict": self.verdict}, f, indent=1)
 
     def machine(self):
         java = java_version()
@@ -329,6 +428,11 @@ def main():
     p.add_argument("--instance-script", required=True)
     p.add_argument("--instance-port-base", type=int, required=True)
     p.add_argument("--timeout", type=int, default=1800)
+    p.add_argument("--answer-during", type=int, default=1, help="0: nobody answers while it sends (clean per-email CPU)")
+    p.add_argument("--admin", type=int, default=1, help="0: no admin session (capacity runs)")
+    p.add_argument("--sink-pid", type=int, default=0)
+    p.add_argument("--haproxy-pid", type=int, default=0)
+    p.add_argument("--result-file", default="")
     p.add_argument("--browser", type=int, default=0, help="1: the admin clicks in Chromium (browser_admin.py)")
     args = p.parse_args()
     started = time.time()

@@ -22,6 +22,9 @@ THREADS="${THREADS:-4}"             # sending threads per instance
 LEASE="${LEASE:-120}"               # NPS_DISPATCH_LEASE_SECONDS (the default); 20 gave 41 duplicates, see README
 KILL="${KILL:-1}"                   # 0: no instance is killed (the capacity runs)
 ANSWERERS="${ANSWERERS:-4}"
+ANSWER_DURING="${ANSWER_DURING:-1}" # 0: nobody answers while it sends (series.sh: clean CPU per email)
+ADMIN="${ADMIN:-1}"                 # 0: no admin session (series.sh)
+RESULT_FILE="${RESULT_FILE:-}"      # the run's figures as JSON (series.sh)
 BROWSER="${BROWSER:-0}"             # 1: the admin clicks in Chromium (needs chromium and chromium-driver), not HTTP requests
 bench_init cluster
 
@@ -42,7 +45,8 @@ cluster_options() {   # cluster_options N: the Payara Micro options of instance 
 require_tools psql python3 curl java
 ports=("$PORT")
 for i in $(seq 1 "$INSTANCES"); do ports+=("$((PORT + i))"); done
-require_free_ports "PORT=... / SMTP_PORT=..." "${ports[@]}" "$SMTP_PORT"
+if [[ "$CLUSTER" == "1" ]]; then for i in $(seq 1 "$INSTANCES"); do ports+=("$((HZ_BASE + i))"); done; fi
+require_free_ports "PORT=... / SMTP_PORT=... / HZ_BASE=..." "${ports[@]}" "$SMTP_PORT"
 
 if ! command -v haproxy >/dev/null; then
     log "installing haproxy (Debian package)"
@@ -68,7 +72,8 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The counting sink.
 python3 "$HERE/sink.py" "$SMTP_PORT" "$WORK/sink.txt" 2>"$WORK/sink.log" &
-PIDS+=($!)
+SINK_PID=$!
+PIDS+=("$SINK_PID")
 
 # instance.sh N: starts (or restarts) instance N in the background; its pid in $WORK/instance-N.pid.
 { echo '#!/usr/bin/env bash'; for i in $(seq 1 "$INSTANCES"); do echo "opts[$i]='$(cluster_options "$i")'"; done; } >"$WORK/instance.sh"
@@ -119,7 +124,8 @@ for i in $(seq 2 "$INSTANCES"); do wait_instance "$i"; done
     done
 } >"$WORK/haproxy.cfg"
 haproxy -f "$WORK/haproxy.cfg" -db >"$WORK/haproxy.log" 2>&1 &
-PIDS+=($!)
+HAPROXY_PID=$!
+PIDS+=("$HAPROXY_PID")
 # Until the balancer itself answers (its first health checks passed).
 for _ in $(seq 1 120); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" == "200" ]] && break
@@ -128,4 +134,5 @@ done
 
 run_driver --instances "$INSTANCES" --messages "$MESSAGES" --threads "$THREADS" --kill "$KILL" \
     --answerers "$ANSWERERS" --sink-file "$WORK/sink.txt" --instance-script "$WORK/instance.sh" \
-    --instance-port-base "$PORT" --browser "$BROWSER"
+    --instance-port-base "$PORT" --answer-during "$ANSWER_DURING" --admin "$ADMIN" --browser "$BROWSER" \
+    --sink-pid "$SINK_PID" --haproxy-pid "$HAPROXY_PID" ${RESULT_FILE:+--result-file "$RESULT_FILE"}
