@@ -136,7 +136,7 @@ class ReportRollupsPostgreSqlTest {
     @Test
     void theCheckFindsADifferenceAndTheWorkerRepairsIt() throws SQLException {
         // One row of each: two partitions (campaign, day) differ.
-        execute("UPDATE response_rollup SET s5 = s5 + 1 WHERE ctid = (SELECT MIN(ctid) FROM response_rollup WHERE day = DATE '2026-10-05')");
+        execute("UPDATE response_rollup SET s5 = s5 + 1 WHERE ctid = (SELECT MIN(ctid) FROM response_rollup WHERE day = DATE '2026-10-06')");
         execute("UPDATE invitation_rollup SET sent = sent + 1 WHERE ctid = (SELECT MIN(ctid) FROM invitation_rollup WHERE day = DATE '2026-11-20')");
 
         assertEquals(2, rollups.check().mismatches());
