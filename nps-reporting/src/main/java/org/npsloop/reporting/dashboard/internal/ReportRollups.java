@@ -343,6 +343,13 @@ public final class ReportRollups {
     record Partition(long campaignKey, LocalDate day) {
     }
 
+    /**
+     * Above this many partitions, a recomputation reads the raw rows of the whole span of their days once and keeps
+     * those of the partitions (a hash semi-join), instead of one range of each partition's day: after a bulk load
+     * (thousands of partitions) the ranges took minutes, the one scan seconds. Tests lower it.
+     */
+    static int perPartitionMax = 64;
+
     /** Replaces the rows of these partitions by the raw tables' counts (no-op for none). */
     static void recompute(Connection connection, ZoneId zone, Set<Partition> partitions) throws SQLException {
         if (partitions.isEmpty()) {
@@ -354,6 +361,24 @@ public final class ReportRollups {
         for (String table : new String[] {"response_rollup", "invitation_rollup"}) {
             Jdbc.update(connection, "DELETE FROM " + table + " ro USING" + p + "WHERE ro.campaign_key = p.ck AND ro.day = p.day",
                     keys, days);
+        }
+        if (partitions.size() > perPartitionMax) {
+            LocalDate first = partitions.stream().map(Partition::day).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = partitions.stream().map(Partition::day).max(LocalDate::compareTo).orElseThrow();
+            Object start = Jdbc.utc(first.atStartOfDay(zone).toInstant());
+            Object end = Jdbc.utc(last.plusDays(1).atStartOfDay(zone).toInstant());
+            Jdbc.update(connection, "INSERT INTO response_rollup SELECT CAST(r.responded_at AT TIME ZONE ? AS DATE),"
+                    + " COALESCE(r.campaign_id, 0), r.channel, c.language, r.flagged" + scoreCounts()
+                    + " FROM response r LEFT JOIN contact c ON c.id = r.contact_id WHERE r.responded_at >= ? AND r.responded_at < ?"
+                    + " AND (COALESCE(r.campaign_id, 0), CAST(r.responded_at AT TIME ZONE ? AS DATE)) IN (SELECT ck, day FROM" + p + ")"
+                    + " GROUP BY 1, 2, 3, 4, 5", zone.getId(), start, end, zone.getId(), keys, days);
+            Jdbc.update(connection, "INSERT INTO invitation_rollup SELECT CAST(i.sent_at AT TIME ZONE ? AS DATE),"
+                    + " COALESCE(i.campaign_id, 0), c.language, COUNT(*), COUNT(i.answered_at)"
+                    + " FROM invitation i LEFT JOIN contact c ON c.id = i.contact_id WHERE i.sent_at >= ? AND i.sent_at < ?"
+                    + " AND i.reminder = 0 AND i.status = 'SENT'"
+                    + " AND (COALESCE(i.campaign_id, 0), CAST(i.sent_at AT TIME ZONE ? AS DATE)) IN (SELECT ck, day FROM" + p + ")"
+                    + " GROUP BY 1, 2, 3", zone.getId(), start, end, zone.getId(), keys, days);
+            return;
         }
         Jdbc.update(connection, "INSERT INTO response_rollup SELECT p.day, p.ck, r.channel, c.language, r.flagged" + scoreCounts()
                 + " FROM" + p + "JOIN response r ON r.responded_at >= CAST(p.day AS TIMESTAMP) AT TIME ZONE ?"
