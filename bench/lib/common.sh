@@ -141,7 +141,7 @@ wait_ready() {
     started=$(date +%s)
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" == "200" ]]; do
         kill -0 "$PAYARA_PID" 2>/dev/null || { echo "Payara Micro exited during start-up" >&2; exit 1; }
-        if (( $(date +%s) - started > 300 )); then echo "not ready after 300 s" >&2; exit 1; fi
+        if (( $(date +%s) - started > ${READY_TIMEOUT:-300} )); then echo "not ready after ${READY_TIMEOUT:-300} s" >&2; exit 1; fi
         sleep 1
     done
     log "ready after $(( $(date +%s) - started )) s"

@@ -68,7 +68,7 @@ class Bench:
         self.table = Table("%-9s %-52s %s %s")  # rows (section, measure, value, note)
         self.add = self.table.add
         self.sql = {}
-        for name in ("generate", "generate_answers", "handwritten", "handwritten_full") + DRILLDOWN:
+        for name in ("generate", "generate_answers", "handwritten", "handwritten_full", "handwritten_en") + DRILLDOWN:
             with open(os.path.join(args.here, name + ".sql"), encoding="utf-8") as f:
                 self.sql[name] = f.read()
 
@@ -97,6 +97,12 @@ class Bench:
         self.add("data", "%s ratings, %s choice answers (%s options chosen)" % tuple(fmt_int(int(c)) for c in counts),
                  "%.0f s" % answers, "generate_answers.sql: touchpoints 1, 3, 4 (1-5, 1-5, 0-10) and 1 choice question")
 
+        # The rollups (V31), built as on an existing database after the migration: from scratch, in chunks of days.
+        self.db.run("UPDATE rollup_state SET zone = NULL")
+        built, state = timed(self.wait_for_rollups)
+        self.add("data", "rollups built by the worker (chunks of 31 days)", "%.0f s" % built,
+                 "%s response_rollup rows, %s invitation_rollup rows" % tuple(fmt_int(int(c)) for c in state.split()))
+
         marketer = Client(self.base, {"Authorization": "Bearer " + marketer_key})
         segment = marketer.json("POST", "/api/segments", {"name": "Plan pro", "rule": {
             "type": "attribute", "attribute": "plan", "operator": "EQUALS", "values": ["pro"]}})["id"]
@@ -111,6 +117,23 @@ class Bench:
                           "from_ts": dt.datetime.combine(first, dt.time(), zone).isoformat(),
                           "to_ts": dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), zone).isoformat()}
         self.path = "/api/reports/dashboard?granularity=MONTH&segment=%d&from=%s&to=%s" % (segment, first, today)
+        self.path_en = "/api/reports/dashboard?granularity=MONTH&language=EN&from=%s&to=%s" % (first, today)
+
+    def wait_for_rollups(self):
+        """Until the worker has built the rollups and folded every change; their row counts."""
+        deadline = time.time() + 3600
+        while time.time() < deadline:
+            if self.db.run("SELECT zone IS NOT NULL AND NOT building AND NOT EXISTS (SELECT 1 FROM rollup_dirty)"
+                           " FROM rollup_state") == "t":
+                return self.db.run("SELECT (SELECT COUNT(*) FROM response_rollup) || ' ' || (SELECT COUNT(*) FROM invitation_rollup)")
+            time.sleep(0.5)
+        raise RuntimeError("the rollups were not built within an hour")
+
+    def dashboard_en(self):
+        status, body, _ = self.executive.request("GET", self.path_en)
+        if status != 200:
+            raise RuntimeError("dashboard answered %d: %s" % (status, body[:500]))
+        return body
 
     def dashboard(self):
         status, body, _ = self.executive.request("GET", self.path)
@@ -165,7 +188,37 @@ class Bench:
             log("service %s %s %s %s" % (scores, months, previous, rate))
             log("handwritten %s %s" % (by_score, by_month))
             log("handwritten_full %s %s %s %s" % (full_score, full_month, full_prev, full_rate))
-        self.agree = narrow and full and mismatches == 0
+        self.agree = narrow and full and mismatches == 0 and self.check_en()
+
+    def check_en(self):
+        """The dashboard for English speakers (from the rollups) against handwritten_en.sql."""
+        d = json.loads(self.dashboard_en())
+        scores = [s["count"] for s in d["distribution"]]
+        months = {p["start"][:7]: p["nps"]["responses"] for p in d["trend"] if p["nps"]["responses"]}
+        previous = d["comparison"]["previous"] if d.get("comparison") else None
+        rate = d["responseRate"]
+        hand_score, hand_month, hand_prev, hand_rate = [0] * 11, {}, [0] * 11, None
+        for bucket, score, count in rows(self.db.script(self.sql["handwritten_en"], **self.variables)):
+            if bucket == "rate":
+                hand_rate = (int(count), int(score))
+            elif bucket == "previous":
+                hand_prev[int(score)] += int(count)
+            else:
+                hand_score[int(score)] += int(count)
+                hand_month[bucket] = hand_month.get(bucket, 0) + int(count)
+        prev_counts = (sum(hand_prev[9:]), sum(hand_prev[7:9]), sum(hand_prev[:7]))
+        same = (scores == hand_score and months == hand_month and hand_rate == (rate["invited"], rate["responded"])
+                and previous is not None and (previous["promoters"], previous["passives"], previous["detractors"]) == prev_counts)
+        nps = d["nps"]
+        self.add("check", "dashboard: language EN (rollups), same period, monthly", "%s responses" % fmt_int(nps["responses"]),
+                 "NPS %s ± %s; response rate %s of %s invited; previous period %s responses"
+                 % (nps["nps"], nps["marginOfError"], fmt_int(rate["responded"]), fmt_int(rate["invited"]),
+                    fmt_int(previous["responses"]) if previous else "-"))
+        self.add("check", "same figures as handwritten_en.sql (all of them)", "yes" if same else "NO")
+        if not same:
+            log("service EN %s %s %s %s" % (scores, months, previous, rate))
+            log("handwritten_en %s %s %s %s" % (hand_score, hand_month, hand_prev, hand_rate))
+        return same
 
     def check_drilldown(self):
         """The drill-down queries against each other: per touchpoint, the ratings the moments count are the
@@ -227,11 +280,11 @@ class Bench:
             log("hand %s %s %s" % (hand_moments, hand_drivers, hand_choices))
         return all(same)
 
-    def time_dashboard(self, n):
+    def time_dashboard(self, n, request=None):
         """n requests over one keep-alive connection: the wall time the client sees, in ms."""
         samples = []
         for _ in range(n):
-            t, _ = timed(self.dashboard)
+            t, _ = timed(request or self.dashboard)
             samples.append(t * 1000)
         return samples
 
@@ -251,7 +304,9 @@ class Bench:
         args = self.args
         sides = (("dashboard", lambda n: self.time_dashboard(n)),
                  ("handwritten", lambda n: self.time_sql("handwritten", n)),
-                 ("handwritten_full", lambda n: self.time_sql("handwritten_full", n))) \
+                 ("handwritten_full", lambda n: self.time_sql("handwritten_full", n)),
+                 ("dashboard_en", lambda n: self.time_dashboard(n, self.dashboard_en)),
+                 ("handwritten_en", lambda n: self.time_sql("handwritten_en", n))) \
             + tuple((name, lambda n, name=name: self.time_sql(name, n)) for name in DRILLDOWN)
         self.load_at_start = loadavg()
         log("warm-up: %d runs of each side" % args.warmup)
@@ -269,10 +324,14 @@ class Bench:
 
         labels = {"dashboard": "(a) GET /api/reports/dashboard (HTTP, service)",
                   "handwritten": "(b) handwritten.sql: distribution, trend",
-                  "handwritten_full": "(c) handwritten_full.sql: + previous period, rate", **DRILLDOWN_LABELS}
+                  "handwritten_full": "(c) handwritten_full.sql: + previous period, rate",
+                  "dashboard_en": "(g) GET /api/reports/dashboard?language=EN (rollups)",
+                  "handwritten_en": "(h) handwritten_en.sql: the same figures by hand", **DRILLDOWN_LABELS}
         notes = {"dashboard": "wall time at the client, EXECUTIVE API key, keep-alive",
                  "handwritten": "psql \\timing, one session",
                  "handwritten_full": "psql \\timing, one session",
+                 "dashboard_en": "wall time at the client, as (a)",
+                 "handwritten_en": "psql \\timing, one session",
                  **{name: "psql \\timing, one session" for name in DRILLDOWN}}
         for name, _ in sides:
             median, p95 = self.results[name]
@@ -290,6 +349,11 @@ class Bench:
         met = service <= GOAL_MS and full <= GOAL_RATIO and self.agree
         self.add("verdict", "goal: median <= %.0f ms and <= %.1f x (c)" % (GOAL_MS, GOAL_RATIO), "MET" if met else "MISSED",
                  "%.0f ms, %.2f x%s" % (service, full, "" if self.agree else "; the figures do not agree"))
+        rolled = self.results["dashboard_en"][0]
+        self.add("verdict", "rollups: (g) median <= %.0f ms, figures = (h)" % GOAL_MS,
+                 "MET" if rolled <= GOAL_MS and self.agree else "MISSED",
+                 "%.0f ms, %.2f x (h) (%.0f ms)" % (rolled, rolled / self.results["handwritten_en"][0],
+                                                    self.results["handwritten_en"][0]))
         for name in DRILLDOWN:
             median = self.results[name][0]
             label = DRILLDOWN_LABELS[name].split(" ")[0]

@@ -52,6 +52,9 @@ public class DefaultReportService implements ReportService {
     @Inject
     private ResponseScope scope;
 
+    /** Whether filters the rollups can answer read them (PostgreSQL, rollups built for the report zone). */
+    private boolean useRollups = true;
+
     public DefaultReportService() {
         // for CDI
     }
@@ -62,12 +65,26 @@ public class DefaultReportService implements ReportService {
         this.scope = scope;
     }
 
+    /** The same reports always read live (tests compare both). */
+    DefaultReportService live() {
+        DefaultReportService live = new DefaultReportService(dataSource, scope);
+        live.useRollups = false;
+        return live;
+    }
+
+    private boolean rollups(Connection connection, ReportFilter filter) throws SQLException {
+        return useRollups && ReportRollups.usable(connection, filter, scope.zone());
+    }
+
     @Override
     public Dashboard dashboard(ReportFilter filter, TrendGranularity granularity) {
         TrendGranularity unit = granularity == null ? TrendGranularity.MONTH : granularity;
         ZoneId zone = scope.zone();
         ResponseScope.Where where = scope.where(filter);
         try (Connection connection = dataSource.getConnection()) {
+            if (rollups(connection, filter)) {
+                return rolledUp(connection, filter, unit, zone);
+            }
             TreeMap<LocalDate, long[]> days = dailyCounts(connection, where, zone);
             long[] total = new long[Score.MAX + 1];
             days.values().forEach(counts -> add(total, counts));
@@ -92,10 +109,46 @@ public class DefaultReportService implements ReportService {
         }
     }
 
+    /**
+     * The dashboard from the rollups: the counts per day of the period and of the previous one in one statement,
+     * and the response rate in another (see {@link ReportRollups}).
+     */
+    private Dashboard rolledUp(Connection connection, ReportFilter filter, TrendGranularity unit, ZoneId zone) throws SQLException {
+        LocalDate previousFrom = null;
+        ReportFilter read = filter;
+        if (filter.from() != null && filter.to() != null) {
+            long length = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
+            previousFrom = filter.from().minusDays(length);
+            read = filter.withPeriod(previousFrom, filter.to());
+        }
+        TreeMap<LocalDate, long[]> all = ReportRollups.dailyCounts(connection, read, scope.where(read), zone);
+        TreeMap<LocalDate, long[]> days = previousFrom == null ? all : new TreeMap<>(all.tailMap(filter.from(), true));
+        long[] total = new long[Score.MAX + 1];
+        days.values().forEach(counts -> add(total, counts));
+        ScoreDistribution distribution = ScoreDistribution.ofCounts(total);
+        Optional<Dashboard.PeriodComparison> comparison = Optional.empty();
+        if (previousFrom != null) {
+            long[] before = new long[Score.MAX + 1];
+            all.headMap(filter.from(), false).values().forEach(counts -> add(before, counts));
+            NpsResult previous = ScoreDistribution.ofCounts(before).toNps();
+            comparison = Optional.of(new Dashboard.PeriodComparison(previousFrom, filter.from().minusDays(1), previous,
+                    distribution.toNps().changeSince(previous)));
+        }
+        Dashboard.ResponseRate rate = filter.channel() != null && filter.channel() != ResponseChannel.EMAIL
+                ? new Dashboard.ResponseRate(0, 0)
+                : ReportRollups.responseRate(connection, filter, scope.invitationsWhere(filter), zone);
+        return new Dashboard(filter, distribution, rate, comparison, unit, trend(days, filter, unit, zone));
+    }
+
     @Override
     public NpsResult nps(ReportFilter filter) {
         ResponseScope.Where where = scope.where(filter);
         try (Connection connection = dataSource.getConnection()) {
+            if (rollups(connection, filter)) {
+                long[] total = new long[Score.MAX + 1];
+                ReportRollups.dailyCounts(connection, filter, where, scope.zone()).values().forEach(counts -> add(total, counts));
+                return ScoreDistribution.ofCounts(total).toNps();
+            }
             return categoryCounts(connection, where);
         } catch (SQLException e) {
             throw new IllegalStateException("NPS query failed: " + e.getMessage(), e);
@@ -108,7 +161,10 @@ public class DefaultReportService implements ReportService {
             throw new IllegalArgumentException("Answers per day need a period with a start and an end");
         }
         try (Connection connection = dataSource.getConnection()) {
-            return points(dailyCounts(connection, scope.where(filter), scope.zone()), filter, day -> day.plusDays(1));
+            TreeMap<LocalDate, long[]> days = rollups(connection, filter)
+                    ? ReportRollups.dailyCounts(connection, filter, scope.where(filter), scope.zone())
+                    : dailyCounts(connection, scope.where(filter), scope.zone());
+            return points(days, filter, day -> day.plusDays(1));
         } catch (SQLException e) {
             throw new IllegalStateException("Daily answers query failed: " + e.getMessage(), e);
         }
@@ -190,6 +246,17 @@ public class DefaultReportService implements ReportService {
             throw new InvalidInputException("dimension", "report.dimension.required", java.util.Arrays.toString(Breakdown.Dimension.values()));
         }
         ResponseScope.Where where = scope.where(filter);
+        if (ReportRollups.keeps(dimension)) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (rollups(connection, filter)) {
+                    List<Breakdown.Row> rows = new ArrayList<>(ReportRollups.breakdown(connection, filter, dimension, where, scope.zone()));
+                    rows.sort(BREAKDOWN_ORDER);
+                    return new Breakdown(dimension, null, rows);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Breakdown query failed: " + e.getMessage(), e);
+            }
+        }
         String key;
         String label;
         String from = ResponseScope.FROM;
@@ -299,14 +366,14 @@ public class DefaultReportService implements ReportService {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    static PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         Jdbc.bind(statement, parameters);
         return statement;
     }
 
     /** Keys and labels as text; numbers without a needless ".0". */
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
             return String.valueOf(d.longValue());
         }

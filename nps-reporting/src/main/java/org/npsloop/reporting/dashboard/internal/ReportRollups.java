@@ -1,0 +1,452 @@
+package org.npsloop.reporting.dashboard.internal;
+
+import static org.npsloop.reporting.dashboard.internal.DefaultReportService.prepare;
+import static org.npsloop.reporting.dashboard.internal.DefaultReportService.text;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.npsloop.domain.nps.NpsResult;
+import org.npsloop.domain.nps.Score;
+import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.jdbc.SqlDialect;
+import org.npsloop.reporting.ReportFilter;
+import org.npsloop.reporting.dashboard.Breakdown;
+import org.npsloop.reporting.dashboard.Dashboard;
+import org.npsloop.reporting.dashboard.RollupService;
+import org.npsloop.reporting.scope.ResponseScope;
+
+/**
+ * Report figures from the rollups of migration V31 (PostgreSQL only): counts per (day in the report zone,
+ * campaign, channel, language, flagged) and score, and first invitations sent and answered per (day, campaign,
+ * language), exact at every instant.
+ *
+ * <p><b>Why a report is exact.</b> Every write that changes what a partition (campaign, day) counts inserts a
+ * {@code rollup_dirty} row in the writer's own transaction (V31's triggers), so the change and its dirty row become
+ * visible together. A report reads, in ONE statement (one snapshot), the rollup rows of the partitions without a
+ * visible dirty row, and the live aggregate of the raw rows of those with one. The worker ({@link #fold}) deletes the
+ * dirty rows it sees and then, in a later statement of the same transaction, recomputes their partitions from the
+ * raw tables: under READ COMMITTED that later statement sees every write whose dirty row the worker deleted (a
+ * row it can delete was committed before), and a writer still uncommitted keeps its own dirty row, which the
+ * worker could not see and so did not delete: the partition stays dirty, read live, until a later round. A snapshot
+ * that sees the worker's commit therefore sees rollup rows that include every change whose dirty row is gone.
+ * Dirty rows have no key: writers never wait for each other nor for the worker (no hot row on the SENT mark).
+ * Only one worker folds at a time (a transaction-level advisory lock, taken without waiting), so an older
+ * recomputation never overwrites a newer one.
+ *
+ * <p><b>Zone and builds.</b> The days are those of {@code rollup_state.zone}; dirty rows hold 15-minute buckets,
+ * mapped to days by whoever reads them. Until the rollups are built for the configured zone (a first start on an
+ * existing database, or a changed {@code nps.report.time-zone}), reports use the live queries and the worker builds
+ * them a chunk of days per round, without blocking anything.
+ */
+public final class ReportRollups {
+
+    /** The advisory lock of the one worker folding at a time (an arbitrary constant of this application). */
+    static final long LOCK = 0x4e50_5352_6f6c_6cL;
+    /** Dirty rows folded per round at most: a bulk load is folded over several rounds. */
+    static final int DIRTY_BATCH = 200_000;
+
+    private static final String S = sums("ro.s", "");
+    private static final String DIRTY = "WITH dp AS MATERIALIZED (SELECT DISTINCT campaign_key AS ck,"
+            + " CAST(at_bucket AT TIME ZONE ? AS DATE) AS day FROM rollup_dirty) ";
+    /** Joins the raw rows of dirty partitions (column {@code time}, campaign {@code campaign}) to dp. */
+    private static final String LIVE_DIRTY_JOIN = " JOIN dp ON dp.ck = COALESCE(%s, 0) AND %s >= CAST(dp.day AS TIMESTAMP) AT TIME ZONE ?"
+            + " AND %s < CAST(dp.day + 1 AS TIMESTAMP) AT TIME ZONE ?";
+
+    private ReportRollups() {
+    }
+
+    /** The state of the rollups (PostgreSQL only). */
+    public static RollupService.State status(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT zone, building, built_to, build_end, built_at,"
+                + " checked_at, mismatches, (SELECT COUNT(*) FROM rollup_dirty) FROM rollup_state WHERE id = 1");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new RollupService.State(true, rs.getString(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
+                    rs.getObject(4, LocalDate.class), Jdbc.instant(rs, 5), Jdbc.instant(rs, 6), (Integer) rs.getObject(7),
+                    rs.getLong(8));
+        }
+    }
+
+    /** Built for this zone, and not building. */
+    private static boolean ready(Connection connection, ZoneId zone) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, "SELECT 1 FROM rollup_state WHERE id = 1 AND zone = ? AND NOT building",
+                List.of(zone.getId())); ResultSet rs = statement.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /**
+     * Whether this filter's figures can come from the rollups: on PostgreSQL, built for this zone, and filtered only
+     * by dimensions they keep (period, campaign, journey moment, language, channel, flagged).
+     */
+    public static boolean usable(Connection connection, ReportFilter filter, ZoneId zone) throws SQLException {
+        return filter.segmentId() == null && filter.attribute() == null && filter.rated() == null
+                && SqlDialect.of(connection) == SqlDialect.POSTGRESQL && ready(connection, zone);
+    }
+
+    /** Counts per day and score, as {@code DefaultReportService.dailyCounts} reads them live. */
+    static TreeMap<LocalDate, long[]> dailyCounts(Connection connection, ReportFilter filter, ResponseScope.Where live, ZoneId zone)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(zone.getId());
+        StringBuilder scores = new StringBuilder();
+        for (int s = 0; s <= Score.MAX; s++) {
+            scores.append(", CASE WHEN r.score = ").append(s).append(" THEN 1 ELSE 0 END");
+        }
+        String sql = DIRTY + "SELECT d" + sums("SUM(t.s", ")") + " FROM (SELECT ro.day AS d" + S
+                + " FROM response_rollup ro LEFT JOIN campaign k ON k.id = ro.campaign_key"
+                + rollupWhere(filter, true, parameters) + notDirty("ro")
+                + " UNION ALL SELECT CAST(r.responded_at AT TIME ZONE ? AS DATE)" + scores
+                + ResponseScope.FROM + liveDirty("r.campaign_id", "r.responded_at") + live.sql() + ") t GROUP BY d";
+        parameters.add(zone.getId());
+        parameters.add(zone.getId());
+        parameters.add(zone.getId());
+        parameters.addAll(live.parameters());
+        TreeMap<LocalDate, long[]> days = new TreeMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                long[] counts = new long[Score.MAX + 1];
+                for (int s = 0; s <= Score.MAX; s++) {
+                    counts[s] = rs.getLong(2 + s);
+                }
+                days.put(rs.getObject(1, LocalDate.class), counts);
+            }
+        }
+        return days;
+    }
+
+    /** First invitations sent in the filter's period to its campaigns and languages, and those answered. */
+    static Dashboard.ResponseRate responseRate(Connection connection, ReportFilter filter, ResponseScope.Where live, ZoneId zone)
+            throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(zone.getId());
+        String sql = DIRTY + "SELECT COALESCE(SUM(sent), 0), COALESCE(SUM(answered), 0) FROM (SELECT ro.sent, ro.answered"
+                + " FROM invitation_rollup ro LEFT JOIN campaign k ON k.id = ro.campaign_key"
+                + rollupWhere(filter, false, parameters) + notDirty("ro")
+                + " UNION ALL SELECT 1, CASE WHEN i.answered_at IS NULL THEN 0 ELSE 1 END" + ResponseScope.INVITATIONS_FROM
+                + liveDirty("i.campaign_id", "i.sent_at") + live.sql() + ") t";
+        parameters.add(zone.getId());
+        parameters.add(zone.getId());
+        parameters.addAll(live.parameters());
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new Dashboard.ResponseRate(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /** Whether the rollups keep this dimension. */
+    static boolean keeps(Breakdown.Dimension dimension) {
+        return dimension == Breakdown.Dimension.JOURNEY_MOMENT || dimension == Breakdown.Dimension.CAMPAIGN
+                || dimension == Breakdown.Dimension.LANGUAGE || dimension == Breakdown.Dimension.CHANNEL;
+    }
+
+    /** Rows of (key, label, promoters, passives, detractors) for one of the dimensions the rollups keep. */
+    static List<Breakdown.Row> breakdown(Connection connection, ReportFilter filter, Breakdown.Dimension dimension,
+            ResponseScope.Where live, ZoneId zone) throws SQLException {
+        String[] rollup; // key and label over ro and k
+        String[] raw; // the same over r, c and k
+        switch (dimension) {
+            case JOURNEY_MOMENT -> {
+                rollup = new String[] {"k.trigger_event", "k.trigger_event"};
+                raw = rollup;
+            }
+            case CAMPAIGN -> {
+                rollup = new String[] {"NULLIF(ro.campaign_key, 0)", "k.name"};
+                raw = new String[] {"r.campaign_id", "k.name"};
+            }
+            case LANGUAGE -> {
+                rollup = new String[] {"ro.language", "ro.language"};
+                raw = new String[] {"c.language", "c.language"};
+            }
+            case CHANNEL -> {
+                rollup = new String[] {"ro.channel", "ro.channel"};
+                raw = new String[] {"r.channel", "r.channel"};
+            }
+            default -> throw new IllegalArgumentException("Not in the rollups: " + dimension);
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(zone.getId());
+        String sql = DIRTY + "SELECT g, MIN(l), SUM(p), SUM(pa), SUM(d) FROM (SELECT " + rollup[0] + " AS g, " + rollup[1]
+                + " AS l, ro.s9 + ro.s10 AS p, ro.s7 + ro.s8 AS pa, ro.s0 + ro.s1 + ro.s2 + ro.s3 + ro.s4 + ro.s5 + ro.s6 AS d"
+                + " FROM response_rollup ro LEFT JOIN campaign k ON k.id = ro.campaign_key"
+                + rollupWhere(filter, true, parameters) + notDirty("ro")
+                + " UNION ALL SELECT " + raw[0] + ", " + raw[1] + ", CASE WHEN r.score >= 9 THEN 1 ELSE 0 END,"
+                + " CASE WHEN r.score IN (7, 8) THEN 1 ELSE 0 END, CASE WHEN r.score <= 6 THEN 1 ELSE 0 END"
+                + ResponseScope.FROM + liveDirty("r.campaign_id", "r.responded_at") + live.sql() + ") t GROUP BY g";
+        parameters.add(zone.getId());
+        parameters.add(zone.getId());
+        parameters.addAll(live.parameters());
+        List<Breakdown.Row> rows = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Breakdown.Row(text(rs.getObject(1)), text(rs.getObject(2)),
+                        NpsResult.ofCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5))));
+            }
+        }
+        return rows;
+    }
+
+    /** The filter's conditions over a rollup {@code ro} and its campaign {@code k}. */
+    private static String rollupWhere(ReportFilter filter, boolean answers, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        if (filter.from() != null) {
+            sql.append(" AND ro.day >= ?");
+            parameters.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND ro.day <= ?");
+            parameters.add(filter.to());
+        }
+        if (filter.campaignId() != null) {
+            sql.append(" AND ro.campaign_key = ?");
+            parameters.add(filter.campaignId());
+        }
+        if (filter.journeyMoment() != null) {
+            sql.append(" AND k.trigger_event = ?");
+            parameters.add(filter.journeyMoment());
+        }
+        if (filter.language() != null) {
+            sql.append(" AND ro.language = ?");
+            parameters.add(filter.language().name());
+        }
+        if (answers && filter.channel() != null) {
+            sql.append(" AND ro.channel = ?");
+            parameters.add(filter.channel().name());
+        }
+        if (answers && !filter.includeFlagged()) {
+            sql.append(" AND ro.flagged = FALSE");
+        }
+        return sql.toString();
+    }
+
+    private static String notDirty(String alias) {
+        return " AND NOT EXISTS (SELECT 1 FROM dp WHERE dp.ck = " + alias + ".campaign_key AND dp.day = " + alias + ".day)";
+    }
+
+    private static String liveDirty(String campaign, String time) {
+        return String.format(LIVE_DIRTY_JOIN, campaign, time, time);
+    }
+
+    /** ", SUM(t.s0)" ... for 0 to 10 with the given prefix and suffix. */
+    private static String sums(String prefix, String suffix) {
+        StringBuilder sql = new StringBuilder();
+        for (int s = 0; s <= Score.MAX; s++) {
+            sql.append(", ").append(prefix).append(s).append(suffix);
+        }
+        return sql.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- the worker
+
+    /** What one round did. */
+    public record Round(boolean worked, int partitions, boolean building, LocalDate builtTo) {
+    }
+
+    /**
+     * One round of the worker, in a transaction of its own on the given connection (auto-commit is turned off and
+     * back): starts a build when the zone differs, folds up to {@link #DIRTY_BATCH} dirty rows, then builds the next
+     * {@code chunkDays} days of a build. Returns at once when another instance holds the lock.
+     */
+    public static Round fold(Connection connection, ZoneId zone, int chunkDays, Instant now) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Round round = foldLocked(connection, zone, chunkDays, now);
+            connection.commit();
+            return round;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Round foldLocked(Connection connection, ZoneId zone, int chunkDays, Instant now) throws SQLException {
+        try (PreparedStatement lock = prepare(connection, "SELECT pg_try_advisory_xact_lock(?)", List.of(LOCK));
+                ResultSet rs = lock.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return new Round(false, 0, false, null);
+            }
+        }
+        RollupService.State state = status(connection);
+        if (!zone.getId().equals(state.zone())) {
+            startBuild(connection, zone, now);
+            state = status(connection);
+        }
+        // The dirty rows this round folds; their partitions are recomputed below, in later statements.
+        Set<Partition> dirty = new LinkedHashSet<>();
+        LocalDate buildEnd = state.buildEnd();
+        try (PreparedStatement statement = prepare(connection, "WITH d AS (DELETE FROM rollup_dirty WHERE ctid IN"
+                + " (SELECT ctid FROM rollup_dirty LIMIT " + DIRTY_BATCH + ") RETURNING campaign_key, at_bucket)"
+                + " SELECT DISTINCT campaign_key, CAST(at_bucket AT TIME ZONE ? AS DATE) FROM d", List.of(zone.getId()));
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Partition partition = new Partition(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                // While building, the days not built yet are built later, from a later snapshot: nothing to do now.
+                if (!state.building() || partition.day().isBefore(state.builtTo())) {
+                    dirty.add(partition);
+                } else if (partition.day().isAfter(buildEnd)) {
+                    buildEnd = partition.day(); // a day the build had not planned: it goes on to it
+                }
+            }
+        }
+        recompute(connection, zone, dirty);
+        LocalDate builtTo = state.builtTo();
+        if (state.building()) {
+            LocalDate end = builtTo.plusDays(Math.max(1, chunkDays));
+            rebuildDays(connection, zone, builtTo, end);
+            builtTo = end;
+            boolean done = builtTo.isAfter(buildEnd);
+            Jdbc.update(connection, "UPDATE rollup_state SET built_to = ?, build_end = ?, building = ?,"
+                    + " built_at = CASE WHEN ? THEN ? ELSE built_at END WHERE id = 1", builtTo, buildEnd, !done, done, Jdbc.utc(now));
+            return new Round(true, dirty.size(), !done, builtTo);
+        }
+        return new Round(true, dirty.size(), false, null);
+    }
+
+    /** Empties the rollups and starts building them for the zone from the first day with data. */
+    private static void startBuild(Connection connection, ZoneId zone, Instant now) throws SQLException {
+        Jdbc.update(connection, "DELETE FROM response_rollup");
+        Jdbc.update(connection, "DELETE FROM invitation_rollup");
+        // Every committed change these rows note is in the build's later snapshots; uncommitted ones are not visible here.
+        Jdbc.update(connection, "DELETE FROM rollup_dirty");
+        LocalDate first;
+        LocalDate last;
+        try (PreparedStatement statement = prepare(connection, "SELECT CAST(LEAST((SELECT MIN(responded_at) FROM response),"
+                + " (SELECT MIN(sent_at) FROM invitation)) AT TIME ZONE ? AS DATE), CAST(GREATEST((SELECT MAX(responded_at) FROM response),"
+                + " (SELECT MAX(sent_at) FROM invitation)) AT TIME ZONE ? AS DATE)", List.of(zone.getId(), zone.getId()));
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            first = rs.getObject(1, LocalDate.class);
+            last = rs.getObject(2, LocalDate.class);
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        first = first == null ? today : first;
+        last = last == null || last.isBefore(today) ? today : last;
+        Jdbc.update(connection, "UPDATE rollup_state SET zone = ?, building = TRUE, built_to = ?, build_end = ?, started_at = ?,"
+                + " built_at = NULL WHERE id = 1", zone.getId(), first, last, Jdbc.utc(now));
+    }
+
+    record Partition(long campaignKey, LocalDate day) {
+    }
+
+    /**
+     * Above this many partitions, a recomputation reads the raw rows of the whole span of their days once and keeps
+     * those of the partitions (a hash semi-join), instead of one range of each partition's day: after a bulk load
+     * (thousands of partitions) the ranges took minutes, the one scan seconds. Tests lower it.
+     */
+    static int perPartitionMax = 64;
+
+    /** Replaces the rows of these partitions by the raw tables' counts (no-op for none). */
+    static void recompute(Connection connection, ZoneId zone, Set<Partition> partitions) throws SQLException {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Array keys = connection.createArrayOf("bigint", partitions.stream().map(Partition::campaignKey).toArray());
+        Array days = connection.createArrayOf("date", partitions.stream().map(p -> java.sql.Date.valueOf(p.day())).toArray());
+        String p = " unnest(CAST(? AS BIGINT[]), CAST(? AS DATE[])) AS p(ck, day) ";
+        for (String table : new String[] {"response_rollup", "invitation_rollup"}) {
+            Jdbc.update(connection, "DELETE FROM " + table + " ro USING" + p + "WHERE ro.campaign_key = p.ck AND ro.day = p.day",
+                    keys, days);
+        }
+        if (partitions.size() > perPartitionMax) {
+            LocalDate first = partitions.stream().map(Partition::day).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = partitions.stream().map(Partition::day).max(LocalDate::compareTo).orElseThrow();
+            Object start = Jdbc.utc(first.atStartOfDay(zone).toInstant());
+            Object end = Jdbc.utc(last.plusDays(1).atStartOfDay(zone).toInstant());
+            Jdbc.update(connection, "INSERT INTO response_rollup SELECT CAST(r.responded_at AT TIME ZONE ? AS DATE),"
+                    + " COALESCE(r.campaign_id, 0), r.channel, c.language, r.flagged" + scoreCounts()
+                    + " FROM response r LEFT JOIN contact c ON c.id = r.contact_id WHERE r.responded_at >= ? AND r.responded_at < ?"
+                    + " AND (COALESCE(r.campaign_id, 0), CAST(r.responded_at AT TIME ZONE ? AS DATE)) IN (SELECT ck, day FROM" + p + ")"
+                    + " GROUP BY 1, 2, 3, 4, 5", zone.getId(), start, end, zone.getId(), keys, days);
+            Jdbc.update(connection, "INSERT INTO invitation_rollup SELECT CAST(i.sent_at AT TIME ZONE ? AS DATE),"
+                    + " COALESCE(i.campaign_id, 0), c.language, COUNT(*), COUNT(i.answered_at)"
+                    + " FROM invitation i LEFT JOIN contact c ON c.id = i.contact_id WHERE i.sent_at >= ? AND i.sent_at < ?"
+                    + " AND i.reminder = 0 AND i.status = 'SENT'"
+                    + " AND (COALESCE(i.campaign_id, 0), CAST(i.sent_at AT TIME ZONE ? AS DATE)) IN (SELECT ck, day FROM" + p + ")"
+                    + " GROUP BY 1, 2, 3", zone.getId(), start, end, zone.getId(), keys, days);
+            return;
+        }
+        Jdbc.update(connection, "INSERT INTO response_rollup SELECT p.day, p.ck, r.channel, c.language, r.flagged" + scoreCounts()
+                + " FROM" + p + "JOIN response r ON r.responded_at >= CAST(p.day AS TIMESTAMP) AT TIME ZONE ?"
+                + " AND r.responded_at < CAST(p.day + 1 AS TIMESTAMP) AT TIME ZONE ? AND COALESCE(r.campaign_id, 0) = p.ck"
+                + " LEFT JOIN contact c ON c.id = r.contact_id GROUP BY p.day, p.ck, r.channel, c.language, r.flagged",
+                keys, days, zone.getId(), zone.getId());
+        Jdbc.update(connection, "INSERT INTO invitation_rollup SELECT p.day, p.ck, c.language, COUNT(*), COUNT(i.answered_at)"
+                + " FROM" + p + "JOIN invitation i ON i.sent_at >= CAST(p.day AS TIMESTAMP) AT TIME ZONE ?"
+                + " AND i.sent_at < CAST(p.day + 1 AS TIMESTAMP) AT TIME ZONE ? AND COALESCE(i.campaign_id, 0) = p.ck"
+                + " AND i.reminder = 0 AND i.status = 'SENT' LEFT JOIN contact c ON c.id = i.contact_id"
+                + " GROUP BY p.day, p.ck, c.language", keys, days, zone.getId(), zone.getId());
+    }
+
+    /** Replaces the rows of the days [from, to) of every campaign by the raw tables' counts: a chunk of a build. */
+    static void rebuildDays(Connection connection, ZoneId zone, LocalDate from, LocalDate to) throws SQLException {
+        Object start = Jdbc.utc(from.atStartOfDay(zone).toInstant());
+        Object end = Jdbc.utc(to.atStartOfDay(zone).toInstant());
+        Jdbc.update(connection, "DELETE FROM response_rollup WHERE day >= ? AND day < ?", from, to);
+        Jdbc.update(connection, "DELETE FROM invitation_rollup WHERE day >= ? AND day < ?", from, to);
+        Jdbc.update(connection, "INSERT INTO response_rollup SELECT CAST(r.responded_at AT TIME ZONE ? AS DATE),"
+                + " COALESCE(r.campaign_id, 0), r.channel, c.language, r.flagged" + scoreCounts()
+                + " FROM response r LEFT JOIN contact c ON c.id = r.contact_id WHERE r.responded_at >= ? AND r.responded_at < ?"
+                + " GROUP BY 1, 2, 3, 4, 5", zone.getId(), start, end);
+        Jdbc.update(connection, "INSERT INTO invitation_rollup SELECT CAST(i.sent_at AT TIME ZONE ? AS DATE),"
+                + " COALESCE(i.campaign_id, 0), c.language, COUNT(*), COUNT(i.answered_at)"
+                + " FROM invitation i LEFT JOIN contact c ON c.id = i.contact_id WHERE i.sent_at >= ? AND i.sent_at < ?"
+                + " AND i.reminder = 0 AND i.status = 'SENT' GROUP BY 1, 2, 3", zone.getId(), start, end);
+    }
+
+    private static String scoreCounts() {
+        StringBuilder sql = new StringBuilder();
+        for (int s = 0; s <= Score.MAX; s++) {
+            sql.append(", COUNT(*) FILTER (WHERE r.score = ").append(s).append(')');
+        }
+        return sql.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- the check
+
+    /**
+     * Compares, in one statement, every rollup row of the partitions not dirty with the live counts of the raw
+     * tables; marks the partitions that differ dirty (so the worker recomputes them), notes the result in the
+     * state and returns the number of partitions that differed. Only for rollups built for {@code zone}.
+     */
+    public static int check(Connection connection, ZoneId zone, Instant now) throws SQLException {
+        String keys = "day, ck, channel, language, flagged";
+        String live = DIRTY + ", live AS (SELECT CAST(r.responded_at AT TIME ZONE ? AS DATE) AS day, COALESCE(r.campaign_id, 0) AS ck,"
+                + " r.channel, COALESCE(c.language, '') AS language, r.flagged" + scoreCounts()
+                + " FROM response r LEFT JOIN contact c ON c.id = r.contact_id GROUP BY 1, 2, 3, 4, 5),"
+                + " roll AS (SELECT day, campaign_key AS ck, channel, COALESCE(language, '') AS language, flagged" + sums("s", "") + " FROM response_rollup),"
+                + " ilive AS (SELECT CAST(i.sent_at AT TIME ZONE ? AS DATE) AS day, COALESCE(i.campaign_id, 0) AS ck,"
+                + " COALESCE(c.language, '') AS language, COUNT(*) AS sent, COUNT(i.answered_at) AS answered FROM invitation i LEFT JOIN contact c ON c.id = i.contact_id"
+                + " WHERE i.reminder = 0 AND i.status = 'SENT' GROUP BY 1, 2, 3),"
+                + " iroll AS (SELECT day, campaign_key AS ck, COALESCE(language, '') AS language, sent, answered FROM invitation_rollup),"
+                + " bad AS (SELECT DISTINCT day, ck FROM (SELECT COALESCE(a.day, b.day) AS day, COALESCE(a.ck, b.ck) AS ck"
+                + " FROM live a FULL JOIN roll b USING (" + keys + ") WHERE ROW(a.*) IS DISTINCT FROM ROW(b.*)"
+                + " UNION ALL SELECT COALESCE(a.day, b.day), COALESCE(a.ck, b.ck) FROM ilive a FULL JOIN iroll b USING (day, ck, language)"
+                + " WHERE ROW(a.*) IS DISTINCT FROM ROW(b.*)) x"
+                + " WHERE NOT EXISTS (SELECT 1 FROM dp WHERE dp.ck = x.ck AND dp.day = x.day)),"
+                + " marked AS (INSERT INTO rollup_dirty SELECT ck, CAST(day AS TIMESTAMP) AT TIME ZONE ? FROM bad RETURNING 1)"
+                + " SELECT COUNT(*) FROM bad";
+        int mismatches;
+        try (PreparedStatement statement = prepare(connection, live,
+                List.of(zone.getId(), zone.getId(), zone.getId(), zone.getId())); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            mismatches = rs.getInt(1);
+        }
+        Jdbc.update(connection, "UPDATE rollup_state SET checked_at = ?, mismatches = ? WHERE id = 1", Jdbc.utc(now), mismatches);
+        return mismatches;
+    }
+}
