@@ -84,7 +84,8 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         if (user instanceof String username && !isStaticResource(request)) {
             return restoreCaller(username, request, context);
         }
-        if (context.isProtected()) {
+        // The API answers a caller without credentials itself (401 in JSON); only people get the sign-in page.
+        if (context.isProtected() && !acceptsApiKeys(pathOf(request))) {
             return toSignIn(request, response, context);
         }
         return context.doNothing();
@@ -209,13 +210,16 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         return path.startsWith("/api/") || isUnder(path, "/metrics") || isUnder(path, "/openapi");
     }
 
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     private static boolean isUnder(String path, String root) {
         return path.equals(root) || path.startsWith(root + "/");
     }
 
     private static Optional<String> apiKeyOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!acceptsApiKeys(path)) {
+        if (!acceptsApiKeys(pathOf(request))) {
             return Optional.empty();
         }
         String authorization = request.getHeader("Authorization");
