@@ -92,14 +92,19 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The caller of a signed-in session, with the roles the account has now. A disabled or deleted account is
-     * passed on without roles: {@link AccountStatusFilter} signs it out with a message.
+     * The caller of a signed-in session, with the roles the account has now. A disabled or deleted account is signed
+     * out at once: the session ends and a page asks to sign in again (the container would answer 403 before any filter).
      */
     private AuthenticationStatus restoreCaller(String username, HttpServletRequest request, HttpMessageContext context) {
-        Optional<AccountState> state = accounts.state(username);
-        state.ifPresent(s -> request.setAttribute(AccountState.ATTRIBUTE, s));
-        Set<String> roles = state.filter(AccountState::enabled).map(AccountState::roles).orElse(Set.of());
-        return context.notifyContainerAboutLogin(username, roles);
+        Optional<AccountState> state = accounts.state(username).filter(AccountState::enabled);
+        if (state.isEmpty()) {
+            request.getSession().invalidate();
+            return context.isProtected() && !acceptsApiKeys(pathOf(request))
+                    ? context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true")
+                    : context.doNothing();
+        }
+        request.setAttribute(AccountState.ATTRIBUTE, state.get());
+        return context.notifyContainerAboutLogin(username, state.get().roles());
     }
 
     private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response,
