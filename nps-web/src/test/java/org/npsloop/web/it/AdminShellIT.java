@@ -161,12 +161,9 @@ class AdminShellIT extends OnSharedApplication {
     @Test
     void disablingAUserEndsTheirOpenSession() {
         WebClient admin = signedInAdmin();
-        String name = Deployments.unique("leaver");
-        long id = createUser(admin, name, "MARKETER", "Initial-password-1");
-        WebClient leaver = new WebClient(base);
-        leaver.login(name, "Initial-password-1");
-        leaver.changePassword("Initial-password-1", "Leaver-password-42");
-        assertEquals(200, leaver.get("campaigns/index.xhtml").statusCode());
+        SignedIn leaving = signedInMarketer(admin, "leaver");
+        long id = leaving.id();
+        WebClient leaver = leaving.client();
 
         admin.sendJson("PUT", "api/users/" + id + "/enabled", "{\"enabled\":false}");
         HttpResponse<String> after = leaver.get("campaigns/index.xhtml");
@@ -177,16 +174,27 @@ class AdminShellIT extends OnSharedApplication {
     @Test
     void aRoleTakenAwayCountsAtTheNextClickNotAtTheNextSignIn() {
         WebClient admin = signedInAdmin();
-        String name = Deployments.unique("mover");
-        long id = createUser(admin, name, "MARKETER", "Initial-password-1");
-        WebClient mover = new WebClient(base);
-        mover.login(name, "Initial-password-1");
-        mover.changePassword("Initial-password-1", "Mover-password-42");
-        assertEquals(200, mover.get("campaigns/index.xhtml").statusCode());
+        SignedIn moving = signedInMarketer(admin, "mover");
+        long id = moving.id();
+        WebClient mover = moving.client();
 
         assertEquals(200, admin.sendJson("PUT", "api/users/" + id + "/roles", "{\"roles\":[\"EXECUTIVE\"]}").statusCode());
         assertEquals(403, mover.get("campaigns/index.xhtml").statusCode(), "no longer a marketer, same session");
         assertEquals(200, mover.get("reports/index.xhtml").statusCode(), "the new role counts at once too");
+    }
+
+    private record SignedIn(long id, WebClient client) {
+    }
+
+    /** A new MARKETER, signed in with the password they chose, on the campaigns page. */
+    private SignedIn signedInMarketer(WebClient admin, String prefix) {
+        String name = Deployments.unique(prefix);
+        long id = createUser(admin, name, "MARKETER", "Initial-password-1");
+        WebClient client = new WebClient(base);
+        client.login(name, "Initial-password-1");
+        client.changePassword("Initial-password-1", "Chosen-password-42");
+        assertEquals(200, client.get("campaigns/index.xhtml").statusCode());
+        return new SignedIn(id, client);
     }
 
     @Test

@@ -43,11 +43,7 @@ final class ClockApplication {
             PayaraMicroProcess started = application;
             Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
         }
-        try {
-            return URI.create("http://localhost:" + application.base().getPort() + "/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return application.localhostBase();
     }
 
     static synchronized void stop() {

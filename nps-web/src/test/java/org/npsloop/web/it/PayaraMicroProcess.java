@@ -191,6 +191,15 @@ final class PayaraMicroProcess implements AutoCloseable {
         return base;
     }
 
+    /** Its URL named "localhost", as the application's base URL (cookies and links) names it. */
+    URL localhostBase() {
+        try {
+            return URI.create("http://localhost:" + base.getPort() + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Duration bootTime() {
         return bootTime;
     }

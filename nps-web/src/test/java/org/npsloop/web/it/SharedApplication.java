@@ -33,11 +33,7 @@ final class SharedApplication {
             PayaraMicroProcess started = application;
             Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
         }
-        try {
-            return URI.create("http://localhost:" + application.base().getPort() + "/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return application.localhostBase();
     }
 
     /** So that the container tests that follow have the database's workers to themselves. */
