@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;

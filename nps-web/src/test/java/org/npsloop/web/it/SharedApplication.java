@@ -1,6 +1,5 @@
 package org.npsloop.web.it;
 
-import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
