@@ -2,6 +2,7 @@ package org.npsloop.reporting.dashboard;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The report rollups (PostgreSQL only): counts per day kept by a worker so that reports read thousands of rows, not
@@ -24,6 +25,20 @@ public interface RollupService {
     }
 
     State state();
+
+    /**
+     * The segment's materialised membership, when its reports read it (PostgreSQL, rollups read and built, members
+     * computed for the segment's current rule): they then count the contacts its rule selected at {@code asOf}.
+     * Empty when its reports evaluate the rule at each request.
+     */
+    Optional<SegmentMembers> segmentMembers(long segmentId);
+
+    /** Asks the worker to recompute the segment's members and rollups at its next round (no-op when not materialised). */
+    void refreshSegment(long segmentId);
+
+    /** @param refreshRequested a refresh was asked for and has not run yet */
+    record SegmentMembers(Instant asOf, long members, boolean refreshRequested) {
+    }
 
     /** Compares every rollup row with the live figures now (one statement), marks the differing partitions. */
     State check();

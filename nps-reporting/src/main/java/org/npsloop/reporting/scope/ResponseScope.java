@@ -163,14 +163,16 @@ public class ResponseScope {
         }
         for (SqlCondition condition : new SqlCondition[] {segment, attribute}) {
             if (condition != null) {
-                // The condition is over contact c; erased contacts (no contact row) never match one.
-                sql.append(" AND c.id IS NOT NULL AND (").append(condition.sql()).append(')');
+                // The condition is over contact c; erased contacts (their answers unlinked, their tombstone kept for
+                // their invitations) never match one.
+                sql.append(" AND c.id IS NOT NULL AND c.status <> 'ERASED' AND (").append(condition.sql()).append(')');
                 parameters.addAll(condition.parameters());
             }
         }
     }
 
-    private SqlCondition segment(ReportFilter filter) {
+    /** The filter's segment as its rule now, or null; overridden by tests without a container. */
+    protected SqlCondition segment(ReportFilter filter) {
         return filter.segmentId() == null ? null : segmentCondition(filter.segmentId());
     }
 
@@ -184,6 +186,12 @@ public class ResponseScope {
             throw new InvalidInputException("attribute", "attribute.notFound", filter.attribute());
         }
         return translate("value", catalog, AttributeCondition.of(filter.attribute(), Operator.EQUALS, filter.attributeValue()));
+    }
+
+    /** The segment's rule as SQL over contact {@code c}, evaluated now; null when the segment is gone. */
+    public SqlCondition segmentRule(long segmentId) {
+        Segment segment = em.find(Segment.class, segmentId);
+        return segment == null ? null : translator.translate(SegmentJson.fromJson(segment.getDefinition()), catalog(), clock.instant());
     }
 
     private SqlCondition segmentCondition(long segmentId) {

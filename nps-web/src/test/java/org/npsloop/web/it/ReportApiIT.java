@@ -95,6 +95,12 @@ class ReportApiIT extends OnSharedApplication {
             invite(db, j, d, dMarch.get(0), run);
         }
 
+        // The rollup worker materialises the run segment (its four contacts): every figure below comes from the
+        // segment's rollups, the answers and invitations written above read live until folded, then folded.
+        String segmentId = AudienceApi.id(segment);
+        Map<String, Object> members = awaitMaterialised(api, segmentId);
+        assertEquals(4, number(members, "members").intValue(), members.toString());
+
         // March 2025: P 16, Pa 8, D 7, n 31: NPS (16 - 7) / 31 = 29.03; var = 23/31 - (9/31)² = 0.65765;
         // MoE = 1.96·√(0.65765/31)·100 = 28.55. Conclusive (31 ≥ 30).
         Map<String, Object> march = dashboard("from=2025-03-01&to=2025-03-31");
@@ -195,6 +201,50 @@ class ReportApiIT extends OnSharedApplication {
         // Filters combine: French answers by campaign: O has only B's six 9 (100), J A's eleven (81.8).
         assertRows(breakdown(m + "language=FR&dimension=CAMPAIGN"), List.of("O " + run, "J " + run),
                 List.of(100.0, 81.8), List.of(6L, 11L));
+    }
+
+    /** Polls the segment's membership until the worker has materialised it (PostgreSQL). */
+    private static Map<String, Object> awaitMaterialised(WebClient client, String segmentId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            HttpResponse<String> state = client.get("api/reports/rollups/segments/" + segmentId);
+            assertEquals(200, state.statusCode(), state.body());
+            Map<String, Object> json = Json.map(state.body());
+            if (Boolean.TRUE.equals(json.get("materialised")) || System.currentTimeMillis() > deadline) {
+                assertEquals(true, json.get("materialised"), "materialised within a minute: " + state.body());
+                return json;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void aSegmentsMembersAreRecountedOnRequest() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("it.execution")), "PostgreSQL only");
+        WebClient marketer = AudienceApi.marketer(base);
+        api = marketer;
+        String run = Deployments.unique("seg");
+        contact(run, "a", "FR", "pro");
+        String segment = AudienceApi.id(marketer.sendJson("POST", "api/segments", "{\"name\":\"Run " + run + "\",\"rule\":"
+                + "{\"type\":\"attribute\",\"attribute\":\"rrun\",\"operator\":\"EQUALS\",\"values\":[\"" + run + "\"]}}"));
+        Map<String, Object> first = awaitMaterialised(marketer, segment);
+        assertEquals(1, number(first, "members").intValue());
+        // A second contact joins; asked for, the recount counts it at once (a change of contacts alone makes a segment
+        // due only a minute after its last count: within 30 s, only the request does).
+        contact(run, "b", "EN", "free");
+        HttpResponse<String> asked = marketer.sendJson("POST", "api/reports/rollups/segments/" + segment + "/refresh", "");
+        assertEquals(202, asked.statusCode(), asked.body());
+        long deadline = System.currentTimeMillis() + 30_000;
+        Map<String, Object> now = Json.map(marketer.get("api/reports/rollups/segments/" + segment).body());
+        while (number(now, "members").intValue() != 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            now = Json.map(marketer.get("api/reports/rollups/segments/" + segment).body());
+        }
+        assertEquals(2, number(now, "members").intValue(), now.toString());
+        assertFalse(String.valueOf(now.get("asOf")).compareTo(String.valueOf(first.get("asOf"))) <= 0, "a later count");
+        assertEquals(404, marketer.get("api/reports/rollups/segments/987654321").statusCode());
+        assertEquals(401, new WebClient(base).get("api/reports/rollups/segments/" + segment).statusCode());
+        assertEquals(401, new WebClient(base).sendJson("POST", "api/reports/rollups/segments/" + segment + "/refresh", "").statusCode());
     }
 
     @Test

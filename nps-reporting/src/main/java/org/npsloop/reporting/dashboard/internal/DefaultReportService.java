@@ -57,13 +57,11 @@ public class DefaultReportService implements ReportService {
     private boolean useRollups = true;
 
     /**
-     * Whether the application's reports read the rollups ({@code nps.report.rollups.read}, off by default): they are
-     * kept exact and checked either way, but at 1,000,000 answers their read (1.6 s median in bench/reporting) does not
-     * yet beat the live query it replaces (~1.2 s), so the live query stays the default until it does (issue 16).
-     * Outside the container (tests) they are read.
+     * Whether the application's reports read the rollups ({@code nps.report.rollups.read}, on by default): false makes
+     * every report read the raw tables (the rollups are still kept exact and checked), e.g. to compare.
      */
     @Inject
-    @ConfigProperty(name = "nps.report.rollups.read", defaultValue = "false")
+    @ConfigProperty(name = "nps.report.rollups.read", defaultValue = "true")
     private boolean readRollups = true;
 
     public DefaultReportService() {
@@ -132,7 +130,7 @@ public class DefaultReportService implements ReportService {
             previousFrom = filter.from().minusDays(length);
             read = filter.withPeriod(previousFrom, filter.to());
         }
-        TreeMap<LocalDate, long[]> all = ReportRollups.dailyCounts(connection, read, scope.where(read), zone);
+        TreeMap<LocalDate, long[]> all = ReportRollups.dailyCounts(connection, read, rolledWhere(read), zone);
         TreeMap<LocalDate, long[]> days = previousFrom == null ? all : new TreeMap<>(all.tailMap(filter.from(), true));
         long[] total = new long[Score.MAX + 1];
         days.values().forEach(counts -> add(total, counts));
@@ -147,8 +145,22 @@ public class DefaultReportService implements ReportService {
         }
         Dashboard.ResponseRate rate = filter.channel() != null && filter.channel() != ResponseChannel.EMAIL
                 ? new Dashboard.ResponseRate(0, 0)
-                : ReportRollups.responseRate(connection, filter, scope.invitationsWhere(filter), zone);
+                : ReportRollups.responseRate(connection, filter, rolledInvitationsWhere(filter), zone);
         return new Dashboard(filter, distribution, rate, comparison, unit, trend(days, filter, unit, zone));
+    }
+
+    /**
+     * The live conditions of a read from the rollups, for their dirty partitions: a segment's are its materialised
+     * members (those its rollups count), not its rule now (see {@link ReportRollups#usable}).
+     */
+    private ResponseScope.Where rolledWhere(ReportFilter filter) {
+        return filter.segmentId() == null ? scope.where(filter)
+                : ResponseScope.where(filter, scope.zone(), SegmentRollups.members(filter.segmentId()), null);
+    }
+
+    private ResponseScope.Where rolledInvitationsWhere(ReportFilter filter) {
+        return filter.segmentId() == null ? scope.invitationsWhere(filter)
+                : ResponseScope.invitationsWhere(filter, scope.zone(), SegmentRollups.members(filter.segmentId()), null);
     }
 
     @Override
@@ -157,7 +169,7 @@ public class DefaultReportService implements ReportService {
         try (Connection connection = dataSource.getConnection()) {
             if (rollups(connection, filter)) {
                 long[] total = new long[Score.MAX + 1];
-                ReportRollups.dailyCounts(connection, filter, where, scope.zone()).values().forEach(counts -> add(total, counts));
+                ReportRollups.dailyCounts(connection, filter, rolledWhere(filter), scope.zone()).values().forEach(counts -> add(total, counts));
                 return ScoreDistribution.ofCounts(total).toNps();
             }
             return categoryCounts(connection, where);
@@ -173,7 +185,7 @@ public class DefaultReportService implements ReportService {
         }
         try (Connection connection = dataSource.getConnection()) {
             TreeMap<LocalDate, long[]> days = rollups(connection, filter)
-                    ? ReportRollups.dailyCounts(connection, filter, scope.where(filter), scope.zone())
+                    ? ReportRollups.dailyCounts(connection, filter, rolledWhere(filter), scope.zone())
                     : dailyCounts(connection, scope.where(filter), scope.zone());
             return points(days, filter, day -> day.plusDays(1));
         } catch (SQLException e) {
@@ -260,7 +272,8 @@ public class DefaultReportService implements ReportService {
         if (ReportRollups.keeps(dimension)) {
             try (Connection connection = dataSource.getConnection()) {
                 if (rollups(connection, filter)) {
-                    List<Breakdown.Row> rows = new ArrayList<>(ReportRollups.breakdown(connection, filter, dimension, where, scope.zone()));
+                    List<Breakdown.Row> rows = new ArrayList<>(ReportRollups.breakdown(connection, filter, dimension, rolledWhere(filter),
+                            scope.zone()));
                     rows.sort(BREAKDOWN_ORDER);
                     return new Breakdown(dimension, null, rows);
                 }

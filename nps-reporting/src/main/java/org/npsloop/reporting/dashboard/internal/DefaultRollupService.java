@@ -8,15 +8,21 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.npsloop.domain.i18n.NotFoundException;
 import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.schema.SchemaMigrator;
 import org.npsloop.platform.jdbc.SqlDialect;
@@ -67,6 +73,24 @@ public class DefaultRollupService implements RollupService {
     @ConfigProperty(name = "nps.report.rollups.check-hour", defaultValue = "3")
     private int checkHour;
 
+    /** Whether reports read the rollups (see DefaultReportService); segments are materialised only then. */
+    @Inject
+    @ConfigProperty(name = "nps.report.rollups.read", defaultValue = "true")
+    private boolean readRollups = true;
+
+    /** How old a segment's materialised members may get before the worker recomputes them. */
+    @Inject
+    @ConfigProperty(name = "nps.report.segments.refresh-minutes", defaultValue = "60")
+    private long segmentRefreshMinutes = 60;
+
+    /**
+     * How long after its last count a change of contacts makes a segment due (0: only the schedule and requests);
+     * each recount reads all its members' answers, so a large deployment with constant changes may want more.
+     */
+    @Inject
+    @ConfigProperty(name = "nps.report.segments.recount-after-seconds", defaultValue = "60")
+    private long segmentRecountSeconds = 60;
+
     private PeriodicWorker loop;
 
     public DefaultRollupService() {
@@ -101,12 +125,25 @@ public class DefaultRollupService implements RollupService {
     public ReportRollups.Round round() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (SqlDialect.of(connection) != SqlDialect.POSTGRESQL) {
-                return new ReportRollups.Round(false, 0, false, null);
+                return new ReportRollups.Round(false, 0, 0, false, null);
             }
             ZoneId zone = scope.zone();
             ReportRollups.Round round = ReportRollups.fold(connection, zone, chunkDays, clock.instant());
             if (round.worked() && round.building()) {
                 LOG.info(() -> "Report rollups for " + zone + ": built up to " + round.builtTo());
+            }
+            if (round.leftDeadRows()) {
+                ReportRollups.vacuum(connection);
+            }
+            if (round.worked() && !round.building() && readRollups) {
+                Instant now = clock.instant();
+                Instant recountBefore = segmentRecountSeconds <= 0 ? Instant.EPOCH : now.minusSeconds(segmentRecountSeconds);
+                OptionalLong refreshed = SegmentRollups.refreshDue(connection, zone, now,
+                        now.minus(Duration.ofMinutes(Math.max(1, segmentRefreshMinutes))), recountBefore, scope::segmentRule);
+                if (refreshed.isPresent()) {
+                    LOG.fine(() -> "Report rollups: members of segment " + refreshed.getAsLong() + " recounted");
+                    ReportRollups.vacuum(connection); // a recount rewrites the segment's rollups
+                }
             }
             if (round.worked() && !round.building() && checkDue(ReportRollups.status(connection), zone)) {
                 check(connection, zone);
@@ -147,6 +184,40 @@ public class DefaultRollupService implements RollupService {
                     : new State(false, null, false, null, null, null, null, null, 0);
         } catch (SQLException e) {
             throw new IllegalStateException("Rollup state query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<SegmentMembers> segmentMembers(long segmentId) {
+        try (Connection connection = dataSource.getConnection()) {
+            requireSegment(connection, segmentId);
+            return readRollups && SqlDialect.of(connection) == SqlDialect.POSTGRESQL && ReportRollups.ready(connection, scope.zone())
+                    ? SegmentRollups.membership(connection, segmentId, scope.zone()) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Segment membership query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void refreshSegment(long segmentId) {
+        try (Connection connection = dataSource.getConnection()) {
+            requireSegment(connection, segmentId);
+            if (SqlDialect.of(connection) == SqlDialect.POSTGRESQL) {
+                SegmentRollups.request(connection, segmentId, clock.instant());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Segment refresh request failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSegment(Connection connection, long segmentId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM segment WHERE id = ?")) {
+            statement.setLong(1, segmentId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("notFound.segment", segmentId);
+                }
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.nps.TrendGranularity;
 import org.npsloop.domain.response.ResponseChannel;
+import org.npsloop.domain.segment.SqlCondition;
 import org.npsloop.platform.TestSchemas;
 import org.npsloop.reporting.ReportFilter;
 import org.npsloop.reporting.dashboard.Breakdown;
@@ -205,6 +206,147 @@ class ReportRollupsPostgreSqlTest {
         assertEquals(0, rollups.state().dirtyRows());
         assertSameAsLive();
         assertEquals(0, rollups.check().mismatches());
+    }
+
+    @Test
+    void aSegmentIsReadFromItsMembersAsOfTheirRefreshAndKeptExact() throws SQLException {
+        // Segment 7: the French-speaking contacts (1, 2, 4, 5), its rule evaluated by the scope as the application's is.
+        execute("INSERT INTO segment (id, name, definition, created_at, updated_at, version) VALUES (7, 'French', '{}', NOW(), NOW(), 0)");
+        SegmentScope scope = new SegmentScope(7L, new SqlCondition("c.language = ?", List.of("FR")));
+        DefaultReportService segmentReports = new DefaultReportService(dataSource, scope);
+        DefaultRollupService worker = new DefaultRollupService(dataSource, scope, Clock.fixed(NOW, ZoneOffset.UTC));
+        ReportFilter french = ReportFilter.everything().withSegment(7L);
+        try (Connection c = dataSource.getConnection()) {
+            assertFalse(ReportRollups.usable(c, french, scope.zone()), "not materialised yet: read live");
+            assertTrue(worker.segmentMembers(7).isEmpty());
+            worker.round();
+            assertTrue(ReportRollups.usable(c, french, scope.zone()), "materialised by the worker's round");
+        }
+        RollupService.SegmentMembers members = worker.segmentMembers(7).orElseThrow();
+        assertEquals(4, members.members());
+        assertEquals(NOW, members.asOf());
+        assertSameAsLiveForSegment(segmentReports);
+
+        // Answers change: exact before the fold (read live among the members) and after.
+        response(2, 3, 10, null, "EMAIL", "2026-11-20 23:45:00", false);
+        execute("UPDATE response SET score = 10 - score WHERE contact_id = 4");
+        assertSameAsLiveForSegment(segmentReports);
+        worker.round();
+        assertEquals(0, worker.state().dirtyRows());
+        assertSameAsLiveForSegment(segmentReports);
+
+        // Contact 1 becomes English: the rule no longer selects it, the materialised members (as of their refresh) still do.
+        execute("UPDATE contact SET language = 'EN' WHERE id = 1");
+        worker.round();
+        DefaultReportService asOfRefresh = new DefaultReportService(dataSource,
+                new SegmentScope(7L, SegmentRollups.members(7L))).live();
+        assertEquals(describe(asOfRefresh.dashboard(french, TrendGranularity.MONTH)),
+                describe(segmentReports.dashboard(french, TrendGranularity.MONTH)), "the members as of the refresh");
+        assertFalse(describe(segmentReports.live().dashboard(french, TrendGranularity.MONTH))
+                .equals(describe(segmentReports.dashboard(french, TrendGranularity.MONTH))), "contact 1 still counted");
+        worker.refreshSegment(7);
+        assertTrue(worker.segmentMembers(7).orElseThrow().refreshRequested());
+        worker.round();
+        assertEquals(3, worker.segmentMembers(7).orElseThrow().members());
+        assertFalse(worker.segmentMembers(7).orElseThrow().refreshRequested());
+        assertSameAsLiveForSegment(segmentReports);
+
+        // An erased contact (a tombstone its invitations still point at, its answers unlinked, as DefaultContactService
+        // erases) leaves at once; a changed rule is read live until the refresh it makes due.
+        execute("UPDATE response SET contact_id = NULL WHERE contact_id = 5", "UPDATE contact SET status = 'ERASED' WHERE id = 5");
+        assertSameAsLiveForSegment(segmentReports);
+        worker.round();
+        assertSameAsLiveForSegment(segmentReports);
+        execute("UPDATE segment SET updated_at = NOW() + INTERVAL '1 second' WHERE id = 7");
+        assertTrue(worker.segmentMembers(7).isEmpty(), "the rule changed");
+        worker.round();
+        assertEquals(2, worker.segmentMembers(7).orElseThrow().members());
+        assertSameAsLiveForSegment(segmentReports);
+
+        // The check compares the segment's rollups too, and the worker repairs them.
+        assertEquals(0, worker.check().mismatches());
+        execute("UPDATE segment_response_rollup SET s5 = s5 + 1 WHERE ctid = (SELECT MIN(ctid) FROM segment_response_rollup)");
+        assertEquals(1, worker.check().mismatches());
+        assertSameAsLiveForSegment(segmentReports);
+        worker.round();
+        assertEquals(0, worker.check().mismatches());
+        assertSameAsLiveForSegment(segmentReports);
+
+        // Recounted once older than the refresh period (60 minutes), and after a contact changes (not before).
+        execute("UPDATE contact SET updated_at = TIMESTAMP WITH TIME ZONE '2026-12-04 11:00:00+00'");
+        Instant later = NOW.plus(java.time.Duration.ofMinutes(61));
+        new DefaultRollupService(dataSource, scope, Clock.fixed(later, ZoneOffset.UTC)).round();
+        assertEquals(later, worker.segmentMembers(7).orElseThrow().asOf());
+        new DefaultRollupService(dataSource, scope, Clock.fixed(later.plusSeconds(120), ZoneOffset.UTC)).round();
+        assertEquals(later, worker.segmentMembers(7).orElseThrow().asOf(), "no contact changed");
+        execute("UPDATE contact SET language = 'FR', updated_at = TIMESTAMP WITH TIME ZONE '2026-12-04 13:03:30+00' WHERE id = 6");
+        new DefaultRollupService(dataSource, scope, Clock.fixed(later.plusSeconds(170), ZoneOffset.UTC)).round();
+        assertEquals(later.plusSeconds(170), worker.segmentMembers(7).orElseThrow().asOf(), "contact 6 changed");
+        assertEquals(3, worker.segmentMembers(7).orElseThrow().members(), "contact 6 now speaks French");
+        assertSameAsLiveForSegment(segmentReports);
+    }
+
+    @Test
+    void aSegmentWhoseRuleFailsIsReadLiveAndHoldsUpNoOther() throws SQLException {
+        execute("INSERT INTO segment (id, name, definition, created_at, updated_at, version) VALUES (7, 'Broken', '{}', NOW(), NOW(), 0)",
+                "INSERT INTO segment (id, name, definition, created_at, updated_at, version) VALUES (8, 'English', '{}', NOW(), NOW(), 0)");
+        SegmentScope scope = new SegmentScope(id -> {
+            if (id == 7) {
+                throw new IllegalArgumentException("Unknown attribute: plan");
+            }
+            return new SqlCondition("c.language = ?", List.of("EN"));
+        });
+        DefaultRollupService worker = new DefaultRollupService(dataSource, scope, Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int round = 0; round < 3; round++) {
+            worker.round();
+        }
+        assertTrue(worker.segmentMembers(7).isEmpty(), "its reports read live");
+        assertEquals(2, worker.segmentMembers(8).orElseThrow().members(), "the other is materialised all the same");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT error FROM segment_rollup_state WHERE segment_id = 7")) {
+            assertTrue(rs.next());
+            assertEquals("Unknown attribute: plan", rs.getString(1));
+        }
+    }
+
+    /** A scope resolving segments to rules, as the application's resolves them from their definitions. */
+    private static final class SegmentScope extends ResponseScope {
+
+        private final java.util.function.LongFunction<SqlCondition> rules;
+
+        SegmentScope(long segmentId, SqlCondition rule) {
+            this(id -> id == segmentId ? rule : null);
+        }
+
+        SegmentScope(java.util.function.LongFunction<SqlCondition> rules) {
+            super(PARIS);
+            this.rules = rules;
+        }
+
+        @Override
+        protected SqlCondition segment(ReportFilter filter) {
+            return filter.segmentId() == null ? null : segmentRule(filter.segmentId());
+        }
+
+        @Override
+        public SqlCondition segmentRule(long id) {
+            return rules.apply(id);
+        }
+    }
+
+    /** The segment's dashboards, figures and breakdowns for several filters, from the rollups and live. */
+    private static void assertSameAsLiveForSegment(DefaultReportService service) {
+        DefaultReportService live = service.live();
+        ReportFilter november = ReportFilter.period(NOV_1, NOV_30);
+        for (ReportFilter filter : List.of(ReportFilter.everything(), november, november.withCampaign(10L).withIncludeFlagged(true),
+                ReportFilter.everything().withChannel(ResponseChannel.EMAIL), ReportFilter.everything().withJourneyMoment("ONBOARDING"))) {
+            ReportFilter segment = filter.withSegment(7L);
+            assertEquals(describe(live.dashboard(segment, TrendGranularity.MONTH)),
+                    describe(service.dashboard(segment, TrendGranularity.MONTH)), segment.toString());
+            assertEquals(live.nps(segment), service.nps(segment), segment.toString());
+            assertEquals(live.breakdown(segment, Breakdown.Dimension.CAMPAIGN, null),
+                    service.breakdown(segment, Breakdown.Dimension.CAMPAIGN, null), segment + " by campaign");
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
