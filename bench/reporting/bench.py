@@ -83,19 +83,21 @@ class Bench:
                                                                                     fmt_int(args.contacts)))
         generated, _ = timed(lambda: self.db.script(self.sql["generate"], responses=args.responses,
                                                     contacts=args.contacts))
-        log("generating 3 touchpoint ratings and a multiple-choice answer per response (generate_answers.sql)")
-        answers, _ = timed(lambda: self.db.script(self.sql["generate_answers"]))
+        if args.drilldown:
+            log("generating 3 touchpoint ratings and a multiple-choice answer per response (generate_answers.sql)")
+            answers, _ = timed(lambda: self.db.script(self.sql["generate_answers"]))
         vacuumed, _ = timed(lambda: self.db.run("VACUUM ANALYZE"))
         counts = self.db.run("SELECT (SELECT COUNT(*) FROM response) || ' ' || (SELECT COUNT(*) FROM invitation)"
                              " || ' ' || (SELECT COUNT(*) FROM contact) || ' ' || (SELECT COUNT(*) FROM response"
                              " WHERE flagged)").split()
         self.add("data", "%s responses, %s invitations, %s contacts (%s flagged)" % tuple(fmt_int(int(c)) for c in counts),
                  "%.0f s" % generated, "generate.sql, then VACUUM ANALYZE %.0f s" % vacuumed)
-        counts = self.db.run("SELECT (SELECT COUNT(*) FROM response_answer WHERE rating IS NOT NULL) || ' ' ||"
-                             " (SELECT COUNT(*) FROM response_answer WHERE rating IS NULL) || ' ' ||"
-                             " (SELECT COUNT(*) FROM response_answer_choice)").split()
-        self.add("data", "%s ratings, %s choice answers (%s options chosen)" % tuple(fmt_int(int(c)) for c in counts),
-                 "%.0f s" % answers, "generate_answers.sql: touchpoints 1, 3, 4 (1-5, 1-5, 0-10) and 1 choice question")
+        if args.drilldown:
+            counts = self.db.run("SELECT (SELECT COUNT(*) FROM response_answer WHERE rating IS NOT NULL) || ' ' ||"
+                                 " (SELECT COUNT(*) FROM response_answer WHERE rating IS NULL) || ' ' ||"
+                                 " (SELECT COUNT(*) FROM response_answer_choice)").split()
+            self.add("data", "%s ratings, %s choice answers (%s options chosen)" % tuple(fmt_int(int(c)) for c in counts),
+                     "%.0f s" % answers, "generate_answers.sql: touchpoints 1, 3, 4 (1-5, 1-5, 0-10) and 1 choice question")
 
         # The rollups (V31), built as on an existing database after the migration: from scratch, in chunks of days.
         self.db.run("UPDATE rollup_state SET zone = NULL")
@@ -322,7 +324,7 @@ class Bench:
                  ("handwritten_full", lambda n: self.time_sql("handwritten_full", n)),
                  ("dashboard_en", lambda n: self.time_dashboard(n, self.dashboard_en)),
                  ("handwritten_en", lambda n: self.time_sql("handwritten_en", n))) \
-            + tuple((name, lambda n, name=name: self.time_sql(name, n)) for name in DRILLDOWN)
+            + tuple((name, lambda n, name=name: self.time_sql(name, n)) for name in (DRILLDOWN if args.drilldown else ()))
         self.load_at_start = loadavg()
         log("warm-up: %d runs of each side" % args.warmup)
         for _, run in sides:
@@ -369,7 +371,7 @@ class Bench:
                  "MET" if rolled <= GOAL_MS and self.agree else "MISSED",
                  "%.0f ms, %.2f x (h) (%.0f ms)" % (rolled, rolled / self.results["handwritten_en"][0],
                                                     self.results["handwritten_en"][0]))
-        for name in DRILLDOWN:
+        for name in DRILLDOWN if self.args.drilldown else ():
             median = self.results[name][0]
             label = DRILLDOWN_LABELS[name].split(" ")[0]
             note = "%.0f ms against the dashboard's %.0f ms" % (median, service)
@@ -399,13 +401,16 @@ def main():
     p.add_argument("--contacts", type=int, default=200_000)
     p.add_argument("--runs", type=int, default=30)
     p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--no-drilldown", dest="drilldown", action="store_false",
+                   help="no touchpoint ratings nor choices: the dashboards alone (large runs)")
     args = p.parse_args()
 
     started = time.time()
     bench = Bench(args)
     bench.setup()
     bench.check()
-    bench.check_drilldown()
+    if args.drilldown:
+        bench.check_drilldown()
     bench.measure()
     bench.verdict()
     bench.report(started)
