@@ -1,7 +1,6 @@
 package db.migration;
 
 import java.sql.Statement;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -27,13 +26,10 @@ public class V31__Report_rollups extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+        if (!JavaMigrations.onPostgreSql(context)) {
             return;
         }
-        StringBuilder counts = new StringBuilder();
-        for (int s = 0; s <= 10; s++) {
-            counts.append(", s").append(s).append(" BIGINT NOT NULL");
-        }
+        String counts = JavaMigrations.scoreColumns();
         String[] ddl = {
             "CREATE TABLE response_rollup (day DATE NOT NULL, campaign_key BIGINT NOT NULL, channel VARCHAR(20) NOT NULL,"
                 + " language VARCHAR(10), flagged BOOLEAN NOT NULL" + counts + ")",

@@ -1,7 +1,6 @@
 package db.migration;
 
 import java.sql.Statement;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -24,13 +23,10 @@ public class V32__Segment_membership extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+        if (!JavaMigrations.onPostgreSql(context)) {
             return;
         }
-        StringBuilder counts = new StringBuilder();
-        for (int s = 0; s <= 10; s++) {
-            counts.append(", s").append(s).append(" BIGINT NOT NULL");
-        }
+        String counts = JavaMigrations.scoreColumns();
         String segment = "segment_id BIGINT NOT NULL REFERENCES segment (id) ON DELETE CASCADE";
         String[] ddl = {
             "CREATE TABLE segment_member (" + segment + ", contact_id BIGINT NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"

@@ -290,12 +290,25 @@ public final class ReportRollups {
      * {@code chunkDays} days of a build. Returns at once when another instance holds the lock.
      */
     public static Round fold(Connection connection, ZoneId zone, int chunkDays, Instant now) throws SQLException {
+        return locked(connection, () -> foldLocked(connection, zone, chunkDays, now), new Round(false, 0, 0, false, null));
+    }
+
+    /** Work done holding the worker's lock. */
+    interface LockedWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on the connection (auto-commit turned off and back) holding the
+     * worker's lock ({@link #LOCK}, taken without waiting); {@code whenTaken} when another instance holds it.
+     */
+    static <T> T locked(Connection connection, LockedWork<T> work, T whenTaken) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            Round round = foldLocked(connection, zone, chunkDays, now);
+            T result = lock(connection) ? work.run() : whenTaken;
             connection.commit();
-            return round;
+            return result;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -305,7 +318,7 @@ public final class ReportRollups {
     }
 
     /** Takes the worker's lock for this transaction, without waiting: false when another holds it. */
-    static boolean lock(Connection connection) throws SQLException {
+    private static boolean lock(Connection connection) throws SQLException {
         try (PreparedStatement lock = prepare(connection, "SELECT pg_try_advisory_xact_lock(?)", List.of(LOCK));
                 ResultSet rs = lock.executeQuery()) {
             rs.next();
@@ -314,9 +327,6 @@ public final class ReportRollups {
     }
 
     private static Round foldLocked(Connection connection, ZoneId zone, int chunkDays, Instant now) throws SQLException {
-        if (!lock(connection)) {
-            return new Round(false, 0, 0, false, null);
-        }
         RollupService.State state = status(connection);
         if (!zone.getId().equals(state.zone())) {
             startBuild(connection, zone, now);

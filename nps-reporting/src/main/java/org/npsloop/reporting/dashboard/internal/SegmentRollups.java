@@ -83,39 +83,30 @@ final class SegmentRollups {
      */
     static OptionalLong refreshDue(Connection connection, ZoneId zone, Instant now, Instant staleBefore, Instant recountBefore,
             LongFunction<SqlCondition> rules) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            OptionalLong refreshed = OptionalLong.empty();
-            if (ReportRollups.lock(connection) && ReportRollups.ready(connection, zone)) {
-                OptionalLong due = due(connection, zone, staleBefore, recountBefore);
-                // The rule's version is locked before the rule is read, so no edit commits in between.
-                if (due.isPresent() && lockRule(connection, due.getAsLong())) {
-                    long segmentId = due.getAsLong();
-                    SqlCondition rule;
-                    try {
-                        rule = rules.apply(segmentId);
-                    } catch (RuntimeException e) {
-                        // A rule that no longer translates (an attribute deleted since): its reports read live (and
-                        // name the error); it is tried again when it changes, when asked or after the refresh period,
-                        // and does not hold up the other segments meanwhile.
-                        failed(connection, segmentId, zone, now, e);
-                        rule = null;
-                    }
-                    if (rule != null) {
-                        refresh(connection, segmentId, rule, zone, now);
-                        refreshed = due;
-                    }
-                }
+        return ReportRollups.locked(connection, () -> {
+            OptionalLong due = ReportRollups.ready(connection, zone) ? due(connection, zone, staleBefore, recountBefore)
+                    : OptionalLong.empty();
+            // The rule's version is locked before the rule is read, so no edit commits in between.
+            if (due.isEmpty() || !lockRule(connection, due.getAsLong())) {
+                return OptionalLong.empty();
             }
-            connection.commit();
-            return refreshed;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+            long segmentId = due.getAsLong();
+            SqlCondition rule;
+            try {
+                rule = rules.apply(segmentId);
+            } catch (RuntimeException e) {
+                // A rule that no longer translates (an attribute deleted since): its reports read live (and name the
+                // error); it is tried again when it changes, when asked or after the refresh period, and does not
+                // hold up the other segments meanwhile.
+                failed(connection, segmentId, zone, now, e);
+                return OptionalLong.empty();
+            }
+            if (rule == null) {
+                return OptionalLong.empty();
+            }
+            refresh(connection, segmentId, rule, zone, now);
+            return due;
+        }, OptionalLong.empty());
     }
 
     private static void failed(Connection connection, long segmentId, ZoneId zone, Instant now, RuntimeException e)
