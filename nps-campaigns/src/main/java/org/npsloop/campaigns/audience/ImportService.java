@@ -73,6 +73,12 @@ public interface ImportService {
      */
     Upload upload(String fileName, InputStream content, String uploadedBy) throws IOException;
 
+    /**
+     * The preview of an upload stored earlier, read again from the database: for a page whose session moved to
+     * another instance (a cluster) or was restored from disk. Empty once the upload is imported, swept or unknown.
+     */
+    Optional<Upload> preview(String uploadId);
+
     /** Starts the import of an upload in the background; the mapping must have exactly one email column. */
     ImportStatus start(String uploadId, ColumnMapping mapping, Long targetListId, String startedBy);
 

@@ -56,6 +56,9 @@ public class ContactImport implements Serializable {
 
     private EventImportService.Result eventResult;
 
+    /** What the page previews and maps; kept by id so that the view works on any instance (and after a restore). */
+    private String uploadId;
+    /** The upload's preview, read once per copy of the view: a view restored on another instance reads it again. */
     private transient Upload upload;
     private List<MappingRow> mapping = new ArrayList<>();
     /** The type of every attribute already defined, as of the upload. */
@@ -147,6 +150,7 @@ public class ContactImport implements Serializable {
         }
         try (InputStream in = uploadLimit.bounded(event.getFile().getInputStream(), event.getFile().getSize())) {
             upload = imports.upload(event.getFile().getFileName(), in, currentUser.getUsername());
+            uploadId = upload.uploadId();
             existingTypes = new HashMap<>(upload.existingTypes());
             mapping = new ArrayList<>();
             List<String> headers = upload.preview().headers();
@@ -211,7 +215,8 @@ public class ContactImport implements Serializable {
                 problems.forEach(problem -> Messages.addGlobalError(UiTexts.text(problem)));
                 return;
             }
-            jobId = imports.start(upload.uploadId(), new ColumnMapping(columns), targetListId, currentUser.getUsername()).id();
+            jobId = imports.start(uploadId, new ColumnMapping(columns), targetListId, currentUser.getUsername()).id();
+            uploadId = null;
             upload = null;
             // The form's postback read the recent imports before this one existed: read them again for the render,
             // or a quick import would never show in Recent imports, nor start the live refresh.
@@ -287,6 +292,12 @@ public class ContactImport implements Serializable {
     }
 
     public Upload getUpload() {
+        if (upload == null && uploadId != null) {
+            upload = imports.preview(uploadId).orElse(null);
+            if (upload == null) {
+                uploadId = null; // imported from another tab, or swept: nothing left to map
+            }
+        }
         return upload;
     }
 

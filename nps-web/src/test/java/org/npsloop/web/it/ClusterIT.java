@@ -31,6 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ClusterIT {
 
     private static final Pattern GRID_SIZE = Pattern.compile("DG Size: (\\d+)");
+    private static final Pattern SELECT = Pattern.compile("<select[^>]* name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL);
+    private static final Pattern SELECTED = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected");
     private static final Pattern SECRET = Pattern.compile("id=\"secret\"[^>]*>(nps_[^<]+)<");
 
     @Test
@@ -75,6 +77,8 @@ class ClusterIT {
             assertTrue(secret.find(), "B issued the key and shows its secret once: " + issuedOnB.body());
             assertTrue(issuedOnB.body().contains(keyName));
 
+            anImportUploadedThroughOnePageIsPreviewedAndStartedThroughTheOther(onA, a, b);
+
             a.kill();
             HttpResponse<String> keysAfterA = onB.get("admin/api-keys.xhtml");
             assertEquals(200, keysAfterA.statusCode(), "still signed in with A gone: " + keysAfterA.body());
@@ -87,6 +91,75 @@ class ClusterIT {
             assertEquals(302, afterLogout.statusCode(), "signed out everywhere");
             assertTrue(afterLogout.headers().firstValue("Location").orElse("").contains("login.xhtml"));
         }
+    }
+
+    /**
+     * Issue 16 point 2 through the import page: the file goes to A (PrimeFaces' uploader, a multipart AJAX postback),
+     * the round-robin balancer sends the next click (Start) to B, which renders the preview and runs the import from
+     * the upload A stored in the database.
+     */
+    private static void anImportUploadedThroughOnePageIsPreviewedAndStartedThroughTheOther(WebClient adminOnA,
+            PayaraMicroProcess a, PayaraMicroProcess b) throws InterruptedException {
+        String run = Deployments.unique("cluster-import");
+        HttpResponse<String> user = adminOnA.sendJson("POST", "api/users", "{\"username\":\"" + run
+                + "\",\"roles\":[\"MARKETER\"],\"password\":\"Initial-password-1\"}");
+        assertEquals(201, user.statusCode(), user.body());
+        WebClient onA = new WebClient(a.base());
+        onA.login(run, "Initial-password-1");
+        onA.changePassword("Initial-password-1", "Marketer-pass-42");
+        WebClient onB = onA.on(b.base());
+
+        HttpResponse<String> page = onA.get("audience/import.xhtml");
+        assertEquals(200, page.statusCode(), page.body());
+        String csv = "email;first_name\n" + run + "-1@exemple.fr;Ana\n" + run + "-2@exemple.fr;Bruno\nnot-an-email;Chloé\n";
+        Map<String, String> upload = partial(page.body(), "import:file");
+        upload.put("import:file_totalFilesCount", "1");
+        HttpResponse<String> uploaded = onA.postMultipart("audience/import.xhtml", upload,
+                "import:file", run + ".csv", csv); // PrimeFaces names the part after the component
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        assertTrue(uploaded.body().contains("import:start"), "A shows the preview and its Start button: " + uploaded.body());
+
+        Map<String, String> start = partial(page.body(), "import:start");
+        start.putAll(selectedOptions(uploaded.body())); // the mapping as suggested, as the browser sends it back
+        start.put("import:start", "import:start");
+        HttpResponse<String> started = onB.postForm("audience/import.xhtml", start);
+        assertEquals(200, started.statusCode(), started.body());
+        assertTrue(started.body().contains("importStatus"), "B started the import of the file sent to A: " + started.body());
+
+        String job = "";
+        for (int i = 0; i < 120 && !job.contains("\"DONE\""); i++) {
+            Thread.sleep(250);
+            job = Json.array(onB.get("api/imports")).stream().map(Object::toString).filter(j -> j.contains(run + ".csv")).findFirst().orElse("");
+        }
+        assertTrue(job.contains("\"status\":\"DONE\"") && job.contains("\"imported\":2") && job.contains("\"rejected\":1"),
+                "both contacts imported, the bad line rejected: " + job);
+    }
+
+    /** Every select's chosen option (its name and value) in a page, as a browser submits them with the form. */
+    private static Map<String, String> selectedOptions(String html) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        Matcher select = SELECT.matcher(html);
+        while (select.find()) {
+            Matcher option = SELECTED.matcher(select.group(2));
+            if (option.find()) {
+                chosen.put(select.group(1), option.group(1));
+            }
+        }
+        assertFalse(chosen.isEmpty(), "no select in " + html);
+        return chosen;
+    }
+
+    /** The fields of the import form's AJAX postback from {@code source}, as PrimeFaces sends them. */
+    private static Map<String, String> partial(String page, String source) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("import", "import");
+        form.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        form.put(WebClient.CSP_NONCE_FIELD, WebClient.cspNonce(page));
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", source.equals("import:file") ? source : "import");
+        form.put("jakarta.faces.partial.render", "import");
+        return form;
     }
 
     /** The options {@code bin/nps-loop} derives from the cluster settings, without those the test process sets itself. */

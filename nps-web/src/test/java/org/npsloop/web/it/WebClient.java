@@ -107,6 +107,21 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A multipart form post with one file, as a browser's file input (or PrimeFaces' uploader) sends it. */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        String boundary = "----nps" + Long.toHexString(System.nanoTime());
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content)
+                .append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType)
                 .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -89,14 +89,28 @@ public class DefaultImportService implements ImportService {
         // All or nothing: a body broken off or over the size cap leaves no row waiting for a mapping.
         jobs.saveUpload(uploadId, name, uploadedBy, content);
         try {
-            CsvFormat format = detect(uploadId);
-            try (InputStream in = open(uploadId)) {
-                Map<String, AttributeType> known = existingTypes();
-                return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known), known);
-            }
+            return previewOf(uploadId, fileName);
         } catch (IllegalArgumentException e) {
             jobs.deleteUpload(uploadId);
             throw new InvalidInputException(List.of(new FieldError("file", InvalidValueException.reasonOf(e))));
+        }
+    }
+
+    @Override
+    public Optional<Upload> preview(String uploadId) {
+        Optional<UploadStore.Stored> stored = stored(uploadId).filter(upload -> !upload.taken());
+        try {
+            return stored.isEmpty() ? Optional.empty() : Optional.of(previewOf(uploadId, stored.get().fileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Upload previewOf(String uploadId, String fileName) throws IOException {
+        CsvFormat format = detect(uploadId);
+        try (InputStream in = open(uploadId)) {
+            Map<String, AttributeType> known = existingTypes();
+            return new Upload(uploadId, fileName, format, withKnownTypes(reader.preview(in, format, PREVIEW_ROWS), known), known);
         }
     }
 
@@ -269,8 +283,7 @@ public class DefaultImportService implements ImportService {
     }
 
     private UploadStore.Stored knownUpload(String uploadId) {
-        Optional<UploadStore.Stored> upload = uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() ? Optional.empty()
-                : jobs.upload(uploadId);
+        Optional<UploadStore.Stored> upload = stored(uploadId);
         if (upload.isEmpty()) {
             throw new InvalidInputException("uploadId", "import.upload.unknown");
         }
@@ -278,6 +291,10 @@ public class DefaultImportService implements ImportService {
             throw new InvalidInputException("uploadId", "import.upload.taken");
         }
         return upload.get();
+    }
+
+    private Optional<UploadStore.Stored> stored(String uploadId) {
+        return uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() ? Optional.empty() : jobs.upload(uploadId);
     }
 
     /**
