@@ -26,6 +26,21 @@ final class AudienceApi {
         return new WebClient(base).withHeader("Authorization", "Bearer " + Json.string(Json.object(issued), "secret"));
     }
 
+    /**
+     * A new user of {@code role} created by {@code admin}, signed in with a browser session on {@code base} after
+     * choosing their own password, as the first sign-in asks.
+     */
+    static WebClient signedInUser(WebClient admin, URL base, String role) {
+        String name = Deployments.unique(role.toLowerCase(java.util.Locale.ROOT));
+        HttpResponse<String> user = admin.sendJson("POST", "api/users", "{\"username\":\"" + name + "\",\"roles\":[\""
+                + role + "\"],\"password\":\"Initial-password-1\"}");
+        assertEquals(201, user.statusCode(), user.body());
+        WebClient signedIn = new WebClient(base);
+        signedIn.login(name, "Initial-password-1");
+        signedIn.changePassword("Initial-password-1", "Chosen-password-42");
+        return signedIn;
+    }
+
     /** The "id" of a JSON object answer (e.g. of what a POST created). */
     static String id(HttpResponse<String> response) {
         return Json.id(response);

@@ -101,25 +101,20 @@ class ClusterIT {
     private static void anImportUploadedThroughOnePageIsPreviewedAndStartedThroughTheOther(WebClient adminOnA,
             PayaraMicroProcess a, PayaraMicroProcess b) throws InterruptedException {
         String run = Deployments.unique("cluster-import");
-        HttpResponse<String> user = adminOnA.sendJson("POST", "api/users", "{\"username\":\"" + run
-                + "\",\"roles\":[\"MARKETER\"],\"password\":\"Initial-password-1\"}");
-        assertEquals(201, user.statusCode(), user.body());
-        WebClient onA = new WebClient(a.base());
-        onA.login(run, "Initial-password-1");
-        onA.changePassword("Initial-password-1", "Marketer-pass-42");
+        WebClient onA = AudienceApi.signedInUser(adminOnA, a.base(), "MARKETER");
         WebClient onB = onA.on(b.base());
 
         HttpResponse<String> page = onA.get("audience/import.xhtml");
         assertEquals(200, page.statusCode(), page.body());
         String csv = "email;first_name\n" + run + "-1@exemple.fr;Ana\n" + run + "-2@exemple.fr;Bruno\nnot-an-email;Chloé\n";
-        Map<String, String> upload = partial(page.body(), "import:file");
+        Map<String, String> upload = partial(page.body(), "import:file", "import:file");
         upload.put("import:file_totalFilesCount", "1");
         HttpResponse<String> uploaded = onA.postMultipart("audience/import.xhtml", upload,
                 "import:file", run + ".csv", csv); // PrimeFaces names the part after the component
         assertEquals(200, uploaded.statusCode(), uploaded.body());
         assertTrue(uploaded.body().contains("import:start"), "A shows the preview and its Start button: " + uploaded.body());
 
-        Map<String, String> start = partial(page.body(), "import:start");
+        Map<String, String> start = partial(page.body(), "import:start", "import");
         start.putAll(selectedOptions(uploaded.body())); // the mapping as suggested, as the browser sends it back
         start.put("import:start", "import:start");
         HttpResponse<String> started = onB.postForm("audience/import.xhtml", start);
@@ -149,15 +144,18 @@ class ClusterIT {
         return chosen;
     }
 
-    /** The fields of the import form's AJAX postback from {@code source}, as PrimeFaces sends them. */
-    private static Map<String, String> partial(String page, String source) {
+    /**
+     * The fields of the import form's AJAX postback from {@code source}, processing {@code execute}, as PrimeFaces
+     * sends them.
+     */
+    private static Map<String, String> partial(String page, String source, String execute) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("import", "import");
         form.put("jakarta.faces.ViewState", WebClient.viewState(page));
         form.put(WebClient.CSP_NONCE_FIELD, WebClient.cspNonce(page));
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.source", source);
-        form.put("jakarta.faces.partial.execute", source.equals("import:file") ? source : "import");
+        form.put("jakarta.faces.partial.execute", execute);
         form.put("jakarta.faces.partial.render", "import");
         return form;
     }

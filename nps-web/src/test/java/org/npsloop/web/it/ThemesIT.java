@@ -36,7 +36,7 @@ class ThemesIT extends OnSharedApplication {
     void themesAreCountedByCategoryAndPeopleCanCorrectThem() throws Exception {
         WebClient admin = new WebClient(base);
         admin.login(Deployments.adminUsername(), Deployments.adminPassword());
-        WebClient api = executive(admin);
+        WebClient api = AudienceApi.signedInUser(admin, base, "EXECUTIVE");
         WebClient marketer = AudienceApi.marketer(base);
         String run = Deployments.unique("themes");
         String suffix = run.substring(run.indexOf('-') + 1).replaceAll("[^a-z0-9]", "");
@@ -132,17 +132,6 @@ class ThemesIT extends OnSharedApplication {
         assertEquals(204, api.sendJson("DELETE", "api/themes/" + custom, "").statusCode());
         assertEquals(404, api.get("api/themes/" + custom).statusCode());
         assertTrue(!counts(api.get(scope).body()).containsKey(custom), "its assignments went with it");
-    }
-
-    private WebClient executive(WebClient admin) {
-        String name = Deployments.unique("exec");
-        HttpResponse<String> user = admin.sendJson("POST", "api/users", "{\"username\":\"" + name
-                + "\",\"roles\":[\"EXECUTIVE\"],\"password\":\"Initial-password-1\"}");
-        assertEquals(201, user.statusCode(), user.body());
-        WebClient executive = new WebClient(base);
-        executive.login(name, "Initial-password-1");
-        executive.changePassword("Initial-password-1", "Executive-pass-42");
-        return executive;
     }
 
     private static long answer(WebClient api, String email, String campaign, int score, String comment, String at) {
