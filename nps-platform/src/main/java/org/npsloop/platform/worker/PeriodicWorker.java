@@ -25,6 +25,16 @@ import java.util.logging.Logger;
  */
 public final class PeriodicWorker {
 
+    /**
+     * The scheduled executor every worker's loop runs on, defined by nps-web with a thread per worker. Not the
+     * container's default one: Payara's has a core pool of 0, which a scheduled pool reads as one thread, so a
+     * long round of one worker (a segment recount, a campaign's planning) held back every other worker's rounds.
+     */
+    public static final String SCHEDULER = "java:app/concurrent/workers";
+
+    /** Threads of {@link #SCHEDULER}: at least one per worker (nine), so that no round waits for another's. */
+    public static final int SCHEDULER_THREADS = 12;
+
     /** What one round does; it may throw, the loop goes on. */
     @FunctionalInterface
     public interface Round {

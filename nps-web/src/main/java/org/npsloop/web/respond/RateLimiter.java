@@ -46,7 +46,7 @@ public class RateLimiter {
     @Inject
     private ClientAddress clientAddress;
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Resource(lookup = Database.DATA_SOURCE)

@@ -1,12 +1,14 @@
 package org.npsloop.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,13 +19,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.npsloop.platform.worker.PeriodicWorker;
 
 /** The module boundaries of ARCHITECTURE.md: dependencies point inward, internals stay inside. */
 @AnalyzeClasses(packages = "org.npsloop", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -81,6 +86,21 @@ class ModuleRulesTest {
     static final ArchRule apisExposeNoEntity = classes().that().resideInAnyPackage("org.npsloop.campaigns..",
             "org.npsloop.reporting..").and().resideOutsideOfPackage("..internal..").and().arePublic()
             .should(exposeNoEntityInPublicSignatures());
+
+    /** The container's default scheduled executor has one thread: a worker on it would wait for every other one's rounds. */
+    @ArchTest
+    static final ArchRule workersRunOnTheirOwnScheduler = fields().that().haveRawType(ManagedScheduledExecutorService.class)
+            .should(new ArchCondition<>("be injected from " + PeriodicWorker.SCHEDULER) {
+                @Override
+                public void check(JavaField field, ConditionEvents events) {
+                    boolean workers = field.tryGetAnnotationOfType(Resource.class)
+                            .map(resource -> PeriodicWorker.SCHEDULER.equals(resource.lookup())).orElse(false);
+                    if (!workers) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is not @Resource(lookup = "
+                                + "PeriodicWorker.SCHEDULER) in " + field.getSourceCodeLocation()));
+                    }
+                }
+            });
 
     private static SliceRule cyclesBetweenSubDomainsOf(String module) {
         return slices().matching("org.npsloop." + module + ".(*)..").namingSlices(module + ".$1").should().beFreeOfCycles();

@@ -26,7 +26,7 @@ public class UploadSweeper {
 
     private static final Logger LOG = Logger.getLogger(UploadSweeper.class.getName());
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject

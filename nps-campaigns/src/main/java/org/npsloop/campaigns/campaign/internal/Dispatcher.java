@@ -68,7 +68,7 @@ public class Dispatcher {
     /** A campaign pauses itself when at least this many messages failed and they are the majority. */
     static final int PAUSE_AFTER_FAILURES = 10;
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Resource

@@ -32,7 +32,7 @@ public class MailboxWorker {
 
     private static final Logger LOG = Logger.getLogger(MailboxWorker.class.getName());
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Resource(lookup = Database.DATA_SOURCE)

@@ -37,7 +37,7 @@ public class WebhookWorker {
     /** Deliveries per round at most, so that a round stays short. */
     private static final int DELIVERIES_PER_ROUND = 100;
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Resource(lookup = Database.DATA_SOURCE)

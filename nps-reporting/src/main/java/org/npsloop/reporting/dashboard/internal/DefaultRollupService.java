@@ -44,7 +44,7 @@ public class DefaultRollupService implements RollupService {
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject

@@ -25,7 +25,7 @@ public class FollowUpWorker {
 
     private static final Logger LOG = Logger.getLogger(FollowUpWorker.class.getName());
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject

@@ -23,7 +23,7 @@ public class DigestWorker {
 
     private static final Logger LOG = Logger.getLogger(DigestWorker.class.getName());
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject

@@ -29,7 +29,7 @@ public class ThemeMatchingWorker {
     /** A round stops starting new batches after this, so a full re-match never holds the thread long. */
     private static final Duration ROUND = Duration.ofSeconds(5);
 
-    @Resource
+    @Resource(lookup = PeriodicWorker.SCHEDULER)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject
