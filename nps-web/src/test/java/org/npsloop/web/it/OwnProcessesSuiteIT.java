@@ -11,12 +11,11 @@ import org.junit.platform.suite.api.Suite;
 /**
  * Every container test class tagged {@value #TAG}: each starts Payara Micro processes of its own
  * ({@link PayaraMicroProcess}: crash, two instances, SMTP failures, cluster...), one class after the other. Failsafe
- * runs this suite in one fork while {@link SharedApplicationSuiteIT} runs in the other (forkCount 2): each fork has
- * a database of its own ({@link ForkDatabase}), so the shared application's dispatcher never claims these tests'
- * invitations; their SMTP servers take free ports of {@code it.fake-smtp.ports}, and their processes do not poll the
+ * runs this suite in one fork while {@link SharedApplicationSuiteIT} and {@link BrowserSuiteIT} run in the others
+ * (forkCount 3): each fork has a database of its own ({@link ForkDatabase}), so the shared applications' dispatchers
+ * never claim these tests' invitations; their SMTP servers take free ports of {@code it.fake-smtp.ports}, and their processes do not poll the
  * shared bounce mailbox ({@link PayaraMicroProcess}). A new such test only needs the tag. The classes that need a test
- * clock in the WAR (also tagged {@value OwnDeploymentLast#TAG}) share one {@link ClockApplication} and run last: this
- * fork is the shorter of the two.
+ * clock in the WAR (also tagged {@value OwnDeploymentLast#TAG}) share one {@link ClockApplication} and run last.
  */
 @Suite
 @SelectPackages("org.npsloop.web.it")
