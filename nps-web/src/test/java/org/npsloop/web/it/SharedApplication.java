@@ -27,8 +27,9 @@ final class SharedApplication {
     /** Its address as a user types it ({@code http://localhost:<port>/}), which is also its configured base URL. */
     static synchronized URL base() {
         if (application == null || !application.isAlive()) {
-            // One per fork (two suites have one each): its own log, which is also where its port is read from.
-            application = new PayaraMicroProcess("shared-fork" + System.getProperty("it.fork", "1"),
+            // One per fork (two suites have one each), named after the fork's database: its own log, which is also
+            // where its port is read from.
+            application = new PayaraMicroProcess("shared-" + ForkDatabase.name(System.getProperty("it.db.fork-url", "npsloop")),
                     Map.of("NPS_BOUNCE_MAILBOX_HOST", System.getenv().getOrDefault("NPS_BOUNCE_MAILBOX_HOST", "")), LONG_LIVED).start();
             PayaraMicroProcess started = application;
             Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
