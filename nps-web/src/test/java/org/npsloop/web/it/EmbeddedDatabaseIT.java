@@ -7,7 +7,12 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,5 +114,51 @@ class EmbeddedDatabaseIT {
         assertEquals(303, Respondents.post(base, "r/" + token, "score=9&comment=Bien", "en").statusCode());
         assertTrue(Respondents.get(base, "r/" + token + "/thanks", "en").body().contains("9 sur 10"));
         assertEquals(200, Respondents.post(base, "u/" + token, "List-Unsubscribe=One-Click", "en").statusCode());
+    }
+
+    /**
+     * docs/backup.md on the embedded database: an administrator takes a backup through the API while the application
+     * runs (a marketer may not), downloads it, and a new application started on the file it holds has the data.
+     */
+    @Test
+    void aBackupTakenThroughTheApiRestoresByStartingOnIt() throws Exception {
+        WebClient marketer = AudienceApi.marketer(base);
+        String run = Deployments.unique("backup");
+        AudienceApi.id(marketer.sendJson("POST", "api/lists", "{\"name\":\"" + run + "\"}"));
+        assertEquals(403, marketer.sendJson("POST", "api/admin/backups", "").statusCode());
+
+        WebClient admin = new WebClient(base);
+        admin.login(Deployments.adminUsername(), Deployments.adminPassword());
+        HttpResponse<String> taken = admin.sendJson("POST", "api/admin/backups", "");
+        assertEquals(201, taken.statusCode(), taken.body());
+        String name = Json.string(Json.object(taken), "name");
+        assertTrue(name.matches("npsloop-\\d{8}-\\d{6}-\\d{3}\\.zip"), name);
+        Path file = dataDir.toPath().resolve("backups").resolve(name);
+        assertEquals(Files.size(file), Json.object(taken).getJsonNumber("bytes").longValue());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        assertTrue(Json.array(admin.get("api/admin/backups").body()).stream()
+                .anyMatch(backup -> name.equals(backup.asJsonObject().getString("name"))));
+        HttpResponse<String> download = admin.get("api/admin/backups/" + name);
+        assertEquals(200, download.statusCode());
+        assertEquals("application/zip", download.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains(name));
+        assertEquals(404, admin.get("api/admin/backups/..%2Fdb%2Fnpsloop.mv.db").statusCode());
+        assertEquals(404, admin.get("api/admin/backups/npsloop-20000101-000000-000.zip").statusCode());
+
+        // Restore: the backup's database file in the db folder of a new data directory, and an application started on it.
+        Path restoredDir = new File("target", Deployments.unique("it-restored")).getAbsoluteFile().toPath();
+        Files.createDirectories(restoredDir.resolve("db"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Files.copy(zip, restoredDir.resolve("db").resolve(Path.of(entry.getName()).getFileName().toString()));
+            }
+        }
+        PayaraMicroProcess restored = PayaraMicroProcess.zeroConfiguration("embedded-restored", restoredDir).start();
+        try {
+            WebClient again = AudienceApi.marketer(restored.base());
+            Json.only(Json.array(again.get("api/lists").body()), "", "name", run);
+        } finally {
+            restored.close();
+        }
     }
 }
