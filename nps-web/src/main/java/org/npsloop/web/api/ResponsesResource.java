@@ -152,7 +152,8 @@ public class ResponsesResource {
         return entries.find(id).orElseThrow(() -> new NotFoundException("notFound.response", id));
     }
 
-    private static Instant instant(String value, boolean endOfDay) {
+    /** A day (UTC, its start or with {@code endOfDay} the next day's start) or an instant; null when blank. */
+    static Instant instant(String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
