@@ -99,6 +99,51 @@ public final class AuditTrail {
         return new Page(total, events);
     }
 
+    /** Who the retention purge is in the trail. */
+    public static final AuditActor RETENTION = new AuditActor("system:retention", null);
+
+    /**
+     * Removes the events older than {@code retentionDays} (as the database's clock counts them), and records that it
+     * did, in one transaction. On PostgreSQL the table's trigger lets this delete through only because the
+     * transaction names the retention ({@code npsloop.audit_purge}), and only for rows that old.
+     *
+     * @return how many events were removed
+     */
+    public static int purge(Connection connection, int retentionDays) throws SQLException {
+        if (retentionDays <= 0) {
+            throw new IllegalArgumentException("A retention of at least one day: " + retentionDays);
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            boolean postgreSql = SqlDialect.of(connection) == SqlDialect.POSTGRESQL;
+            if (postgreSql) {
+                try (PreparedStatement allow = connection.prepareStatement("SELECT set_config('npsloop.audit_purge', ?, true)")) {
+                    allow.setString(1, String.valueOf(retentionDays));
+                    allow.execute();
+                }
+            }
+            int removed;
+            try (PreparedStatement delete = connection.prepareStatement(postgreSql
+                    ? "DELETE FROM audit_event WHERE occurred_at < now() - make_interval(days => ?)"
+                    : "DELETE FROM audit_event WHERE occurred_at < DATEADD(DAY, -CAST(? AS INT), CURRENT_TIMESTAMP)")) {
+                delete.setInt(1, retentionDays);
+                removed = delete.executeUpdate();
+            }
+            if (removed > 0) {
+                record(connection, Instant.now(), RETENTION, "PURGE", "AuditEvent", null,
+                        removed + " events older than " + retentionDays + " days removed", null);
+            }
+            connection.commit();
+            return removed;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             statement.setObject(i + 1, values.get(i));
