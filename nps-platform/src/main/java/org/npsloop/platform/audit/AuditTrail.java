@@ -18,15 +18,15 @@ public final class AuditTrail {
 
     /** What a row says. {@code changes} is JSON: {"field": {"before": ..., "after": ...}} or the values written. */
     public record Event(long id, Instant occurredAt, String actor, String sourceAddress, String action, String entity,
-            String entityId, String summary, String changes) {
+            String entityId, String summary, String changes) implements java.io.Serializable {
     }
 
     /** Which rows to read; null or blank criteria select everything. */
-    public record Filter(String actor, String entity, String entityId, Instant from, Instant to) {
+    public record Filter(String actor, String entity, String entityId, Instant from, Instant to) implements java.io.Serializable {
     }
 
     /** One page of events, newest first, and how many there are in all. */
-    public record Page(long total, List<Event> events) {
+    public record Page(long total, List<Event> events) implements java.io.Serializable {
     }
 
     private AuditTrail() {
