@@ -38,12 +38,13 @@ public class EntityAuditListener {
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|hash|secret|token|salt|key).*");
     /**
-     * Entities about contacts and respondents: their texts (address, names, comments, notes, evidence) stay out of
-     * the trail, which is append-only and could not forget them at an erasure; which fields changed is still recorded.
+     * Entities about contacts and respondents, or quoting them: their texts (address, names, comments, notes, evidence,
+     * a synthesis's quotes) stay out of the trail, which is append-only and could not forget them at an erasure
+     * (SecurityIT's erasure test finds any copy); which fields changed is still recorded.
      */
     private static final java.util.Set<String> PERSONAL = java.util.Set.of("Contact", "Response", "ResponseChange",
             "QuestionAnswer", "QuestionAnswerChange", "Suppression", "DeliveryEvent", "JourneyEvent", "FollowUp",
-            "FollowUpNote", "Invitation");
+            "FollowUpNote", "Invitation", "Publication", "PublicationVersion"); // a synthesis quotes respondents
     /** Snapshots of the entities loaded during this thread's request, by identity. */
     private static final ThreadLocal<Map<Object, Map<String, Object>>> LOADED = ThreadLocal.withInitial(IdentityHashMap::new);
 
