@@ -2,6 +2,7 @@ package org.npsloop.web.audience;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.npsloop.web.audit.AuditEvents;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,9 @@ public class ContactImport implements Serializable {
 
     @Inject
     private ImportService imports;
+
+    @Inject
+    private AuditEvents auditEvents;
 
     @Inject
     private UploadLimit uploadLimit;
@@ -216,6 +220,8 @@ public class ContactImport implements Serializable {
                 return;
             }
             jobId = imports.start(uploadId, new ColumnMapping(columns), targetListId, currentUser.getUsername()).id();
+            auditEvents.record("IMPORT", "ImportJob", jobId, "import started from the import page"
+                    + (targetListId == null ? "" : " into list " + targetListId));
             uploadId = null;
             upload = null;
             // The form's postback read the recent imports before this one existed: read them again for the render,

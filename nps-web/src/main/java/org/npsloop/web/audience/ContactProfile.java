@@ -2,6 +2,7 @@ package org.npsloop.web.audience;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.npsloop.web.audit.AuditEvents;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,6 +27,9 @@ public class ContactProfile {
 
     @Inject
     private ContactService contacts;
+
+    @Inject
+    private AuditEvents auditEvents;
 
     @Inject
     private JourneyEventService events;
@@ -118,6 +122,7 @@ public class ContactProfile {
 
     public String erase() {
         contacts.erase(id);
+        auditEvents.record("ERASE", "Contact", id, "erased from the contact page");
         return reload();
     }
 

@@ -1,6 +1,7 @@
 package org.npsloop.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,9 @@ class AudienceBrowserIT extends BrowserTestBase {
         assertTrue(counts.contains("41 of 41 lines read: 40 imported, 1 rejected"), counts);
         assertTrue(browser.findElement(By.id("import:rejections")).getText().contains("42"), "line 42 is the bad one");
         assertTrue(browser.findElement(By.id("import:rejections")).getText().contains("invalid email 'not-an-email'"));
+        // The page's import (written with plain SQL) is in the audit trail as the marketer's.
+        String trail = AudienceApi.withKey(base, "ADMIN").get("api/audit?entity=ImportJob&actor=" + RUN + "-marketer").body();
+        assertTrue(trail.contains("\"action\":\"IMPORT\"") && trail.contains("import started from the import page"), trail);
     }
 
     @Test
@@ -68,5 +72,15 @@ class AudienceBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("event:add")).click();
         Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "order-" + RUN));
         assertTrue(browser.findElement(By.id("events")).getText().contains("PURCHASE"));
+
+        // Erased from its page (plain SQL): the audit trail names who did it, not the address.
+        String contactId = browser.getCurrentUrl().replaceFirst(".*[?&]id=(\\d+).*", "$1");
+        browser.findElement(By.id("privacy:erase")).click();
+        Browser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
+        browser.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+        Browser.waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Erased"));
+        String trail = AudienceApi.withKey(base, "ADMIN").get("api/audit?entity=Contact&entityId=" + contactId).body();
+        assertTrue(trail.contains("\"action\":\"ERASE\"") && trail.contains(RUN + "-marketer"), trail);
+        assertFalse(trail.contains(RUN + "-12@"), trail);
     }
 }
