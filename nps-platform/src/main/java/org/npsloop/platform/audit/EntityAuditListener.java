@@ -98,9 +98,14 @@ public class EntityAuditListener {
         });
     }
 
+    /** The application's data source, looked up at the first audited change. */
+    private static volatile DataSource dataSource;
+
     private static void append(AuditActor actor, String action, Object entity, String changes) {
         try {
-            DataSource dataSource = (DataSource) new InitialContext().lookup(Database.DATA_SOURCE);
+            if (dataSource == null) {
+                dataSource = (DataSource) new InitialContext().lookup(Database.DATA_SOURCE);
+            }
             // Inside the caller's JTA transaction this is the connection the entity was written with.
             try (Connection connection = dataSource.getConnection()) {
                 AuditTrail.record(connection, Instant.now(), actor, action, entity.getClass().getSimpleName(),

@@ -94,8 +94,7 @@ public final class EmbeddedBackups {
         String name = file.getFileName().toString();
         try {
             Instant when = takenAt != null ? takenAt
-                    : java.time.LocalDateTime.parse(name.substring("npsloop-".length(), name.length() - ".zip".length()),
-                            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")).toInstant(ZoneOffset.UTC);
+                    : STAMP.parse(name.substring("npsloop-".length(), name.length() - ".zip".length()), Instant::from);
             return new Backup(name, Files.size(file), when);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

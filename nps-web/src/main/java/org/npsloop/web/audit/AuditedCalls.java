@@ -34,8 +34,8 @@ public class AuditedCalls implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         AuditActor actor = AuditActor.current().orElse(null);
         String method = request.getMethod();
-        boolean download = response.getHeaderString("Content-Disposition") != null
-                && response.getHeaderString("Content-Disposition").startsWith("attachment");
+        String disposition = response.getHeaderString("Content-Disposition");
+        boolean download = disposition != null && disposition.startsWith("attachment");
         boolean change = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
         if (actor == null || response.getStatus() >= 400 || !(change || download)) {
             return;
