@@ -27,12 +27,15 @@ import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.i18n.InvalidValueException;
 
 /**
- * Someone who signs in to the admin. The password is stored only as a PBKDF2 hash, which the
- * container's identity store checks at login.
+ * Someone who signs in to the admin: with a password, stored only as a PBKDF2 hash, or through the identity provider
+ * (OpenID Connect) that vouches for them, named by its issuer and the subject it gives them; such an account has no
+ * password.
  */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "User.byUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = "User.byIdentity",
+        query = "SELECT u FROM User u WHERE u.identityIssuer = :issuer AND u.identitySubject = :subject")
 @NamedQuery(name = "User.all", query = "SELECT DISTINCT u FROM User u LEFT JOIN FETCH u.roles ORDER BY u.username")
 @NamedQuery(name = "User.countEnabledWithRole",
         query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE u.enabled = TRUE AND r = :role")
@@ -54,8 +57,15 @@ public class User {
     @Column(length = 320)
     private String email;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    /** Null for an account of the identity provider. */
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
+
+    @Column(name = "identity_issuer", length = 512)
+    private String identityIssuer;
+
+    @Column(name = "identity_subject", length = 255)
+    private String identitySubject;
 
     @Column(nullable = false)
     private boolean enabled;
@@ -108,6 +118,42 @@ public class User {
         this.enabled = true;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A person the identity provider signed in for the first time: no password, the provider's roles. */
+    public static User ofProvider(String issuer, String subject, String username, String displayName, String email,
+            Collection<Role> roles, Instant now) {
+        User user = new User(username, displayName, roles, null, false, now);
+        user.identityIssuer = issuer;
+        user.identitySubject = subject;
+        user.rename(displayName, email, now);
+        return user;
+    }
+
+    /**
+     * The identity provider signed this person in again, or for the first time for an account created here with the
+     * same name: from now on the provider vouches for it, its password goes, and the provider's roles and names apply.
+     */
+    public void signedInByProvider(String issuer, String subject, String newDisplayName, String newEmail,
+            Collection<Role> providerRoles, Instant now) {
+        if (!issuer.equals(identityIssuer) || !subject.equals(identitySubject)) {
+            this.identityIssuer = issuer;
+            this.identitySubject = subject;
+            this.passwordHash = null;
+            this.mustChangePassword = false;
+        }
+        if (!getRoles().equals(EnumSet.copyOf(providerRoles))) {
+            changeRoles(providerRoles, now);
+        }
+        if (newDisplayName != null && !newDisplayName.isBlank() && !newDisplayName.strip().equals(displayName)
+                || newEmail != null && !newEmail.isBlank() && !newEmail.strip().equals(email)) {
+            rename(newDisplayName, newEmail == null || newEmail.isBlank() ? email : newEmail, now);
+        }
+    }
+
+    /** True when an identity provider signs this person in (the account has no password here). */
+    public boolean isSignedInByProvider() {
+        return identitySubject != null;
     }
 
     /** User names are compared in lower case: "Alice" and "alice" are one account. */

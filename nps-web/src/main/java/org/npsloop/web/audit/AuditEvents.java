@@ -22,13 +22,16 @@ public class AuditEvents {
 
     /** Appends the event if a signed-in caller is acting (always so on the admin pages). */
     public void record(String action, String entity, Object entityId, String summary) {
-        AuditActor.current().ifPresent(actor -> {
-            try (Connection connection = dataSource.getConnection()) {
-                AuditTrail.record(connection, Instant.now(), actor, action, entity, entityId == null ? null : String.valueOf(entityId),
-                        summary, null);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not append " + action + " " + entity + " to the audit trail", e);
-            }
-        });
+        AuditActor.current().ifPresent(actor -> recordAs(actor, action, entity, entityId, summary));
+    }
+
+    /** Appends the event as this actor's, who is not (yet) the request's signed-in caller: a sign-in, a sign-out. */
+    public void recordAs(AuditActor actor, String action, String entity, Object entityId, String summary) {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditTrail.record(connection, Instant.now(), actor, action, entity, entityId == null ? null : String.valueOf(entityId),
+                    summary, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not append " + action + " " + entity + " to the audit trail", e);
+        }
     }
 }

@@ -26,6 +26,14 @@ public class CurrentUser {
         return security.isCallerInRole(Role.MARKETER_NAME);
     }
 
+    /** True when the identity provider signs this user in: there is no password here to change. */
+    public boolean isProviderAccount() {
+        Object state = jakarta.faces.context.FacesContext.getCurrentInstance() == null ? null
+                : ((jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
+                        .getExternalContext().getRequest()).getAttribute(AccountState.ATTRIBUTE);
+        return state instanceof AccountState account && account.providerAccount();
+    }
+
     public boolean isExecutive() {
         return security.isCallerInRole(Role.EXECUTIVE_NAME);
     }

@@ -16,12 +16,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.npsloop.platform.audit.AuditActor;
+import org.npsloop.web.audit.AuditEvents;
 import org.npsloop.web.http.ClientAddress;
 
 /**
  * How people and systems sign in.
  * <ul>
- * <li>People: a form posted to {@code /j_security_check} from the app's own page ({@link SameOrigin}),
+ * <li>People: through the organisation's identity provider (OpenID Connect, {@link OpenIdSignIn}), which stores the same
+ * session attribute, or a form posted to {@code /j_security_check} from the app's own page ({@link SameOrigin}),
  * checked against the users table ({@link PasswordSignIn}), then remembered in the HTTP session by user name
  * only: each request re-establishes the caller and reads its roles ({@link AccountState}), so a session replicated
  * to another instance of a cluster works there (the container's own session principal, which
@@ -31,7 +34,9 @@ import org.npsloop.web.http.ClientAddress;
  * attempt is answered with a redirect to the login page (the built-in form mechanism forwards, and Payara
  * then sends an empty page), the same for an unknown user, a wrong password and a disabled account. Failures
  * are counted per account name and per client address ({@link LoginThrottling}): a locked one is refused,
- * without checking its password, with the minutes to wait. Failures are logged without the password.</li>
+ * without checking its password, with the minutes to wait. Failures are logged without the password. With
+ * passwords turned off ({@link SingleSignOnSettings}) only the break-glass administrator may use one. Successes and
+ * failures are audit events.</li>
  * <li>Systems: an API key in {@code Authorization: Bearer nps_...} (or {@code X-API-Key}) on
  * {@code /api/} calls, and on {@code /metrics} and {@code /openapi} (for a Prometheus scraper;
  * {@link MonitoringAccessFilter} lets only ADMIN read them), checked on every call; no session is opened for them.</li>
@@ -68,6 +73,12 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     private UserAccountService accounts;
+
+    @Inject
+    private SingleSignOnSettings signInOptions;
+
+    @Inject
+    private AuditEvents audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -133,16 +144,27 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
                         + ": too many failures, locked for " + locked.get().toSeconds() + " s more");
                 return toLoginPage(request, response, "locked=" + minutes(locked.get()));
             }
+            if (!signInOptions.allowsPassword(username)) {
+                LOG.warning(() -> "Password sign-in refused for user '" + printable(username) + "' from " + printable(address)
+                        + ": passwords are off (nps.auth.local-sign-in=false) but for the break-glass administrator");
+                audit.recordAs(new AuditActor(printable(username), address), "SIGN_IN_FAILED", "User", printable(username),
+                        "Password sign-in refused: passwords are off");
+                return toLoginPage(request, response, "localOff=true");
+            }
             PasswordSignIn.Result result = signIn.check(username, password);
             if (result.outcome() == PasswordSignIn.Outcome.SIGNED_IN) {
                 throttling.recordSuccess(username);
                 rememberSignIn(request, result.username());
+                audit.recordAs(new AuditActor(result.username(), address), "SIGN_IN", "User", result.username(),
+                        "Signed in with a password");
                 return context.notifyContainerAboutLogin(result.username(), result.roles());
             }
             Optional<Duration> lock = recordFailure(username, address);
+            String reason = result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             LOG.warning(() -> "Failed sign-in for user '" + printable(username) + "' from " + printable(address) + ": "
-                    + result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + lock.map(d -> ", now locked for " + d.toSeconds() + " s").orElse(""));
+                    + reason + lock.map(d -> ", now locked for " + d.toSeconds() + " s").orElse(""));
+            audit.recordAs(new AuditActor(printable(username), address), "SIGN_IN_FAILED", "User", printable(username),
+                    "Password sign-in failed: " + reason + lock.map(d -> ", locked for " + d.toSeconds() + " s").orElse(""));
             // Same answer for an unknown user, a wrong password and a disabled account.
             return toLoginPage(request, response, lock.map(d -> "locked=" + minutes(d)).orElse("failed=true"));
         } catch (IOException e) {
@@ -151,7 +173,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /** A new session id for the signed-in session (no session fixation), which keeps the page asked for. */
-    private static void rememberSignIn(HttpServletRequest request, String username) {
+    static void rememberSignIn(HttpServletRequest request, String username) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }

@@ -28,12 +28,17 @@ public class LoginCompletionServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + FormLoginMechanism.LOGIN_PAGE);
             return;
         }
+        response.sendRedirect(request.getContextPath() + pageAfterSignIn(request));
+    }
+
+    /** The page the person asked for before signing in, once (else the dashboard): a path inside the application. */
+    static String pageAfterSignIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object page = session == null ? null : session.getAttribute(FormLoginMechanism.PAGE_AFTER_SIGN_IN);
         if (session != null) {
             session.removeAttribute(FormLoginMechanism.PAGE_AFTER_SIGN_IN);
         }
-        response.sendRedirect(request.getContextPath() + (page instanceof String path && isInsideApplication(path) ? path : "/"));
+        return page instanceof String path && isInsideApplication(path) ? path : "/";
     }
 
     /** A path of this application; not "//host/..." nor a backslash, which browsers read as another site. */

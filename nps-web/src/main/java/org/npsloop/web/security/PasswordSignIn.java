@@ -36,6 +36,10 @@ public class PasswordSignIn {
     public Result check(String username, String password) {
         Optional<UserAccountService.StoredCredentials> stored = username == null || password == null
                 ? Optional.empty() : accounts.credentials(username);
+        // An account of the identity provider has no password: it fails like an unknown one.
+        if (stored.isPresent() && stored.get().passwordHash() == null) {
+            stored = Optional.empty();
+        }
         if (stored.isEmpty() || !stored.get().enabled()) {
             hashing.spendAsMuchAsAVerification(password);
             return Result.failed(stored.isEmpty() ? Outcome.UNKNOWN_USER : Outcome.DISABLED);

@@ -107,6 +107,9 @@ public class UserAccountService {
     /** @return a new one-time password, to be changed at next login */
     public String resetPassword(long userId) {
         User user = existing(userId);
+        if (user.isSignedInByProvider()) {
+            throw new AccountException("user.error.singleSignOn");
+        }
         String password = PasswordPolicy.oneTimePassword();
         user.changePassword(hashing.hash(password), true, now());
         return password;
@@ -114,6 +117,9 @@ public class UserAccountService {
 
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         User user = findEntity(username).orElseThrow(() -> new AccountException("user.error.notFound"));
+        if (user.isSignedInByProvider()) {
+            throw new AccountException("user.error.singleSignOn");
+        }
         if (!hashing.matches(currentPassword, user.getPasswordHash())) {
             throw new AccountException("password.error.current");
         }
@@ -150,6 +156,53 @@ public class UserAccountService {
         } catch (DateTimeException e) {
             throw new AccountException("user.error.timeZone", zone.strip());
         }
+    }
+
+    /** What became of a sign-in through the identity provider. */
+    record ProviderSignIn(Outcome outcome, String username) {
+        enum Outcome {
+            SIGNED_IN, DISABLED, NAME_TAKEN
+        }
+    }
+
+    /**
+     * The account of someone the identity provider signed in: found by the provider's issuer and subject, else the
+     * local account of the same name (which the provider vouches for from now on), else created. Its roles become the
+     * provider's at each sign-in. An account of another subject, or the break-glass administrator's (which must stay a
+     * password account), is never taken over.
+     *
+     * @param roles the roles the provider's groups give, not empty
+     * @throws org.npsloop.domain.i18n.InvalidValueException when the provider's user name cannot be one here
+     */
+    ProviderSignIn signInWithProvider(OpenIdSignIn.Identity identity, Set<Role> roles, String breakGlassAdmin) {
+        Optional<User> linked = em.createNamedQuery("User.byIdentity", User.class)
+                .setParameter("issuer", identity.issuer()).setParameter("subject", identity.subject())
+                .getResultStream().findFirst();
+        User user;
+        if (linked.isPresent()) {
+            user = linked.get();
+        } else {
+            String username = User.normaliseUsername(identity.username());
+            Optional<User> sameName = findEntity(username);
+            if (sameName.isPresent() && (sameName.get().isSignedInByProvider()
+                    || username.equals(User.normaliseUsername(breakGlassAdmin)))) {
+                return new ProviderSignIn(ProviderSignIn.Outcome.NAME_TAKEN, username);
+            }
+            user = sameName.orElse(null);
+            if (user == null) {
+                User created = User.ofProvider(identity.issuer(), identity.subject(), username, identity.displayName(),
+                        identity.email(), roles, now());
+                created.recordLogin(now());
+                em.persist(created);
+                return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, username);
+            }
+        }
+        if (!user.isEnabled()) {
+            return new ProviderSignIn(ProviderSignIn.Outcome.DISABLED, user.getUsername());
+        }
+        user.signedInByProvider(identity.issuer(), identity.subject(), identity.displayName(), identity.email(), roles, now());
+        user.recordLogin(now());
+        return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, user.getUsername());
     }
 
     /** Called once per session after login: the state the per-request checks rely on. */
