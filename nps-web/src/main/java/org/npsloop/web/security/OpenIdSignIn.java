@@ -113,9 +113,13 @@ public class OpenIdSignIn {
     private record Pending(String state, String nonce, String codeVerifier) implements Serializable {
     }
 
-    /** Who the provider says signed in. */
+    /**
+     * Who the provider says signed in.
+     *
+     * @param groups the groups claim's names; empty when the token has no such claim at all (Google's never has one)
+     */
     record Identity(String issuer, String subject, String username, String displayName, String email,
-            List<String> groups, String idToken) {
+            Optional<List<String>> groups, String idToken) {
     }
 
     /** The provider's discovery document and the ID token checker made from it (it caches the provider's keys). */
@@ -259,19 +263,21 @@ public class OpenIdSignIn {
                 text(json.get("email")).orElse(null), groups(json, settings.groupsClaim()), idToken);
     }
 
-    /** The groups claim, found by its name or a dotted path ({@code realm_access.roles}); a list or a single name. */
-    static List<String> groups(Map<String, Object> claims, String path) {
+    /**
+     * The groups claim, found by its name or a dotted path ({@code realm_access.roles}); a list or a single name; empty
+     * when the token has no such claim.
+     */
+    static Optional<List<String>> groups(Map<String, Object> claims, String path) {
         Object value = claims;
         for (String part : path.split("\\.")) {
             value = value instanceof Map<?, ?> map ? map.get(part) : null;
         }
-        List<String> groups = new ArrayList<>();
         if (value instanceof Collection<?> names) {
+            List<String> groups = new ArrayList<>();
             names.forEach(name -> groups.add(String.valueOf(name)));
-        } else if (value instanceof String name) {
-            groups.add(name);
+            return Optional.of(groups);
         }
-        return groups;
+        return value instanceof String name ? Optional.of(List.of(name)) : Optional.empty();
     }
 
     private static Optional<String> text(Object claim) {

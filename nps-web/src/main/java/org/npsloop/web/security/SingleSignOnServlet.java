@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.npsloop.domain.i18n.InvalidValueException;
@@ -62,17 +64,20 @@ public class SingleSignOnServlet extends HttpServlet {
 
     private void signIn(HttpServletRequest request, HttpServletResponse response, OpenIdSignIn.Identity identity)
             throws IOException {
-        Set<Role> roles = settings.roles().rolesFor(identity.groups());
-        if (roles.isEmpty()) {
+        // With a groups claim, the provider decides the roles at every sign-in; without one (Google), a new account gets
+        // the default roles and an account's roles are the ones an administrator gives it here.
+        Optional<Set<Role>> providerRoles = identity.groups().map(groups -> settings.roles().rolesFor(groups));
+        if (providerRoles.isPresent() && providerRoles.get().isEmpty()) {
             refuse(request, response, Refusal.NO_ROLE, identity.username(), "no group of the '" + settings.groupsClaim()
-                    + "' claim " + identity.groups() + " is mapped to a role (nps.oidc.*-groups)");
+                    + "' claim " + identity.groups().get() + " is mapped to a role (nps.oidc.*-groups)");
             return;
         }
         UserAccountService.ProviderSignIn result;
         AuditActor.set(new AuditActor(identity.username(), clientAddress.of(request)));
         try {
             // The account's creation and its roles' changes are recorded in the trail as the person's own.
-            result = accounts.signInWithProvider(identity, roles, settings.breakGlassAdmin());
+            result = accounts.signInWithProvider(identity, providerRoles, settings.roles().rolesFor(List.of()),
+                    settings.breakGlassAdmin());
         } catch (InvalidValueException | jakarta.persistence.PersistenceException badName) {
             refuse(request, response, Refusal.USERNAME, identity.username(), "the provider's user name '"
                     + identity.username() + "' cannot be an account name here");
@@ -81,6 +86,8 @@ public class SingleSignOnServlet extends HttpServlet {
             AuditActor.clear();
         }
         switch (result.outcome()) {
+            case NO_ROLE -> refuse(request, response, Refusal.NO_ROLE, result.username(), "the token has no '"
+                    + settings.groupsClaim() + "' claim and nps.oidc.default-roles gives new accounts none");
             case DISABLED -> refuse(request, response, Refusal.DISABLED, result.username(), "the account is disabled");
             case NAME_TAKEN -> refuse(request, response, Refusal.USERNAME, result.username(),
                     "the account of that name is another subject's, or the break-glass administrator's");
@@ -88,8 +95,8 @@ public class SingleSignOnServlet extends HttpServlet {
                 FormLoginMechanism.rememberSignIn(request, result.username());
                 request.getSession().setAttribute(OpenIdSignIn.ID_TOKEN, identity.idToken());
                 audit.recordAs(new AuditActor(result.username(), clientAddress.of(request)), "SIGN_IN", "User",
-                        result.username(), "Signed in with " + settings.getProviderName() + " as " + roles);
-                LOG.info(() -> "Signed in with the identity provider: '" + result.username() + "' as " + roles);
+                        result.username(), "Signed in with " + settings.getProviderName() + " as " + result.roles());
+                LOG.info(() -> "Signed in with the identity provider: '" + result.username() + "' as " + result.roles());
                 response.sendRedirect(request.getContextPath() + LoginCompletionServlet.pageAfterSignIn(request));
             }
         }

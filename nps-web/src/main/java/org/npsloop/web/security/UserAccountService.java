@@ -159,22 +159,29 @@ public class UserAccountService {
     }
 
     /** What became of a sign-in through the identity provider. */
-    record ProviderSignIn(Outcome outcome, String username) {
+    record ProviderSignIn(Outcome outcome, String username, Set<Role> roles) {
         enum Outcome {
-            SIGNED_IN, DISABLED, NAME_TAKEN
+            SIGNED_IN, NO_ROLE, DISABLED, NAME_TAKEN
+        }
+
+        static ProviderSignIn refused(Outcome outcome, String username) {
+            return new ProviderSignIn(outcome, username, Set.of());
         }
     }
 
     /**
      * The account of someone the identity provider signed in: found by the provider's issuer and subject, else the
      * local account of the same name (which the provider vouches for from now on), else created. Its roles become the
-     * provider's at each sign-in. An account of another subject, or the break-glass administrator's (which must stay a
+     * provider's at each sign-in when its token lists groups; otherwise a new account gets the default roles and an
+     * existing one keeps its own. An account of another subject, or the break-glass administrator's (which must stay a
      * password account), is never taken over.
      *
-     * @param roles the roles the provider's groups give, not empty
+     * @param providerRoles the roles the provider's groups give (not empty), if its token lists groups
+     * @param newAccountRoles the roles of a new account whose token lists no groups (none: no account)
      * @throws org.npsloop.domain.i18n.InvalidValueException when the provider's user name cannot be one here
      */
-    ProviderSignIn signInWithProvider(OpenIdSignIn.Identity identity, Set<Role> roles, String breakGlassAdmin) {
+    ProviderSignIn signInWithProvider(OpenIdSignIn.Identity identity, Optional<Set<Role>> providerRoles,
+            Set<Role> newAccountRoles, String breakGlassAdmin) {
         Optional<User> linked = em.createNamedQuery("User.byIdentity", User.class)
                 .setParameter("issuer", identity.issuer()).setParameter("subject", identity.subject())
                 .getResultStream().findFirst();
@@ -186,23 +193,28 @@ public class UserAccountService {
             Optional<User> sameName = findEntity(username);
             if (sameName.isPresent() && (sameName.get().isSignedInByProvider()
                     || username.equals(User.normaliseUsername(breakGlassAdmin)))) {
-                return new ProviderSignIn(ProviderSignIn.Outcome.NAME_TAKEN, username);
+                return ProviderSignIn.refused(ProviderSignIn.Outcome.NAME_TAKEN, username);
             }
             user = sameName.orElse(null);
             if (user == null) {
+                Set<Role> roles = providerRoles.orElse(newAccountRoles);
+                if (roles.isEmpty()) {
+                    return ProviderSignIn.refused(ProviderSignIn.Outcome.NO_ROLE, username);
+                }
                 User created = User.ofProvider(identity.issuer(), identity.subject(), username, identity.displayName(),
                         identity.email(), roles, now());
                 created.recordLogin(now());
                 em.persist(created);
-                return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, username);
+                return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, username, created.getRoles());
             }
         }
         if (!user.isEnabled()) {
-            return new ProviderSignIn(ProviderSignIn.Outcome.DISABLED, user.getUsername());
+            return ProviderSignIn.refused(ProviderSignIn.Outcome.DISABLED, user.getUsername());
         }
-        user.signedInByProvider(identity.issuer(), identity.subject(), identity.displayName(), identity.email(), roles, now());
+        user.signedInByProvider(identity.issuer(), identity.subject(), identity.displayName(), identity.email(),
+                providerRoles.orElse(user.getRoles()), now());
         user.recordLogin(now());
-        return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, user.getUsername());
+        return new ProviderSignIn(ProviderSignIn.Outcome.SIGNED_IN, user.getUsername(), user.getRoles());
     }
 
     /** Called once per session after login: the state the per-request checks rely on. */

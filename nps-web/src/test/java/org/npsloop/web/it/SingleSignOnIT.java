@@ -141,6 +141,26 @@ class SingleSignOnIT {
 
     @Test
     @Order(4)
+    void withoutAGroupsClaimAnAccountKeepsTheRolesGivenHereAndNobodyNewGetsIn() {
+        browser.manage().deleteAllCookies();
+        providerSignsIn(SUBJECT, USERNAME, "Inès Marchand", null);
+        browser.get(base + "login.xhtml?lang=en");
+        browser.findElement(By.id("sso-start")).click();
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+        assertEquals(List.of("ADMIN", "EXECUTIVE"), Json.strings(account(USERNAME).orElseThrow(), "roles").stream().sorted().toList());
+
+        browser.manage().deleteAllCookies();
+        String newcomer = Deployments.unique("newcomer");
+        providerSignsIn("sub-" + newcomer, newcomer, "Léa Nouvelle", null);
+        browser.get(base + "login.xhtml?lang=en");
+        browser.findElement(By.id("sso-start")).click();
+        Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("sso-error")));
+        assertTrue(browser.findElement(By.id("sso-error")).getText().contains("no group"), browser.findElement(By.id("sso-error")).getText());
+        assertTrue(account(newcomer).isEmpty(), "no default roles configured: no account");
+    }
+
+    @Test
+    @Order(5)
     void aDisabledAccountStaysOutAndAForgedAnswerSignsNobodyIn() {
         WebClient admin = breakGlassAdmin();
         long id = Json.number(account(USERNAME).orElseThrow(), "id");
@@ -163,7 +183,7 @@ class SingleSignOnIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void passwordsAreRefusedButTheBreakGlassAdministrators() {
         WebClient admin = breakGlassAdmin();
         String local = Deployments.unique("local");
@@ -188,7 +208,7 @@ class SingleSignOnIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theAuditTrailShowsTheSignInsTheAccountAndItsRoleChanges() {
         String trail = breakGlassAdmin().get("api/audit?actor=" + USERNAME).body();
         assertTrue(trail.contains("\"SIGN_IN\""), trail);
@@ -198,10 +218,14 @@ class SingleSignOnIT {
         assertTrue(trail.contains("ADMIN"), "the roles given at the second sign-in: " + trail);
     }
 
+    /** The provider's next ID token: these claims, and no groups claim at all when {@code groups} is null. */
     private static void providerSignsIn(String subject, String username, String name, List<String> groups) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID),
-                Map.of("preferred_username", username, "name", name, "email", username + "@corp.example", "groups", groups),
-                3600));
+        Map<String, Object> claims = new java.util.HashMap<>(Map.of("preferred_username", username, "name", name,
+                "email", username + "@corp.example"));
+        if (groups != null) {
+            claims.put("groups", groups);
+        }
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600));
     }
 
     private static WebClient breakGlassAdmin() {
