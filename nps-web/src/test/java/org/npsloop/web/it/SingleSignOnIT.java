@@ -98,6 +98,7 @@ class SingleSignOnIT {
         JsonObject account = account(USERNAME).orElseThrow(() -> new AssertionError("the account was created at sign-in"));
         assertEquals(List.of("MARKETER"), Json.strings(account, "roles"), account.toString());
         assertFalse(Json.isNull(account, "lastLoginAt"), account.toString());
+        assertTrue(Json.bool(account, "singleSignOn"), account.toString());
         // A marketer's page opens; an administrator's does not.
         browser.get(base + "audience/contacts.xhtml");
         assertFalse(browser.getCurrentUrl().contains("login"), browser.getCurrentUrl());
@@ -204,6 +205,11 @@ class SingleSignOnIT {
         browser.findElement(By.id("j_password")).sendKeys(Deployments.adminPassword());
         browser.findElement(By.id("login-submit")).click();
         Browser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+        // The users page tells provider accounts apart, and offers them no password reset.
+        browser.get(base + "admin/users.xhtml?lang=en");
+        String row = browser.findElement(By.xpath("//tr[td[contains(., '" + USERNAME + "')]]")).getText();
+        assertTrue(row.contains("single sign-on"), row);
+        assertFalse(row.contains("Reset password"), row);
 
     }
 
