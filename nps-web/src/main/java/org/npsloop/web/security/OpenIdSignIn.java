@@ -65,6 +65,8 @@ public class OpenIdSignIn {
     static final String ID_TOKEN = OpenIdSignIn.class.getName() + ".idToken";
     private static final String PENDING = OpenIdSignIn.class.getName() + ".pending";
     private static final int TIMEOUT_MILLIS = 5000;
+    /** A provider's key set is a few kilobytes; a larger answer is not read into memory. */
+    private static final int KEYS_MAX_BYTES = 512 * 1024;
 
     /** Why a sign-in through the provider did not happen; its name goes to the sign-in page, which explains it. */
     public enum Refusal {
@@ -316,7 +318,7 @@ public class OpenIdSignIn {
         try {
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(settings.clientId()),
                     signingAlgorithm(metadata), metadata.getJWKSetURI().toURL(),
-                    new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS));
+                    new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, KEYS_MAX_BYTES));
             return new Provider(metadata, validator);
         } catch (java.net.MalformedURLException | RuntimeException e) {
             throw new SignInRefused(Refusal.UNAVAILABLE, "the provider's keys address is unusable: " + e, e);
