@@ -4,14 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +56,8 @@ class SingleSignOnIT {
     private static final String CLIENT_ID = "nps-loop";
 
     private static MockOAuth2Server provider;
+    /** When set, the provider's token endpoint answers the next code exchange with this ID token instead of its own. */
+    private static final AtomicReference<String> FORGED_ID_TOKEN = new AtomicReference<>();
     private static PayaraMicroProcess app;
     private static ChromeDriver browser;
     private static URL base;
@@ -49,7 +67,7 @@ class SingleSignOnIT {
 
     @BeforeAll
     static void startProviderAndApplication() throws Exception {
-        provider = new MockOAuth2Server();
+        provider = new MockOAuth2Server(new ForgedTokenEndpoint());
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -185,6 +203,68 @@ class SingleSignOnIT {
 
     @Test
     @Order(6)
+    void anIdTokenNotSignedByTheProviderOrMadeForAnotherApplicationOrAnotherSignInIsRefused() throws Exception {
+        String kid = provider.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, SUBJECT)).getHeader().getKeyID();
+        RSAKey otherKey = new RSAKeyGenerator(2048).keyID(kid).generate();
+        for (String forgery : List.of("another key", "another audience", "another sign-in's nonce")) {
+            WebClient visitor = new WebClient(base);
+            HttpResponse<String> start = visitor.get("sso/start");
+            assertEquals(302, start.statusCode(), forgery);
+            URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+            String nonce = parameter(authorize, "nonce");
+            HttpResponse<String> back = HttpClient.newHttpClient().send(HttpRequest.newBuilder(authorize).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
+            String idToken = switch (forgery) {
+                case "another key" -> {
+                    SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                            new JWTClaimsSet.Builder().issuer(provider.issuerUrl(ISSUER_ID).toString()).audience(CLIENT_ID)
+                                    .subject(SUBJECT).claim("nonce", nonce).claim("preferred_username", USERNAME)
+                                    .claim("groups", List.of("nps-admins")).issueTime(new Date())
+                                    .expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+                    token.sign(new RSASSASigner(otherKey));
+                    yield token.serialize();
+                }
+                case "another audience" -> provider.issueToken(ISSUER_ID, "another-app", new DefaultOAuth2TokenCallback(ISSUER_ID,
+                        SUBJECT, "JWT", List.of("another-app"), Map.of("nonce", nonce, "groups", List.of("nps-admins")), 600)).serialize();
+                default -> provider.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, SUBJECT, "JWT",
+                        List.of(CLIENT_ID), Map.of("nonce", "an-earlier-nonce", "groups", List.of("nps-admins")), 600)).serialize();
+            };
+            FORGED_ID_TOKEN.set(idToken);
+            HttpResponse<String> answer = visitor.get("sso/callback?" + callback.getRawQuery());
+            assertEquals(302, answer.statusCode(), forgery);
+            assertTrue(answer.headers().firstValue("Location").orElse("").contains("login.xhtml?sso=failed"), forgery);
+            assertTrue(visitor.get("index.xhtml").headers().firstValue("Location").orElse("").contains("login.xhtml"),
+                    forgery + ": nobody signed in");
+        }
+    }
+
+    /** The token endpoint of a provider that was broken into, or of someone in the middle, while a forgery is set. */
+    private static final class ForgedTokenEndpoint implements Route {
+        @Override
+        public boolean match(OAuth2HttpRequest request) {
+            return request.getUrl().encodedPath().endsWith("/token") && FORGED_ID_TOKEN.get() != null;
+        }
+
+        @Override
+        public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+            String body = "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":600,\"id_token\":\""
+                    + FORGED_ID_TOKEN.getAndSet(null) + "\"}";
+            return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), 200, body, null);
+        }
+    }
+
+    private static String parameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(name + " not in " + uri);
+    }
+
+    @Test
+    @Order(7)
     void passwordsAreRefusedButTheBreakGlassAdministrators() {
         WebClient admin = breakGlassAdmin();
         String local = Deployments.unique("local");
@@ -214,7 +294,7 @@ class SingleSignOnIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theAuditTrailShowsTheSignInsTheAccountAndItsRoleChanges() {
         String trail = breakGlassAdmin().get("api/audit?actor=" + USERNAME).body();
         assertTrue(trail.contains("\"SIGN_IN\""), trail);
