@@ -32,8 +32,8 @@ public final class PeriodicWorker {
      */
     public static final String SCHEDULER = "java:app/concurrent/workers";
 
-    /** Threads of {@link #SCHEDULER}: at least one per worker (nine), so that no round waits for another's. */
-    public static final int SCHEDULER_THREADS = 12;
+    /** Threads of {@link #SCHEDULER}: at least one per worker loop (thirteen with the retention), so that no round waits for another's. */
+    public static final int SCHEDULER_THREADS = 14;
 
     /** What one round does; it may throw, the loop goes on. */
     @FunctionalInterface

@@ -567,7 +567,7 @@ class SecurityIT extends OnSharedApplication {
 
             org.junit.jupiter.api.Assertions.assertEquals(204, marketer.sendJson("DELETE", "api/contacts/" + contact, "").statusCode());
 
-            java.util.List<String> hits = textColumnsHolding(java.util.List.of(email, lastName.toLowerCase(java.util.Locale.ROOT), word));
+            java.util.List<String> hits = Respondents.textColumnsHolding(java.util.List.of(email, lastName.toLowerCase(java.util.Locale.ROOT), word));
             org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), hits, "table.column still holding the person's data");
 
             String erased = awaitHook(hookBodies, b -> "contact.erased".equals(eventField(b, "type"))
@@ -630,27 +630,6 @@ class SecurityIT extends OnSharedApplication {
         throw new AssertionError("the webhook receiver did not get " + what + " within 60 s");
     }
 
-    /** "table.column" of every text column of every table of the schema (from the catalogue) holding one of the needles. */
-    private static java.util.List<String> textColumnsHolding(java.util.List<String> needles) {
-        java.util.List<String> hits = new java.util.ArrayList<>();
-        java.util.List<java.util.Map<String, Object>> columns = Respondents.rows("SELECT c.table_name, c.column_name, c.data_type "
-                + "FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema "
-                + "AND t.table_name = c.table_name WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
-                + "AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'xml', 'bytea')");
-        org.junit.jupiter.api.Assertions.assertTrue(columns.size() > 50, "the catalogue lists the text columns: " + columns.size());
-        for (java.util.Map<String, Object> column : columns) {
-            String table = "\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            String text = "bytea".equals(column.get("data_type")) ? "encode(" + name + ", 'escape')" : "CAST(" + name + " AS TEXT)";
-            for (String needle : needles) {
-                if (!Respondents.rows("SELECT 1 FROM " + table + " WHERE POSITION(? IN LOWER(" + text + ")) > 0 FETCH FIRST 1 ROWS ONLY",
-                        needle.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
-                    hits.add(column.get("table_name") + "." + column.get("column_name") + " holds " + needle);
-                }
-            }
-        }
-        return hits;
-    }
 
 
 

@@ -31,6 +31,7 @@ import org.npsloop.campaigns.audience.UpsertResult;
 import org.npsloop.domain.audience.AttributeType;
 import org.npsloop.domain.audience.Contact;
 import org.npsloop.domain.audience.ContactErased;
+import org.npsloop.domain.audience.ResponsesAnonymised;
 import org.npsloop.domain.audience.EmailAddress;
 import org.npsloop.domain.audience.Language;
 import org.npsloop.domain.audience.MailingList;
@@ -45,6 +46,7 @@ import org.npsloop.domain.schema.Database;
 import org.npsloop.domain.text.LikePattern;
 import org.npsloop.domain.validation.InvalidInputException;
 import org.npsloop.domain.validation.Violations;
+import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.platform.jdbc.SqlValues;
 
 @ApplicationScoped
@@ -65,6 +67,9 @@ public class DefaultContactService implements ContactService {
 
     @Inject
     private jakarta.enterprise.event.Event<ContactErased> erasures;
+
+    @Inject
+    private jakarta.enterprise.event.Event<ResponsesAnonymised> responses;
 
     @Override
     public UpsertResult upsert(List<ContactInput> contacts, Long listId) {
@@ -241,9 +246,7 @@ public class DefaultContactService implements ContactService {
         em.createNativeQuery("DELETE FROM contact_attribute WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM mailing_list_member WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM journey_event WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
-        // Earlier versions of the comments, and SMTP errors (they quote the address).
-        em.createNativeQuery("UPDATE response_change SET comment_text = NULL "
-                + "WHERE response_id IN (SELECT id FROM response WHERE contact_id = ?1)").setParameter(1, id).executeUpdate();
+        // SMTP errors quote the address.
         em.createNativeQuery("UPDATE invitation SET last_error = NULL WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
         // Mails rendered to or about the person in the development outbox: their invitations, and any
         // other mail naming the address (a follow-up assignment names the customer by it).
@@ -277,20 +280,62 @@ public class DefaultContactService implements ContactService {
         em.createNativeQuery("UPDATE delivery_event SET email = NULL, evidence = NULL, detail = NULL "
                 + "WHERE invitation_id IN (SELECT id FROM invitation WHERE contact_id = ?1) OR email = ?2")
                 .setParameter(1, id).setParameter(2, email).executeUpdate();
+        forgetWords(responseIds, now);
+        contact.erase(now);
+    }
+
+    /**
+     * The comment retention's part: these responses lose their author's words (comment and its earlier versions,
+     * short-text answers and theirs), consent and link to the contact; their scores, ratings, choices and yes/no stay
+     * for the figures. Other modules remove their copies first ({@link ResponsesAnonymised}), in this transaction.
+     */
+    public void anonymise(Set<Long> responseIds) {
+        if (!responseIds.isEmpty()) {
+            responses.fire(new ResponsesAnonymised(responseIds));
+            forgetWords(responseIds, clock.instant());
+        }
+    }
+
+    /** What erasure and anonymisation both remove from responses: the person's words, consent and link to them. */
+    private void forgetWords(Set<Long> responseIds, Instant now) {
+        if (responseIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(responseIds);
+        String in = SqlDialect.placeholders(ids.size());
         // Short-text answers are the person's words, as a comment is: gone, with their earlier versions. Ratings, choices
         // and yes/no stay, anonymous, in the figures.
-        for (QuestionAnswer answer : em.createQuery("SELECT a FROM QuestionAnswer a WHERE a.response.contact = :contact",
-                QuestionAnswer.class).setParameter("contact", contact).getResultList()) {
+        for (QuestionAnswer answer : em.createQuery("SELECT a FROM QuestionAnswer a WHERE a.response.id IN :ids",
+                QuestionAnswer.class).setParameter("ids", ids).getResultList()) {
             answer.eraseText(now);
         }
-        em.createNativeQuery("UPDATE response_answer_change SET value_text = NULL "
-                + "WHERE response_id IN (SELECT id FROM response WHERE contact_id = ?1) "
-                + "AND question_id IN (SELECT id FROM survey_question WHERE kind = ?2)")
-                .setParameter(1, id).setParameter(2, QuestionKind.SHORT_TEXT.name()).executeUpdate();
+        nativeUpdate("UPDATE response_answer_change SET value_text = NULL WHERE response_id IN (" + in + ") "
+                + "AND question_id IN (SELECT id FROM survey_question WHERE kind = ?)", ids, QuestionKind.SHORT_TEXT.name());
+        // Earlier versions of the comments.
+        nativeUpdate("UPDATE response_change SET comment_text = NULL WHERE response_id IN (" + in + ")", ids);
         // Scores keep counting in reports, but nothing links them to the person any more.
-        em.createNativeQuery("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE "
-                + "WHERE contact_id = ?1").setParameter(1, id).executeUpdate();
-        contact.erase(now);
+        nativeUpdate("UPDATE response SET contact_id = NULL, comment_text = NULL, contact_consent = FALSE WHERE id IN (" + in + ")", ids);
+    }
+
+    /** A native update whose {@code ?}s take the ids, then {@code more}, in order (numbered, as the other queries here). */
+    private void nativeUpdate(String sql, List<Long> ids, Object... more) {
+        StringBuilder numbered = new StringBuilder();
+        int parameter = 0;
+        for (char c : sql.toCharArray()) {
+            numbered.append(c);
+            if (c == '?') {
+                numbered.append(++parameter);
+            }
+        }
+        var query = em.createNativeQuery(numbered.toString());
+        int index = 1;
+        for (Long id : ids) {
+            query.setParameter(index++, id);
+        }
+        for (Object value : more) {
+            query.setParameter(index++, value);
+        }
+        query.executeUpdate();
     }
 
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.npsloop.campaigns.deliverability.InboundMailService.InboundStatus;
 import org.npsloop.platform.jdbc.Jdbc;
+import org.npsloop.platform.worker.WorkerLease;
 
 /**
  * The SQL of the bounce mailbox poller on an auto-committing connection: the lease of the mailbox (one instance
@@ -27,22 +28,11 @@ final class InboundMailStore {
 
     /** Takes or renews the lease on {@code name}; false while another instance holds it. */
     boolean claim(String name, String worker, Instant now, Duration lease) throws SQLException {
-        try {
-            Jdbc.update(connection, "INSERT INTO worker_lease (name, claimed_by, lease_until) VALUES (?, NULL, NULL)", name);
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-        // A lease ending later than a full lease from now was taken by a clock that ran ahead: not to be waited for.
-        return Jdbc.update(connection, "UPDATE worker_lease SET claimed_by = ?, lease_until = ? WHERE name = ? AND (claimed_by IS NULL "
-                + "OR claimed_by = ? OR lease_until < ? OR lease_until > ?)", worker, now.plus(lease), name, worker, now,
-                now.plus(lease)) == 1;
+        return WorkerLease.claim(connection, name, worker, now, lease);
     }
 
     void release(String name, String worker) throws SQLException {
-        Jdbc.update(connection, "UPDATE worker_lease SET claimed_by = NULL, lease_until = NULL WHERE name = ? AND claimed_by = ?",
-                name, worker);
+        WorkerLease.release(connection, name, worker);
     }
 
     /** The status of the mail already handled under this key. */

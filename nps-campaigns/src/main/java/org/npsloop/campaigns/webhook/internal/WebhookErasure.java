@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.npsloop.platform.jdbc.SqlDialect;
 import org.npsloop.domain.audience.ContactErased;
+import org.npsloop.domain.audience.ResponsesAnonymised;
 import org.npsloop.domain.schema.Database;
 
 /**
@@ -42,16 +43,7 @@ public class WebhookErasure {
     void erase(@Observes ContactErased erased) {
         long contactId = erased.contactId();
         Instant now = clock.instant();
-        for (long responseId : erased.responseIds()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, payload FROM webhook_delivery WHERE response_id = ?1")
-                    .setParameter(1, responseId).getResultList();
-            for (Object[] row : rows) {
-                em.createNativeQuery("UPDATE webhook_delivery SET payload = ?1, last_error = NULL WHERE id = ?2")
-                        .setParameter(1, WebhookPayload.withoutPersonalData((String) row[1]))
-                        .setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
-            }
-        }
+        rewrite(erased.responseIds());
         if (configured()) {
             // The top of a fresh block of the sequence is ours alone (the queue allocates whole blocks too).
             long id = ((Number) em.createNativeQuery(dialect().nextValue("webhook_delivery_seq")).getSingleResult()).longValue();
@@ -62,6 +54,27 @@ public class WebhookErasure {
                     .setParameter(1, id).setParameter(2, eventId).setParameter(3, WebhookPayload.CONTACT_ERASED)
                     .setParameter(4, WebhookPayload.contactErased(eventId, now, contactId))
                     .setParameter(5, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+        }
+    }
+
+    /**
+     * The comment retention: events recorded about anonymised responses lose their comment, contact and short-text
+     * answers too; the contact stays, so no {@code contact.erased} is sent.
+     */
+    void anonymised(@Observes ResponsesAnonymised anonymised) {
+        rewrite(anonymised.responseIds());
+    }
+
+    private void rewrite(java.util.Set<Long> responseIds) {
+        for (long responseId : responseIds) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, payload FROM webhook_delivery WHERE response_id = ?1")
+                    .setParameter(1, responseId).getResultList();
+            for (Object[] row : rows) {
+                em.createNativeQuery("UPDATE webhook_delivery SET payload = ?1, last_error = NULL WHERE id = ?2")
+                        .setParameter(1, WebhookPayload.withoutPersonalData((String) row[1]))
+                        .setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import org.npsloop.domain.audience.ContactErased;
+import org.npsloop.domain.audience.ResponsesAnonymised;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.schema.Database;
 
@@ -22,7 +23,16 @@ public class PublicationErasure {
     private EntityManager em;
 
     void erase(@Observes ContactErased erased) {
-        for (long responseId : erased.responseIds()) {
+        forget(erased.responseIds());
+    }
+
+    /** The comment retention removes the same copies of the anonymised responses' words. */
+    void anonymised(@Observes ResponsesAnonymised anonymised) {
+        forget(anonymised.responseIds());
+    }
+
+    private void forget(java.util.Set<Long> responseIds) {
+        for (long responseId : responseIds) {
             em.createNativeQuery("DELETE FROM publication_quote WHERE response_id = ?1").setParameter(1, responseId).executeUpdate();
             removeFromSnapshots(responseId);
         }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.npsloop.domain.audience.ContactErased;
+import org.npsloop.domain.audience.ResponsesAnonymised;
 import org.npsloop.domain.schema.Database;
 
 /**
@@ -18,7 +19,16 @@ public class ThemeErasure {
     private EntityManager em;
 
     void erase(@Observes ContactErased erased) {
-        for (long responseId : erased.responseIds()) {
+        forget(erased.responseIds());
+    }
+
+    /** The comment retention removes the same copies of the anonymised responses' words. */
+    void anonymised(@Observes ResponsesAnonymised anonymised) {
+        forget(anonymised.responseIds());
+    }
+
+    private void forget(java.util.Set<Long> responseIds) {
+        for (long responseId : responseIds) {
             em.createNativeQuery("DELETE FROM response_theme WHERE response_id = ?1").setParameter(1, responseId).executeUpdate();
         }
     }
