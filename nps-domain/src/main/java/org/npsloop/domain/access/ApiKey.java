@@ -102,10 +102,6 @@ public class ApiKey {
         }
     }
 
-    public void markUsed(Instant now) {
-        lastUsedAt = now;
-    }
-
     public Long getId() {
         return id;
     }

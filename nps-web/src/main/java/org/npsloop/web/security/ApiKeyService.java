@@ -78,7 +78,12 @@ public class ApiKeyService {
                 .getResultStream().filter(ApiKey::isActive).findFirst().map(key -> {
                     Instant now = clock.instant();
                     if (key.getLastUsedAt() == null || key.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-                        key.markUsed(now);
+                        // One conditional UPDATE, not a versioned change of the entity: calls arriving together with the
+                        // same key (a CRM's parallel requests) each answered 500 on an optimistic lock but the first.
+                        em.createQuery("UPDATE ApiKey k SET k.lastUsedAt = :now WHERE k.id = :id"
+                                + " AND (k.lastUsedAt IS NULL OR k.lastUsedAt < :since)")
+                                .setParameter("now", now).setParameter("id", key.getId())
+                                .setParameter("since", now.minus(LAST_USED_PRECISION)).executeUpdate();
                     }
                     return new ApiCaller(key.getId(), key.getName(), key.getRole());
                 });
