@@ -18,7 +18,7 @@ import org.junit.platform.suite.api.Suite;
 @SelectPackages("org.npsloop.web.it")
 @IncludeClassNamePatterns(".*BrowserIT")
 @ExcludeClassNamePatterns(".*SuiteIT")
-@ExcludeTags(OwnProcessesSuiteIT.TAG)
+@ExcludeTags({OwnProcessesSuiteIT.TAG, FourthForkSuiteIT.TAG})
 class BrowserSuiteIT {
 
     @AfterSuite
