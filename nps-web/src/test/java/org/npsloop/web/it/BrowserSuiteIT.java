@@ -18,7 +18,7 @@ import org.junit.platform.suite.api.Suite;
 @SelectPackages("org.npsloop.web.it")
 @IncludeClassNamePatterns(".*BrowserIT")
 @ExcludeClassNamePatterns(".*SuiteIT")
-@ExcludeTags({OwnProcessesSuiteIT.TAG, FourthForkSuiteIT.TAG})
+@ExcludeTags(OwnProcessesSuiteIT.TAG)
 class BrowserSuiteIT {
 
     @AfterSuite

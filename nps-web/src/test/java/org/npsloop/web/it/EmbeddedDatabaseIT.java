@@ -28,7 +28,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
 @Tag(OwnProcessesSuiteIT.TAG)
-@Tag(FourthForkSuiteIT.TAG)
 class EmbeddedDatabaseIT {
 
     private static PayaraMicroProcess app;

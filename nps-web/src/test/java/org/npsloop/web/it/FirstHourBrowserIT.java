@@ -46,7 +46,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * user's session if still open, or a new user where it changes what the user keeps) and creates its own data (names
  * from {@link Deployments#unique}), so it passes alone or in any order.
  */
-@org.junit.jupiter.api.Tag(FourthForkSuiteIT.TAG)
 class FirstHourBrowserIT extends BrowserTestBase {
 
     @RegisterExtension

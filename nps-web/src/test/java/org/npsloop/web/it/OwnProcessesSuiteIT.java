@@ -3,7 +3,6 @@ package org.npsloop.web.it;
 import org.junit.platform.suite.api.AfterSuite;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.ExcludeClassNamePatterns;
-import org.junit.platform.suite.api.ExcludeTags;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.IncludeTags;
 import org.junit.platform.suite.api.SelectPackages;
@@ -23,7 +22,6 @@ import org.junit.platform.suite.api.Suite;
 @IncludeClassNamePatterns(".*IT")
 @ExcludeClassNamePatterns(".*SuiteIT")
 @IncludeTags(OwnProcessesSuiteIT.TAG)
-@ExcludeTags(FourthForkSuiteIT.TAG)
 @ConfigurationParameter(key = "junit.jupiter.testclass.order.default", value = "org.npsloop.web.it.OwnDeploymentLast")
 class OwnProcessesSuiteIT {
 

@@ -49,7 +49,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @EnabledIfSystemProperty(named = "it.execution", matches = "postgresql")
 @Tag(OwnProcessesSuiteIT.TAG)
-@Tag(FourthForkSuiteIT.TAG)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleSignOnIT {
 
