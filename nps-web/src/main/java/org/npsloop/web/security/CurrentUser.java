@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.npsloop.domain.user.Role;
 
 /** The signed-in user, for pages: which menu entries to show. */
@@ -13,6 +14,10 @@ public class CurrentUser {
 
     @Inject
     private SecurityContext security;
+
+    /** This request (CDI's built-in bean): the mechanism left the account's state on it. */
+    @Inject
+    private HttpServletRequest request;
 
     public String getUsername() {
         return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
@@ -28,10 +33,7 @@ public class CurrentUser {
 
     /** True when the identity provider signs this user in: there is no password here to change. */
     public boolean isProviderAccount() {
-        Object state = jakarta.faces.context.FacesContext.getCurrentInstance() == null ? null
-                : ((jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
-                        .getExternalContext().getRequest()).getAttribute(AccountState.ATTRIBUTE);
-        return state instanceof AccountState account && account.providerAccount();
+        return request.getAttribute(AccountState.ATTRIBUTE) instanceof AccountState account && account.providerAccount();
     }
 
     public boolean isExecutive() {

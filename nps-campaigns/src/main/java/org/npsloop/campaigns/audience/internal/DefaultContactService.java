@@ -290,17 +290,18 @@ public class DefaultContactService implements ContactService {
      * for the figures. Other modules remove their copies first ({@link ResponsesAnonymised}), in this transaction.
      */
     public void anonymise(Set<Long> responseIds) {
-        if (!responseIds.isEmpty()) {
-            responses.fire(new ResponsesAnonymised(responseIds));
-            forgetWords(responseIds, clock.instant());
-        }
+        forgetWords(responseIds, clock.instant());
     }
 
-    /** What erasure and anonymisation both remove from responses: the person's words, consent and link to them. */
+    /**
+     * What erasure and anonymisation both remove from responses: the person's words, consent and link to them, here and,
+     * through {@link ResponsesAnonymised}, in every other module's copies.
+     */
     private void forgetWords(Set<Long> responseIds, Instant now) {
         if (responseIds.isEmpty()) {
             return;
         }
+        responses.fire(new ResponsesAnonymised(responseIds));
         List<Long> ids = List.copyOf(responseIds);
         String in = SqlDialect.placeholders(ids.size());
         // Short-text answers are the person's words, as a comment is: gone, with their earlier versions. Ratings, choices

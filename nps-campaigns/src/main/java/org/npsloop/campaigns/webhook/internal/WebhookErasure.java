@@ -43,7 +43,6 @@ public class WebhookErasure {
     void erase(@Observes ContactErased erased) {
         long contactId = erased.contactId();
         Instant now = clock.instant();
-        rewrite(erased.responseIds());
         if (configured()) {
             // The top of a fresh block of the sequence is ours alone (the queue allocates whole blocks too).
             long id = ((Number) em.createNativeQuery(dialect().nextValue("webhook_delivery_seq")).getSingleResult()).longValue();
@@ -58,15 +57,11 @@ public class WebhookErasure {
     }
 
     /**
-     * The comment retention: events recorded about anonymised responses lose their comment, contact and short-text
-     * answers too; the contact stays, so no {@code contact.erased} is sent.
+     * Events recorded about responses that lose their author's words (the contact's erasure, the comment retention)
+     * are rewritten without them; only an erasure sends {@code contact.erased}.
      */
     void anonymised(@Observes ResponsesAnonymised anonymised) {
-        rewrite(anonymised.responseIds());
-    }
-
-    private void rewrite(java.util.Set<Long> responseIds) {
-        for (long responseId : responseIds) {
+        for (long responseId : anonymised.responseIds()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT id, payload FROM webhook_delivery WHERE response_id = ?1")
                     .setParameter(1, responseId).getResultList();

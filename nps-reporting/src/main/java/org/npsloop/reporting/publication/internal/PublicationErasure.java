@@ -6,14 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
-import org.npsloop.domain.audience.ContactErased;
 import org.npsloop.domain.audience.ResponsesAnonymised;
 import org.npsloop.domain.publication.PublicationContent;
 import org.npsloop.domain.schema.Database;
 
 /**
  * Publications' part of a contact's erasure: the person's quotes chosen for publications, and their quotes inside every
- * stored snapshot of every publication, run synchronously inside the erasing transaction (campaigns fires {@link ContactErased};
+ * stored snapshot of every publication, run synchronously inside the erasing transaction (campaigns fires {@link ResponsesAnonymised} for a contact's erasure and for the comment retention;
  * reporting never depends on campaigns).
  */
 @ApplicationScoped
@@ -22,17 +21,8 @@ public class PublicationErasure {
     @PersistenceContext(unitName = Database.PERSISTENCE_UNIT)
     private EntityManager em;
 
-    void erase(@Observes ContactErased erased) {
-        forget(erased.responseIds());
-    }
-
-    /** The comment retention removes the same copies of the anonymised responses' words. */
-    void anonymised(@Observes ResponsesAnonymised anonymised) {
-        forget(anonymised.responseIds());
-    }
-
-    private void forget(java.util.Set<Long> responseIds) {
-        for (long responseId : responseIds) {
+    void forget(@Observes ResponsesAnonymised anonymised) {
+        for (long responseId : anonymised.responseIds()) {
             em.createNativeQuery("DELETE FROM publication_quote WHERE response_id = ?1").setParameter(1, responseId).executeUpdate();
             removeFromSnapshots(responseId);
         }
